@@ -1,0 +1,58 @@
+using LiteDB;
+
+namespace ChatBot.Storage.Conversations;
+
+public sealed class WorkspaceStore(LiteDatabase db)
+{
+    private ILiteCollection<Workspace> Workspaces => db.GetCollection<Workspace>(ChatBotDatabase.Workspaces);
+    private ILiteCollection<WorkspaceMember> Members => db.GetCollection<WorkspaceMember>(ChatBotDatabase.Members);
+
+    public Workspace? Get(string id) => Workspaces.FindById(id);
+
+    /// <summary>Creates the workspace on first sight and refreshes its last-seen time and name.</summary>
+    public Workspace Touch(Workspace seen, DateTimeOffset now)
+    {
+        var existing = Workspaces.FindById(seen.Id);
+        if (existing is null)
+        {
+            seen.CreatedUtc = now;
+            seen.LastSeenUtc = now;
+            Workspaces.Upsert(seen);
+            return seen;
+        }
+        // Rewriting the document on every turn costs a commit; once a minute is plenty for "last seen".
+        if (now - existing.LastSeenUtc > TimeSpan.FromMinutes(1) || existing.Removed || (seen.Name is not null && seen.Name != existing.Name))
+        {
+            existing.LastSeenUtc = now;
+            existing.Removed = false;
+            existing.Name = seen.Name ?? existing.Name;
+            Workspaces.Update(existing);
+        }
+        return existing;
+    }
+
+    public void Save(Workspace workspace) => Workspaces.Upsert(workspace);
+
+    public void MarkRemoved(string id)
+    {
+        if (Workspaces.FindById(id) is { } w) { w.Removed = true; Workspaces.Update(w); }
+    }
+
+    public IEnumerable<Workspace> All() => Workspaces.Find(w => !w.Removed);
+
+    public void TouchMember(string workspaceId, string userKey, string? name, string? aadObjectId, DateTimeOffset now)
+    {
+        var id = workspaceId + "|" + userKey;
+        var existing = Members.FindById(id);
+        if (existing is not null && now - existing.LastSeenUtc < TimeSpan.FromMinutes(1) && existing.Name == name) return;
+        Members.Upsert(new WorkspaceMember { Id = id, WorkspaceId = workspaceId, UserKey = userKey, Name = name ?? existing?.Name, AadObjectId = aadObjectId ?? existing?.AadObjectId, LastSeenUtc = now });
+    }
+
+    public bool IsMember(string workspaceId, string userKey) => Members.FindById(workspaceId + "|" + userKey) is not null;
+
+    public IReadOnlyList<WorkspaceMember> MembersOf(string workspaceId) => Members.Find(m => m.WorkspaceId == workspaceId).ToList();
+
+    /// <summary>The group workspaces a user has been seen in, most recent first.</summary>
+    public IReadOnlyList<WorkspaceMember> WorkspacesOf(string userKey) =>
+        Members.Find(m => m.UserKey == userKey).OrderByDescending(m => m.LastSeenUtc).ToList();
+}
