@@ -1,5 +1,78 @@
+using ChatBot.Bot.Channels.BotFramework;
+using ChatBot.Bot.Conversation;
+using ChatBot.Bot.Conversation.Dialogs;
+using ChatBot.Bot.Conversation.Prompts;
+using ChatBot.Bot.Features.Help;
+using ChatBot.Bot.Features.Mediation;
+using ChatBot.Bot.Features.PlanTasks;
+using ChatBot.Bot.Features.Study;
+using ChatBot.Storage;
+using ChatBot.Storage.Conversations;
+using LiteDB;
+using Microsoft.Extensions.Options;
+
 var builder = WebApplication.CreateBuilder(args);
+var services = builder.Services;
+var config = builder.Configuration;
+
+// Options, bound from appsettings.json sections (secrets come from environment variables or user-secrets).
+services.Configure<BotOptions>(config.GetSection(BotOptions.Section));
+services.Configure<BotFrameworkOptions>(config.GetSection(BotFrameworkOptions.Section));
+services.AddSingleton(TimeProvider.System);
+
+// One LiteDB file for everything.
+services.AddSingleton<LiteDatabase>(sp =>
+{
+    var path = sp.GetRequiredService<IOptions<BotOptions>>().Value.DatabasePath;
+    return ChatBotDatabase.Open(path.Contains('=') ? path : Path.GetFullPath(path));
+});
+services.AddSingleton<WorkspaceStore>();
+services.AddSingleton<ConversationReferenceStore>();
+services.AddSingleton<IDialogStateStore, LiteDbDialogStateStore>();
+services.AddSingleton<AuditLog>();
+
+// The conversation engine.
+services.AddSingleton<DialogSet>();
+services.AddSingleton<CommandRouter>();
+services.AddSingleton<ConversationEngine>();
+services.AddSingleton<WorkspaceResolver>();
+services.AddSingleton<KeyedLock>();
+services.AddSingleton<TurnRunner>();
+services.AddSingleton<RecentIds>();
+services.AddSingleton<ProactiveMessenger>();
+services.AddSingleton<Dialog>(new TextPrompt(TextPrompt.DefaultId));
+services.AddSingleton<Dialog>(new NumberPrompt(NumberPrompt.DefaultId));
+services.AddSingleton<Dialog>(new DatePrompt(DatePrompt.DefaultId));
+services.AddSingleton<Dialog>(new ChoicePrompt(ChoicePrompt.DefaultId));
+services.AddSingleton<Dialog>(new ConfirmPrompt(ConfirmPrompt.DefaultId));
+services.AddSingleton<Dialog>(new FormPrompt());
+services.AddSingleton<IBotCommand, HelpCommand>();
+services.AddSingleton<IBotCommand, CancelCommand>();
+services.AddSingleton<IActivityHandler, WelcomeHandler>();
+
+// Channels.
+services.AddBotFrameworkChannel(config);
+
+// Features.
+services.AddMediationFeature(config);
+services.AddStudyFeature(config);
+services.AddPlanTasksFeature(config);
+
 var app = builder.Build();
+
+if (!app.Services.GetRequiredService<IOptions<BotFrameworkOptions>>().Value.AuthenticationEnabled)
+    app.Logger.LogWarning("BotFramework:MicrosoftAppId is empty: inbound authentication is OFF. Use this only for local development.");
+
+app.UseStatusCodePages(ctx => ctx.HttpContext.Response.WriteAsJsonAsync(new { status = ctx.HttpContext.Response.StatusCode }));
+app.UseExceptionHandler(errorApp => errorApp.Run(ctx =>
+{
+    ctx.Response.StatusCode = StatusCodes.Status500InternalServerError;
+    return ctx.Response.WriteAsJsonAsync(new { error = "An unexpected error occurred; it has been logged.", status = 500 });
+}));
+
+BotFrameworkEndpoint.Map(app);
+app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+
 app.Run();
 
 public partial class Program;

@@ -16,6 +16,8 @@ public sealed class AdaptiveCard
     [JsonPropertyName("$schema")] public string Schema { get; set; } = SchemaUrl;
     public string Type => "AdaptiveCard";
     public string Version { get; set; } = "1.5";
+    /// <summary>Left unset: adaptivecards 3.0.6 validates "lang" with a global regex whose lastIndex leaks between
+    /// cards, so every second card with a lang is reported invalid.</summary>
     public string? Lang { get; set; }
     public string? Speak { get; set; }
     public List<CardElement> Body { get; set; } = new();

@@ -7,7 +7,7 @@ public static class HelpCard
     /// <summary>The bilingual list of commands, grouped by feature, with a button for the most common ones.</summary>
     public static AdaptiveCard Build(Lang lang, IEnumerable<CommandHelp> commands)
     {
-        var card = new AdaptiveCard { Lang = lang.Locale };
+        var card = new AdaptiveCard();
         card.Add(
             TextBlock.Title(lang.T("依法行政助手 · 使用帮助", "Law-based administration assistant · Help")),
             new TextBlock(lang.T(

@@ -1,0 +1,106 @@
+using System.Text.Json;
+using ChatBot.Bot.Channels.BotFramework.Schema;
+using ChatBot.Bot.Conversation;
+using Microsoft.Extensions.Options;
+
+namespace ChatBot.Bot.Channels.BotFramework;
+
+/// <summary>
+/// POST /api/messages: the Bot Framework messaging endpoint. Size-limits and parses the Activity, authenticates it,
+/// drops redeliveries, runs the turn, and answers invokes and expectReplies in the HTTP body.
+/// </summary>
+internal sealed class BotFrameworkEndpoint(
+    TurnRunner runner,
+    IBotFrameworkAuthenticator authenticator,
+    IConnectorClient connector,
+    RecentIds recentIds,
+    IOptions<BotFrameworkOptions> options,
+    ILogger<BotFrameworkEndpoint> log)
+{
+    public static void Map(IEndpointRouteBuilder app) =>
+        app.MapPost("/api/messages", (HttpContext http, BotFrameworkEndpoint endpoint) => endpoint.HandleAsync(http));
+
+    public async Task<IResult> HandleAsync(HttpContext http)
+    {
+        var body = await HttpBody.ReadLimitedAsync(http.Request, options.Value.MaxBodyBytes, http.RequestAborted);
+        if (body.Error is { } error) return error;
+
+        Activity? activity;
+        try { activity = JsonSerializer.Deserialize<Activity>(body.Bytes, BotJson.Options); }
+        catch (JsonException ex) { return HttpBody.Problem(400, $"The body is not a valid Activity JSON: {ex.Message}"); }
+        if (activity is null || string.IsNullOrWhiteSpace(activity.Type))
+            return HttpBody.Problem(400, "The Activity has no type.");
+
+        var auth = await authenticator.AuthenticateAsync(http.Request.Headers.Authorization.ToString() is { Length: > 0 } h ? h : null, activity, http.RequestAborted);
+        if (!auth.Succeeded)
+        {
+            log.LogWarning("Rejected activity {ActivityId}: {Reason}", activity.Id, auth.Error);
+            return HttpBody.Problem(401, auth.Error ?? "Unauthorized");
+        }
+        if (activity.Conversation?.Id is null || activity.ChannelId is null)
+            return HttpBody.Problem(400, "The Activity needs channelId and conversation.id.");
+
+        if (activity.Id is { Length: > 0 } id && !recentIds.TryAdd($"{activity.ChannelId}|{activity.Conversation.Id}|{id}|{activity.Type}"))
+            return Results.Ok(); // a redelivery: already processed
+
+        var expectReplies = activity.DeliveryMode == DeliveryModes.ExpectReplies;
+        var capabilities = ConnectorAdapter.CapabilitiesOf(activity.ChannelId);
+        ChannelAdapter adapter = expectReplies || string.IsNullOrEmpty(activity.ServiceUrl)
+            ? new BufferingAdapter(capabilities)
+            : new ConnectorAdapter(connector, capabilities);
+
+        var ctx = await runner.RunAsync(activity, adapter, http.RequestAborted);
+
+        if (activity.Type == ActivityTypes.Invoke)
+        {
+            var invoke = ctx.InvokeResponse ?? DefaultInvokeResponse(ctx);
+            return Results.Json(invoke.Body, BotJson.Options, statusCode: invoke.Status);
+        }
+        if (expectReplies)
+            return Results.Json(new ExpectedReplies { Activities = ((BufferingAdapter)adapter).Sent }, BotJson.Options);
+        return Results.Ok();
+    }
+
+    private static InvokeResponse DefaultInvokeResponse(TurnContext ctx)
+    {
+        if (ctx.Activity.Name == "adaptiveCard/action")
+            return new InvokeResponse
+            {
+                Status = 200,
+                Body = new { statusCode = 200, type = "application/vnd.microsoft.activity.message", value = ctx.T("已收到", "Received") },
+            };
+        return new InvokeResponse { Status = 200 };
+    }
+}
+
+/// <summary>Reads request bodies with a size limit and shapes error answers as small JSON problems, never stack traces.</summary>
+internal static class HttpBody
+{
+    public readonly record struct Result(byte[] Bytes, IResult? Error);
+
+    public static async Task<Result> ReadLimitedAsync(HttpRequest request, int maxBytes, CancellationToken ct)
+    {
+        if (request.ContentLength > maxBytes)
+            return new([], Problem(413, $"The body is larger than {maxBytes / 1024} KB."));
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        try
+        {
+            while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+            {
+                if (buffer.Length + read > maxBytes) return new([], Problem(413, $"The body is larger than {maxBytes / 1024} KB."));
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or Microsoft.AspNetCore.Http.BadHttpRequestException)
+        {
+            return new([], Problem(400, "The request body could not be read."));
+        }
+        if (buffer.Length == 0) return new([], Problem(400, "The request body is empty."));
+        return new(buffer.ToArray(), null);
+    }
+
+    public static IResult Problem(int status, string reason) =>
+        Results.Json(new { error = reason, status }, statusCode: status);
+}

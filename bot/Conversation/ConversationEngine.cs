@@ -1,0 +1,154 @@
+using System.Text.Json;
+using ChatBot.Bot.Channels.BotFramework.Schema;
+using ChatBot.Bot.Conversation.Dialogs;
+using ChatBot.Cards.Help;
+using ChatBot.Storage.Conversations;
+
+namespace ChatBot.Bot.Conversation;
+
+/// <summary>
+/// The channel-agnostic turn pipeline: workspace → @mention stripped → per-user lock → state loaded → interrupts →
+/// active dialog or command router → state saved. An exception apologises in the chat and leaves the saved state as
+/// it was before the turn.
+/// </summary>
+internal sealed class ConversationEngine(
+    DialogSet dialogs,
+    CommandRouter router,
+    IDialogStateStore stateStore,
+    WorkspaceResolver workspaces,
+    KeyedLock locks,
+    IEnumerable<IActivityHandler> activityHandlers,
+    ILogger<ConversationEngine> log)
+{
+    private static readonly JsonSerializerOptions StateJson = new(JsonSerializerDefaults.Web);
+
+    public async Task RunTurnAsync(TurnContext ctx)
+    {
+        var activity = ctx.Activity;
+        try
+        {
+            ctx.Text = MentionText.StripBotMention(activity);
+            ctx.Workspace = workspaces.Resolve(ctx);
+            foreach (var handler in activityHandlers) await handler.OnActivityAsync(ctx, ctx.Cancellation);
+            if (!IsConversational(activity)) return;
+
+            using var _ = await locks.AcquireAsync(StateKey(activity), ctx.Cancellation);
+            var state = LoadState(StateKey(activity));
+            var dc = new DialogContext(dialogs, ctx, state.State);
+            await DispatchAsync(dc, ctx.Cancellation);
+            await SaveStateAsync(state.Record, dc.State, ctx);
+        }
+        catch (OperationCanceledException) when (ctx.Cancellation.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            log.LogError(ex, "Turn failed for activity {ActivityId} in {ChannelId} conversation {ConversationId}",
+                activity.Id, activity.ChannelId, activity.Conversation?.Id);
+            await ApologiseAsync(ctx);
+        }
+    }
+
+    public static bool IsConversational(Activity a) =>
+        a.Type == ActivityTypes.Message || (a.Type == ActivityTypes.Invoke && a.Name == "adaptiveCard/action");
+
+    /// <summary>State is kept per conversation and per user, so two clerks can fill forms in one group at once.</summary>
+    public static string StateKey(Activity a) =>
+        $"{a.ChannelId}:{a.Conversation?.TenantId ?? "-"}:{a.Conversation?.Id}:{a.From?.Id}";
+
+    private async Task DispatchAsync(DialogContext dc, CancellationToken ct)
+    {
+        var ctx = dc.Context;
+        var match = router.Match(ctx.Text, ctx.SubmitValue);
+        var dialogActive = dc.ActiveDialog is not null;
+
+        if (match is { Command: IInterruptCommand } interrupt)
+        {
+            await interrupt.Command.ExecuteAsync(dc, interrupt.Args, ct);
+            if (dc.ActiveDialog is not null) await dc.RepromptDialogAsync(ct);
+            return;
+        }
+
+        if (dialogActive)
+        {
+            // A button of another card, or a message that is exactly a command, starts that command instead.
+            var explicitCommand = match is { } m && (m.Args.Data is not null || m.Args.Text.Length == 0);
+            if (!explicitCommand)
+            {
+                await dc.ContinueDialogAsync(ct);
+                return;
+            }
+            dc.CancelAllDialogs();
+            await ctx.SendTextAsync(ctx.T("(已放弃上一个未完成的操作)", "(The unfinished previous step was dropped.)"));
+        }
+
+        if (match is { } found)
+        {
+            await found.Command.ExecuteAsync(dc, found.Args, ct);
+            return;
+        }
+
+        if (ctx.SubmitValue is not null)
+        {
+            await ctx.SendTextAsync(ctx.T("这张卡片已经处理过或已过期,无需重复提交。", "This card was already handled or has expired; no need to submit it again."));
+            return;
+        }
+
+        if (ctx.Text.Length == 0 && (ctx.Activity.Attachments?.Count ?? 0) > 0)
+        {
+            await ctx.SendTextAsync(ctx.T("暂时不能处理文件或图片。导入计划请使用“导入计划”命令。", "I can't handle files or pictures here yet. To import a plan, use \"import plan\"."));
+            return;
+        }
+        await SendNotUnderstoodAsync(ctx);
+    }
+
+    private async Task SendNotUnderstoodAsync(TurnContext ctx)
+    {
+        var examples = router.Commands.SelectMany(c => c.Help).Where(h => h.Order > 1).OrderBy(h => h.Order).Take(4)
+            .Select(h => ctx.Lang.IsZh ? $"“{h.Zh}”" : $"\"{h.En}\"");
+        await ctx.SendTextAsync(ctx.T(
+            $"没能理解“{Shorten(ctx.Text)}”。您可以输入 {string.Join("、", examples)},或输入“帮助”查看全部命令。",
+            $"Sorry, I didn't understand \"{Shorten(ctx.Text)}\". Try {string.Join(", ", examples)}, or type \"help\" for all commands."));
+    }
+
+    private static string Shorten(string s) => s.Length <= 30 ? s : s[..30] + "…";
+
+    private (DialogStateRecord Record, DialogState State) LoadState(string key)
+    {
+        var record = stateStore.Load(key) ?? new DialogStateRecord { Id = key };
+        DialogState state;
+        try { state = JsonSerializer.Deserialize<DialogState>(record.Json, StateJson) ?? new DialogState(); }
+        catch (JsonException ex)
+        {
+            log.LogWarning(ex, "Dialog state {Key} unreadable; starting afresh", key);
+            state = new DialogState();
+        }
+        return (record, state);
+    }
+
+    private async Task SaveStateAsync(DialogStateRecord record, DialogState state, TurnContext ctx)
+    {
+        var json = JsonSerializer.Serialize(state, StateJson);
+        if (json == record.Json && record.Version > 0) return;
+        if (state.Stack.Count == 0 && record.Version == 0) return; // nothing was ever saved and nothing to save
+        record.Json = json;
+        record.Version++;
+        record.UpdatedUtc = ctx.Now;
+        await stateStore.SaveAsync(record, ctx.Cancellation);
+    }
+
+    private async Task ApologiseAsync(TurnContext ctx)
+    {
+        try
+        {
+            if (ctx.Activity.Type is ActivityTypes.Message or ActivityTypes.Invoke)
+                await ctx.SendTextAsync(ctx.T("抱歉,处理您的消息时出错了,刚才的操作没有保存。请稍后再试;如多次出现,请联系管理员。",
+                    "Sorry, something went wrong and nothing from that step was saved. Please try again; if it keeps happening, contact your administrator."));
+        }
+        catch (Exception ex)
+        {
+            log.LogError(ex, "Could not send the apology for activity {ActivityId}", ctx.Activity.Id);
+        }
+    }
+}

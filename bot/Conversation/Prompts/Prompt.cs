@@ -1,0 +1,90 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ChatBot.Bot.Channels.BotFramework.Schema;
+using ChatBot.Bot.Conversation.Dialogs;
+
+namespace ChatBot.Bot.Conversation.Prompts;
+
+internal sealed record PromptRecognizerResult<T>(bool Succeeded, T? Value = default, string? Error = null)
+{
+    public static PromptRecognizerResult<T> Fail(string? error = null) => new(false, default, error);
+}
+
+internal sealed class PromptValidatorContext<T>(TurnContext context, PromptRecognizerResult<T> recognized, PromptOptions options, int attemptCount)
+{
+    public TurnContext Context => context;
+    public PromptRecognizerResult<T> Recognized => recognized;
+    public PromptOptions Options => options;
+    public int AttemptCount => attemptCount;
+    /// <summary>Set by a validator to tell the user exactly what is wrong.</summary>
+    public string? RetryMessage { get; set; }
+}
+
+internal delegate Task<bool> PromptValidator<T>(PromptValidatorContext<T> prompt, CancellationToken ct);
+
+/// <summary>
+/// Asks a question, recognises the answer, validates it and asks again (saying what was wrong) until it gets a good one
+/// or the user cancels. The recognised value is the dialog's result, as JSON.
+/// </summary>
+internal abstract class Prompt<T>(string id, PromptValidator<T>? validator = null) : Dialog(id)
+{
+    private const string OptionsKey = "options";
+    private const string AttemptKey = "attempt";
+
+    public override async Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, JsonNode? options, CancellationToken ct)
+    {
+        var state = dc.ActiveDialog!.State;
+        state[OptionsKey] = options?.DeepClone() ?? new JsonObject();
+        state[AttemptKey] = 0;
+        await OnPromptAsync(dc.Context, PromptOptions.From(options), null, ct);
+        return DialogTurnResult.Waiting;
+    }
+
+    public override async Task<DialogTurnResult> ContinueDialogAsync(DialogContext dc, CancellationToken ct)
+    {
+        var ctx = dc.Context;
+        if (ctx.Activity.Type is not (ActivityTypes.Message or ActivityTypes.Invoke)) return DialogTurnResult.Waiting;
+        var state = dc.ActiveDialog!.State;
+        var options = PromptOptions.From(state[OptionsKey]);
+        var attempt = (state[AttemptKey]?.GetValue<int>() ?? 0) + 1;
+        state[AttemptKey] = attempt;
+
+        var text = PromptInput.TextOf(ctx);
+        if (options.Optional && text is not null && PromptInput.IsSkip(text))
+            return await dc.EndDialogAsync(null, ct);
+
+        var recognized = await RecognizeAsync(ctx, options, ct);
+        string? retry = recognized.Error;
+        if (recognized.Succeeded && validator is not null)
+        {
+            var pc = new PromptValidatorContext<T>(ctx, recognized, options, attempt);
+            if (!await validator(pc, ct)) { recognized = PromptRecognizerResult<T>.Fail(); retry = pc.RetryMessage; }
+        }
+        if (recognized.Succeeded)
+            return await dc.EndDialogAsync(JsonSerializer.SerializeToNode(recognized.Value, PromptOptions.Json), ct);
+
+        await OnPromptAsync(ctx, options, retry ?? options.RetryPrompt ?? DefaultRetry(ctx), ct);
+        return DialogTurnResult.Waiting;
+    }
+
+    public override Task RepromptDialogAsync(TurnContext context, DialogInstance instance, CancellationToken ct) =>
+        OnPromptAsync(context, PromptOptions.From(instance.State[OptionsKey]), null, ct);
+
+    protected virtual string DefaultRetry(TurnContext ctx) => ctx.T("没能识别您的回答,请再试一次。", "Sorry, I didn't get that. Please try again.");
+
+    /// <summary>Sends the question; on a retry, <paramref name="retry"/> says first what was wrong.</summary>
+    protected virtual async Task OnPromptAsync(TurnContext ctx, PromptOptions options, string? retry, CancellationToken ct)
+    {
+        if (options.Card is { } card)
+        {
+            if (retry is not null) await ctx.SendTextAsync(retry);
+            await ctx.SendActivityAsync(TurnContext.CardActivity(ChatBot.Cards.AdaptiveCards.AdaptiveCard.Parse(card.ToJsonString()), options.Prompt));
+            return;
+        }
+        var question = options.Prompt ?? "";
+        if (options.Optional) question += ctx.T("(可回复“跳过”)", " (or reply \"skip\")");
+        await ctx.SendTextAsync(retry is null ? question : $"{retry}\n\n{question}");
+    }
+
+    protected abstract Task<PromptRecognizerResult<T>> RecognizeAsync(TurnContext ctx, PromptOptions options, CancellationToken ct);
+}

@@ -1,0 +1,57 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+
+namespace ChatBot.Bot.Conversation.Prompts;
+
+/// <summary>What a prompt asks; serialisable because it is kept in the dialog state to ask again after a restart.</summary>
+internal sealed class PromptOptions
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+
+    /// <summary>The question, already in the user's language.</summary>
+    public string? Prompt { get; set; }
+    /// <summary>Said when the answer was not understood; defaults to a polite hint plus the question.</summary>
+    public string? RetryPrompt { get; set; }
+    /// <summary>An Adaptive Card sent as the question (form prompts, choice buttons).</summary>
+    public JsonObject? Card { get; set; }
+    public List<PromptChoice>? Choices { get; set; }
+    /// <summary>Prompt-specific limits (e.g. min/max for numbers, "notFuture" for dates).</summary>
+    public JsonObject? Validations { get; set; }
+    /// <summary>When true the user may answer "跳过"/"skip" and the prompt returns null.</summary>
+    public bool Optional { get; set; }
+
+    public static PromptOptions From(JsonNode? node) => node?.Deserialize<PromptOptions>(Json) ?? new PromptOptions();
+}
+
+internal sealed class PromptChoice
+{
+    public PromptChoice() { }
+    public PromptChoice(string value, string title, params string[] synonyms) { Value = value; Title = title; Synonyms = synonyms.Length > 0 ? synonyms.ToList() : null; }
+    public string Value { get; set; } = "";
+    public string Title { get; set; } = "";
+    public List<string>? Synonyms { get; set; }
+}
+
+internal static class PromptInput
+{
+    private static readonly string[] ValueKeys = ["text", "value", "choice", "answer"];
+
+    /// <summary>
+    /// The user's answer as text: the typed message, or from a card submission the field named text/value/choice,
+    /// or the only string field besides the verb. This is how a card submission answers a prompt that waits for text.
+    /// </summary>
+    public static string? TextOf(TurnContext ctx)
+    {
+        if (!string.IsNullOrWhiteSpace(ctx.Text)) return ctx.Text;
+        if (ctx.SubmitValue is not { } value) return null;
+        foreach (var key in ValueKeys)
+            if (value.TryGetProperty(key, out var p) && p.ValueKind is JsonValueKind.String or JsonValueKind.Number)
+                return p.ToString();
+        var strings = value.EnumerateObject().Where(p => p.Name != "verb" && p.Value.ValueKind == JsonValueKind.String).ToList();
+        return strings.Count == 1 ? strings[0].Value.GetString() : null;
+    }
+
+    public static bool IsSkip(string text) =>
+        text.Trim().ToLowerInvariant() is "跳过" or "无" or "没有" or "略" or "skip" or "none" or "n/a" or "-";
+}

@@ -1,0 +1,18 @@
+namespace ChatBot.Bot.Conversation.Prompts;
+
+/// <summary>Free text (a typed message, or a card field). Validations: maxLength (default 2000).</summary>
+internal sealed class TextPrompt(string id, PromptValidator<string>? validator = null) : Prompt<string>(id, validator)
+{
+    public const string DefaultId = "prompt.text";
+
+    protected override Task<PromptRecognizerResult<string>> RecognizeAsync(TurnContext ctx, PromptOptions options, CancellationToken ct)
+    {
+        var text = PromptInput.TextOf(ctx)?.Trim();
+        if (string.IsNullOrEmpty(text))
+            return Task.FromResult(PromptRecognizerResult<string>.Fail(ctx.T("内容不能为空,请输入文字。", "Please type an answer; it cannot be empty.")));
+        var max = options.Validations?["maxLength"]?.GetValue<int>() ?? 2000;
+        if (text.Length > max)
+            return Task.FromResult(PromptRecognizerResult<string>.Fail(ctx.T($"内容太长了(最多 {max} 个字),请精简后再发。", $"That is too long (at most {max} characters). Please shorten it.")));
+        return Task.FromResult(new PromptRecognizerResult<string>(true, text));
+    }
+}

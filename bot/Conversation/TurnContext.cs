@@ -1,0 +1,121 @@
+using System.Text.Json;
+using ChatBot.Bot.Channels.BotFramework.Schema;
+using ChatBot.Cards;
+using ChatBot.Cards.AdaptiveCards;
+using ChatBot.Storage.Conversations;
+
+namespace ChatBot.Bot.Conversation;
+
+/// <summary>One inbound activity and everything the engine and features need to answer it.</summary>
+internal sealed class TurnContext
+{
+    public TurnContext(Activity activity, ChannelAdapter adapter, IServiceProvider services, TimeProvider clock, CancellationToken cancellation)
+    {
+        Activity = activity;
+        Adapter = adapter;
+        Services = services;
+        Clock = clock;
+        Cancellation = cancellation;
+        Lang = Lang.FromLocale(activity.Locale);
+        Text = activity.Text?.Trim() ?? "";
+    }
+
+    public Activity Activity { get; }
+    public ChannelAdapter Adapter { get; }
+    public ChannelCapabilities Capabilities => Adapter.Capabilities;
+    public IServiceProvider Services { get; }
+    public TimeProvider Clock { get; }
+    public CancellationToken Cancellation { get; }
+
+    /// <summary>The language of this turn's replies.</summary>
+    public Lang Lang { get; set; }
+
+    /// <summary>The message text with bot @mentions removed and white space trimmed.</summary>
+    public string Text { get; set; }
+
+    /// <summary>The workspace whose records this turn reads and writes (a group, or the user's group from a personal chat).</summary>
+    public Workspace Workspace { get; set; } = new();
+
+    /// <summary>"{channel}:{userId}" of the person who sent the activity.</summary>
+    public string UserKey => $"{Activity.ChannelId}:{Activity.From?.Id}";
+    public string UserName => Activity.From?.Name ?? Activity.From?.Id ?? "";
+
+    /// <summary>True in group chats and channels: personal data of mediation parties is masked there.</summary>
+    public bool IsGroup => Activity.Conversation?.IsGroup == true
+        || Activity.Conversation?.ConversationType is "groupChat" or "channel" or "group";
+
+    /// <summary>The card submission of this turn, if any.</summary>
+    public JsonElement? SubmitValue => Activity.Value is { ValueKind: JsonValueKind.Object } v ? v : null;
+
+    /// <summary>For invoke activities: the HTTP answer (Universal Actions put the refreshed card here).</summary>
+    public InvokeResponse? InvokeResponse { get; set; }
+
+    public List<Activity> SentActivities { get; } = new();
+
+    public string T(string zh, string en) => Lang.T(zh, en);
+
+    public DateTimeOffset Now => Clock.GetUtcNow();
+
+    /// <summary>The local time in the workspace's time zone (Asia/Shanghai unless configured).</summary>
+    public TimeZoneInfo TimeZone => TimeZones.Find(Workspace.TimeZone);
+    public DateTimeOffset LocalNow => TimeZoneInfo.ConvertTime(Now, TimeZone);
+    public DateOnly Today => DateOnly.FromDateTime(LocalNow.DateTime);
+
+    public async Task<ResourceResponse> SendActivityAsync(Activity reply)
+    {
+        var incoming = Activity;
+        reply.Type ??= ActivityTypes.Message;
+        reply.ChannelId ??= incoming.ChannelId;
+        reply.ServiceUrl ??= incoming.ServiceUrl;
+        reply.Conversation ??= incoming.Conversation;
+        reply.From ??= incoming.Recipient;
+        reply.Recipient ??= incoming.From;
+        reply.ReplyToId ??= incoming.Id;
+        reply.Locale ??= Lang.Locale;
+        reply.Timestamp ??= Now;
+        SentActivities.Add(reply);
+        return await Adapter.SendActivityAsync(reply, Cancellation);
+    }
+
+    public Task<ResourceResponse> SendTextAsync(string text) =>
+        SendActivityAsync(new Activity { Type = ActivityTypes.Message, Text = text, TextFormat = "markdown" });
+
+    /// <summary>Sends an Adaptive Card; channels without cards turn it into their own format (the text is the fallback).</summary>
+    public Task<ResourceResponse> SendCardAsync(AdaptiveCard card, string? text = null, IEnumerable<Entity>? entities = null) =>
+        SendActivityAsync(CardActivity(card, text, entities));
+
+    public static Activity CardActivity(AdaptiveCard card, string? text = null, IEnumerable<Entity>? entities = null) => new()
+    {
+        Type = ActivityTypes.Message,
+        Text = text,
+        Attachments = [new Attachment { ContentType = AdaptiveCard.ContentType, Content = card.ToJsonObject() }],
+        Entities = entities?.ToList(),
+    };
+
+    /// <summary>Replaces the card the user just clicked (Teams), so a form cannot be submitted twice.</summary>
+    public Task UpdateClickedCardAsync(AdaptiveCard card)
+    {
+        if (!Capabilities.UpdateActivity || Activity.ReplyToId is null) return Task.CompletedTask;
+        var update = CardActivity(card);
+        update.Id = Activity.ReplyToId;
+        update.Conversation = Activity.Conversation;
+        update.ServiceUrl = Activity.ServiceUrl;
+        update.ChannelId = Activity.ChannelId;
+        update.From = Activity.Recipient;
+        return Adapter.UpdateActivityAsync(update, Cancellation);
+    }
+}
+
+internal static class TimeZones
+{
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, TimeZoneInfo> Cache = new();
+
+    public const string Default = "Asia/Shanghai";
+
+    public static TimeZoneInfo Find(string? id) => Cache.GetOrAdd(string.IsNullOrWhiteSpace(id) ? Default : id, key =>
+    {
+        try { return TimeZoneInfo.FindSystemTimeZoneById(key); }
+        catch (Exception) when (key != Default) { return Find(Default); }
+        catch (TimeZoneNotFoundException) { return TimeZoneInfo.CreateCustomTimeZone(Default, TimeSpan.FromHours(8), "China Standard Time", "China Standard Time"); }
+    });
+}
