@@ -1,0 +1,32 @@
+using LiteDB;
+
+namespace ChatBot.Storage.Reminders;
+
+public enum OutboxStatus { Pending, Sent, Dead }
+
+/// <summary>
+/// A message the bot must deliver into a conversation by itself (reminder, digest, escalation). The id is a
+/// deterministic key (e.g. "task/42/overdue/2026-03-10"), so the same reminder can never be queued twice.
+/// </summary>
+public sealed class OutboxMessage
+{
+    [BsonId] public string Key { get; set; } = "";
+    public string WorkspaceId { get; set; } = "";
+    /// <summary>What produced it: "task.overdue", "task.digest", "study.reminder", …</summary>
+    public string Kind { get; set; } = "";
+    /// <summary>The Bot Framework Activity to send, as JSON (cards, mention entities included).</summary>
+    public string ActivityJson { get; set; } = "";
+    /// <summary>Plain markdown for channels without cards (WeCom webhook), with &lt;@userid&gt; mentions.</summary>
+    public string? Markdown { get; set; }
+    /// <summary>Channel user ids to mention (WeCom mentioned_list; Teams mentions are inside the activity).</summary>
+    public List<string> MentionUserIds { get; set; } = new();
+    public DateTimeOffset DueUtc { get; set; }
+    public DateTimeOffset CreatedUtc { get; set; }
+    public OutboxStatus Status { get; set; } = OutboxStatus.Pending;
+    public int Attempts { get; set; }
+    public DateTimeOffset NextAttemptUtc { get; set; }
+    public string? LastError { get; set; }
+    public DateTimeOffset? SentUtc { get; set; }
+    /// <summary>The channel's id of the sent message, for later updates.</summary>
+    public string? SentActivityId { get; set; }
+}
