@@ -11,6 +11,9 @@ using ChatBot.Storage.Conversations;
 using LiteDB;
 using Microsoft.Extensions.Options;
 
+// `dotnet run --project bot -- teams-package …` builds the Teams app package instead of starting the bot.
+if (ChatBot.Bot.Channels.Teams.TeamsPackageCommand.TryRun(args, out var packageExitCode)) return packageExitCode;
+
 var builder = WebApplication.CreateBuilder(args);
 var services = builder.Services;
 var config = builder.Configuration;
@@ -74,5 +77,6 @@ BotFrameworkEndpoint.Map(app);
 app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
 
 app.Run();
+return 0;
 
 public partial class Program;
