@@ -31,7 +31,7 @@ services.AddSingleton<LiteDatabase>(sp =>
 });
 services.AddSingleton<WorkspaceStore>();
 services.AddSingleton<ConversationReferenceStore>();
-services.AddSingleton<IDialogStateStore, LiteDbDialogStateStore>();
+services.AddSingleton<IDialogStateStore, GroupCommitDialogStateStore>();
 services.AddSingleton<AuditLog>();
 
 // The conversation engine.

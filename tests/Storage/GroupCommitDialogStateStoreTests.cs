@@ -1,0 +1,40 @@
+using ChatBot.Storage;
+using ChatBot.Storage.Conversations;
+using ChatBot.Tests.Infrastructure;
+
+namespace ChatBot.Tests.Storage;
+
+public class GroupCommitDialogStateStoreTests
+{
+    [Fact]
+    public async Task Concurrent_saves_are_all_durable_once_acknowledged()
+    {
+        var path = TempPaths.NewDatabase();
+        using (var db = ChatBotDatabase.Open(path))
+        using (var store = new GroupCommitDialogStateStore(db))
+        {
+            var saves = Enumerable.Range(0, 500).Select(i => Task.Run(() =>
+                store.SaveAsync(new DialogStateRecord { Id = $"k{i % 100}", Json = $"{{\"n\":{i}}}", Version = i }))).ToArray();
+            await Task.WhenAll(saves);
+            // Acknowledged writes are visible immediately.
+            Assert.NotNull(store.Load("k99"));
+        }
+        using (var reopened = ChatBotDatabase.Open(path))
+        {
+            var all = reopened.GetCollection<DialogStateRecord>(ChatBotDatabase.DialogState).FindAll().ToList();
+            Assert.Equal(100, all.Count);
+            Assert.All(all, r => Assert.Contains("\"n\":", r.Json));
+        }
+    }
+
+    [Fact]
+    public async Task Within_one_batch_the_last_write_of_a_key_wins()
+    {
+        using var db = ChatBotDatabase.Open(TempPaths.NewDatabase());
+        using var store = new GroupCommitDialogStateStore(db);
+        for (var i = 1; i <= 50; i++)
+            _ = store.SaveAsync(new DialogStateRecord { Id = "same", Json = $"{{\"v\":{i}}}", Version = i });
+        await store.SaveAsync(new DialogStateRecord { Id = "same", Json = "{\"v\":51}", Version = 51 });
+        Assert.Equal(51, store.Load("same")!.Version);
+    }
+}
