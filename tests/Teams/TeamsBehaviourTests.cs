@@ -59,7 +59,7 @@ public class TeamsBehaviourTests
     }
 
     [Fact]
-    public async Task A_mention_of_another_person_is_not_stripped_as_the_bot()
+    public void A_mention_of_another_person_is_not_stripped_as_the_bot()
     {
         var a = TeamsPayloads.Load("group-chat-mention.json");
         a.Text = "<at>依法行政助手</at> 测试摘要 <at>李娜</at>";
@@ -140,6 +140,30 @@ public class TeamsBehaviourTests
         await host.SendAsync(TeamsPayloads.Load(add, freshId: true));
         Assert.NotNull(references.Get(workspaceId));
         Assert.False(workspaces.Get(workspaceId)!.Removed);
+    }
+
+    [Fact]
+    public async Task Personal_uninstall_forgets_the_personal_chat_but_not_the_group_the_user_works_in()
+    {
+        using var host = NewHost();
+        var references = host.Service<ConversationReferenceStore>();
+        var workspaces = host.Service<WorkspaceStore>();
+        var personalReference = "personal:msteams:" + TeamsPayloads.UserId;
+        var groupId = TeamsPayloads.WorkspaceId(TeamsPayloads.GroupChat);
+
+        await host.SendAsync(TeamsPayloads.Load("group-chat-mention.json"));
+        Assert.Empty(await host.SendAsync(TeamsPayloads.Load("installation-add-personal.json")));
+        var reference = references.Get(personalReference);
+        Assert.NotNull(reference);
+        Assert.Equal(TeamsPayloads.Personal, reference.ConversationId);
+        Assert.Equal(TeamsPayloads.Tenant, reference.TenantId);
+        Assert.False(reference.IsGroup);
+
+        Assert.Empty(await host.SendAsync(TeamsPayloads.Load("installation-remove-personal.json")));
+        Assert.Null(references.Get(personalReference));
+        // The personal chat acted on the user's group workspace; uninstalling the personal app leaves the group alone.
+        Assert.False(workspaces.Get(groupId)!.Removed);
+        Assert.NotNull(references.Get(groupId));
     }
 
     [Fact]
