@@ -55,6 +55,7 @@ services.AddSingleton<IActivityHandler, WelcomeHandler>();
 
 // Channels.
 services.AddBotFrameworkChannel(config);
+services.AddTeamsChannel();
 
 // Features.
 services.AddMediationFeature(config);

@@ -44,8 +44,23 @@ internal sealed class TurnContext
     public bool IsGroup => Activity.Conversation?.IsGroup == true
         || Activity.Conversation?.ConversationType is "groupChat" or "channel" or "group";
 
-    /// <summary>The card submission of this turn, if any.</summary>
-    public JsonElement? SubmitValue => Activity.Value is { ValueKind: JsonValueKind.Object } v ? v : null;
+    /// <summary>The card submission of this turn, if any: Action.Submit's value, or for a Universal Action
+    /// (invoke adaptiveCard/action) its action.data with "verb" set to action.verb, so both route the same way.</summary>
+    public JsonElement? SubmitValue => _submitValue ??= ReadSubmitValue(Activity);
+    private JsonElement? _submitValue;
+
+    public bool IsUniversalAction => Activity.Type == ActivityTypes.Invoke && Activity.Name == "adaptiveCard/action";
+
+    private static JsonElement? ReadSubmitValue(Activity a)
+    {
+        if (a.Value is not { ValueKind: JsonValueKind.Object } value) return null;
+        if (a.Type != ActivityTypes.Invoke || a.Name != "adaptiveCard/action") return value;
+        if (!value.TryGetProperty("action", out var action) || action.ValueKind != JsonValueKind.Object) return null;
+        var merged = action.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object
+            ? System.Text.Json.Nodes.JsonObject.Create(data)!.DeepClone().AsObject() : new System.Text.Json.Nodes.JsonObject();
+        if (action.TryGetProperty("verb", out var verb) && verb.ValueKind == JsonValueKind.String) merged["verb"] = verb.GetString();
+        return JsonSerializer.SerializeToElement(merged);
+    }
 
     /// <summary>For invoke activities: the HTTP answer (Universal Actions put the refreshed card here).</summary>
     public InvokeResponse? InvokeResponse { get; set; }
@@ -92,9 +107,26 @@ internal sealed class TurnContext
         Entities = entities?.ToList(),
     };
 
-    /// <summary>Replaces the card the user just clicked (Teams), so a form cannot be submitted twice.</summary>
+    /// <summary>Shows the typing indicator before a slow step (Bot Framework channels only; others ignore it).</summary>
+    public Task SendTypingAsync() => Activity.ChannelId is "msteams" or "webchat" or "directline" or "emulator"
+        ? SendActivityAsync(new Activity { Type = ActivityTypes.Typing }) : Task.CompletedTask;
+
+    /// <summary>Replaces the card the user just clicked (Teams), so a form cannot be submitted twice: for a Universal
+    /// Action the new card is the invoke's HTTP answer; for Action.Submit the card message is updated (PUT).</summary>
     public Task UpdateClickedCardAsync(AdaptiveCard card)
     {
+        if (IsUniversalAction)
+        {
+            InvokeResponse = new InvokeResponse
+            {
+                Status = 200,
+                Body = new System.Text.Json.Nodes.JsonObject
+                {
+                    ["statusCode"] = 200, ["type"] = AdaptiveCard.ContentType, ["value"] = card.ToJsonObject(),
+                },
+            };
+            return Task.CompletedTask;
+        }
         if (!Capabilities.UpdateActivity || Activity.ReplyToId is null) return Task.CompletedTask;
         var update = CardActivity(card);
         update.Id = Activity.ReplyToId;
