@@ -1,0 +1,58 @@
+namespace ChatBot.Bot.Channels.WeCom;
+
+/// <summary>
+/// WeCom settings, bound from the "WeCom" configuration section. Secrets (AppSecret, the tokens and AES keys, webhook
+/// keys) come only from configuration: user secrets, environment variables or a vault, never from source.
+/// </summary>
+internal sealed class WeComOptions
+{
+    public const string SectionName = "WeCom";
+    public const string DefaultApiBaseUrl = "https://qyapi.weixin.qq.com/";
+    public const string DefaultWebhookBaseUrl = "https://qyapi.weixin.qq.com/cgi-bin/webhook/send";
+
+    /// <summary>The corp id (企业ID); also the receive id of app callbacks.</summary>
+    public string CorpId { get; set; } = string.Empty;
+
+    /// <summary>The self-built app's AgentId.</summary>
+    public int AgentId { get; set; }
+
+    /// <summary>The self-built app's Secret, exchanged for access tokens.</summary>
+    public string AppSecret { get; set; } = string.Empty;
+
+    /// <summary>Callback Token of the self-built app.</summary>
+    public string Token { get; set; } = string.Empty;
+
+    /// <summary>Callback EncodingAESKey (43 characters) of the self-built app.</summary>
+    public string EncodingAesKey { get; set; } = string.Empty;
+
+    /// <summary>Callback Token of the smart robot (智能机器人, API mode).</summary>
+    public string RobotToken { get; set; } = string.Empty;
+
+    /// <summary>Callback EncodingAESKey of the smart robot.</summary>
+    public string RobotEncodingAesKey { get; set; } = string.Empty;
+
+    /// <summary>Base of the server API; tests point it at a fake handler.</summary>
+    public string ApiBaseUrl { get; set; } = DefaultApiBaseUrl;
+
+    /// <summary>The group robot send endpoint, without the key.</summary>
+    public string WebhookBaseUrl { get; set; } = DefaultWebhookBaseUrl;
+
+    /// <summary>How far a callback's timestamp may be from now.</summary>
+    public TimeSpan TimestampWindow { get; set; } = WeComTimestampValidator.DefaultWindow;
+
+    /// <summary>Messages one group robot may send per rolling window (WeCom allows 20 a minute).</summary>
+    public int WebhookMessagesPerWindow { get; set; } = 20;
+
+    public TimeSpan WebhookRateWindow { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long to wait after errcode 45009 before trying again, and how many times.</summary>
+    public TimeSpan WebhookRateLimitedRetryDelay { get; set; } = TimeSpan.FromMinutes(1);
+
+    public int WebhookRateLimitedRetries { get; set; } = 2;
+
+    /// <summary>Crypto for the self-built app's callbacks (receive id = corp id).</summary>
+    public WeComCrypto CreateAppCrypto() => new(Token, EncodingAesKey, CorpId);
+
+    /// <summary>Crypto for the smart robot's callbacks (receive id empty: any is accepted).</summary>
+    public WeComCrypto CreateRobotCrypto() => new(RobotToken, RobotEncodingAesKey, string.Empty);
+}
