@@ -1,4 +1,5 @@
 using ChatBot.Bot.Channels.BotFramework;
+using ChatBot.Bot.Channels.DirectLine;
 using ChatBot.Bot.Conversation;
 using ChatBot.Bot.Conversation.Dialogs;
 using ChatBot.Bot.Conversation.Prompts;
@@ -55,6 +56,7 @@ services.AddSingleton<IActivityHandler, WelcomeHandler>();
 
 // Channels.
 services.AddBotFrameworkChannel(config);
+services.AddDirectLineChannel();
 
 // Features.
 services.AddMediationFeature(config);
@@ -74,6 +76,7 @@ app.UseExceptionHandler(errorApp => errorApp.Run(ctx =>
 }));
 
 BotFrameworkEndpoint.Map(app);
+app.MapDirectLine();
 app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
 
 app.Run();
