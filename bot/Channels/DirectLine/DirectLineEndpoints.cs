@@ -311,10 +311,23 @@ internal sealed class DirectLineEndpoints(
     /// <summary>Reads an optional JSON body (directlinejs sends none on some calls).</summary>
     private async Task<(T? Value, IResult? Error)> ReadOptionalBodyAsync<T>(HttpContext http) where T : class
     {
-        if (http.Request.ContentLength is null or 0 && !http.Request.Headers.TransferEncoding.Any()) return (null, null);
-        var body = await HttpBody.ReadLimitedAsync(http.Request, Options.MaxBodyBytes, http.RequestAborted);
-        if (body.Error is not null) return (null, body.Error);
-        try { return (JsonSerializer.Deserialize<T>(body.Bytes, BotJson.Options), null); }
+        if (http.Request.ContentLength == 0) return (null, null);
+        if (http.Request.ContentLength > Options.MaxBodyBytes) return (null, HttpBody.Problem(413, $"The body is larger than {Options.MaxBodyBytes / 1024} KB."));
+        using var buffer = new MemoryStream();
+        try
+        {
+            var chunk = new byte[8 * 1024];
+            int read;
+            while ((read = await http.Request.Body.ReadAsync(chunk, http.RequestAborted)) > 0)
+            {
+                if (buffer.Length + read > Options.MaxBodyBytes) return (null, HttpBody.Problem(413, $"The body is larger than {Options.MaxBodyBytes / 1024} KB."));
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (IOException) { return (null, HttpBody.Problem(400, "The request body could not be read.")); }
+        if (buffer.Length == 0) return (null, null);
+        var bytes = buffer.ToArray();
+        try { return (JsonSerializer.Deserialize<T>(bytes, BotJson.Options), null); }
         catch (JsonException ex) { return (null, HttpBody.Problem(400, $"The body is not valid JSON: {ex.Message}")); }
     }
 
