@@ -5,6 +5,8 @@ using ChatBot.Bot.Channels.BotFramework.Schema;
 using ChatBot.Bot.Conversation;
 using ChatBot.Storage.Conversations;
 using ChatBot.Tests.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatBot.Tests.DirectLine;
 
@@ -257,6 +259,37 @@ public class DirectLineProtocolTests
         Assert.True(bundle.Content.Headers.ContentLength > 1_000_000);
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/lib/adaptivecards.js")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/lib/other.js")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData(false, HttpStatusCode.Forbidden)]
+    [InlineData(true, HttpStatusCode.OK)]
+    public async Task Clients_from_other_computers_are_refused_unless_allowed(bool allowRemote, HttpStatusCode expected)
+    {
+        using var host = new BotHost(settings: new() { ["DirectLine:AllowRemoteClients"] = allowRemote.ToString() },
+            configure: services => services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, RemoteClientFilter>());
+        var http = host.CreateClient();
+        http.DefaultRequestHeaders.Add(RemoteClientFilter.Header, "192.168.1.20");
+
+        Assert.Equal(expected, (await http.GetAsync("/")).StatusCode);
+        Assert.Equal(expected, (await http.PostAsync($"{DirectLineClient.Base}/tokens/generate", DirectLineClient.Json(new { }))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/healthz")).StatusCode);
+    }
+
+    /// <summary>Lets a test pretend a request came from another computer (TestServer has no remote address).</summary>
+    private sealed class RemoteClientFilter : Microsoft.AspNetCore.Hosting.IStartupFilter
+    {
+        public const string Header = "X-Test-Remote-Ip";
+
+        public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+        {
+            app.Use(async (http, nextMiddleware) =>
+            {
+                if (http.Request.Headers.TryGetValue(Header, out var ip)) http.Connection.RemoteIpAddress = IPAddress.Parse(ip.ToString());
+                await nextMiddleware();
+            });
+            next(app);
+        };
     }
 
     [Fact]

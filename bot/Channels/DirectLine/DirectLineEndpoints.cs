@@ -106,9 +106,17 @@ internal sealed class DirectLineEndpoints(
         var body = await HttpBody.ReadLimitedAsync(http.Request, Options.MaxBodyBytes, http.RequestAborted);
         if (body.Error is { } tooBig) return tooBig;
         Activity? activity;
-        try { activity = JsonSerializer.Deserialize<Activity>(body.Bytes, BotJson.Options); }
+        try
+        {
+            using var json = JsonDocument.Parse(body.Bytes);
+            // Checked on the JSON: the Activity model defaults a missing type to "message".
+            if (json.RootElement.ValueKind != JsonValueKind.Object || !json.RootElement.TryGetProperty("type", out var type)
+                || type.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(type.GetString()))
+                return HttpBody.Problem(400, "The body must be an Activity object with a type.");
+            activity = json.RootElement.Deserialize<Activity>(BotJson.Options);
+        }
         catch (JsonException ex) { return HttpBody.Problem(400, $"The body is not a valid Activity JSON: {ex.Message}"); }
-        if (activity is null || string.IsNullOrWhiteSpace(activity.Type)) return HttpBody.Problem(400, "The Activity has no type.");
+        if (activity is null) return HttpBody.Problem(400, "The body must be an Activity object with a type.");
 
         var now = clock.GetUtcNow();
         FromUser(activity, conversation, now);

@@ -17,6 +17,11 @@ internal sealed class DirectLineOptions
     public int MaxActivitiesPerConversation { get; set; } = 500;
     /// <summary>Largest accepted request body.</summary>
     public int MaxBodyBytes { get; set; } = 256 * 1024;
+    /// <summary>
+    /// Off by default: only clients on this machine (loopback) may use the page and Direct Line, because everyone who
+    /// can open it acts on the local workspace. Turn on only on a trusted office network.
+    /// </summary>
+    public bool AllowRemoteClients { get; set; }
     /// <summary>Interval of the empty keep-alive frames on the WebSocket stream.</summary>
     public int KeepAliveSeconds { get; set; } = 15;
 }
