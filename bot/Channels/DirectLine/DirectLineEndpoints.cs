@@ -104,7 +104,7 @@ internal sealed class DirectLineEndpoints(
     {
         if (Authorize(id, http, out var conversation) is { } denied) return denied;
         var body = await HttpBody.ReadLimitedAsync(http.Request, Options.MaxBodyBytes, http.RequestAborted);
-        if (body.Error is { } tooBig) return tooBig;
+        if (body.Error is { } unreadable) return unreadable;
         Activity? activity;
         try
         {
@@ -125,8 +125,7 @@ internal sealed class DirectLineEndpoints(
 
         var activityId = conversation.Append(activity, now); // the echo that the page waits for
         var turn = Clone(activity);
-        var ctx = await runner.RunAsync(turn, new DirectLineAdapter(conversation, Bot, clock), lifetime.ApplicationStopping);
-        if (turn.Type == ActivityTypes.Invoke && ctx.InvokeResponse?.Body is { } invokeBody) AppendInvokeAnswer(conversation, turn, invokeBody);
+        await runner.RunAsync(turn, new DirectLineAdapter(conversation, Bot, clock), lifetime.ApplicationStopping);
         return Results.Json(new { id = activityId });
     }
 
@@ -235,20 +234,6 @@ internal sealed class DirectLineEndpoints(
         activity.ServiceUrl = "";
         activity.Timestamp = now;
         activity.Locale ??= conversation.Locale;
-    }
-
-    /// <summary>Direct Line has no HTTP answer for invokes: a refreshed card or a message from the bot is shown as a reply.</summary>
-    private void AppendInvokeAnswer(DirectLineConversation conversation, Activity invoke, object body)
-    {
-        var json = JsonSerializer.SerializeToElement(body, BotJson.Options);
-        if (json.ValueKind != JsonValueKind.Object || !json.TryGetProperty("type", out var type) || !json.TryGetProperty("value", out var value)) return;
-        var reply = new Activity { Type = ActivityTypes.Message, ReplyToId = invoke.Id, Locale = invoke.Locale, Recipient = invoke.From };
-        if (type.GetString() == Attachment.AdaptiveCardContentType && value.ValueKind == JsonValueKind.Object)
-            reply.Attachments = [new Attachment { ContentType = Attachment.AdaptiveCardContentType, Content = value }];
-        else if (value.ValueKind == JsonValueKind.String)
-            reply.Text = value.GetString();
-        else return;
-        conversation.Append(DirectLineAdapter.FromBot(reply, Bot, conversation), clock.GetUtcNow());
     }
 
     private static void Bind(DirectLineConversation conversation, StartRequest? start)
