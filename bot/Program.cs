@@ -1,4 +1,5 @@
 using ChatBot.Bot.Channels.BotFramework;
+using ChatBot.Bot.Channels.DirectLine;
 using ChatBot.Bot.Conversation;
 using ChatBot.Bot.Conversation.Dialogs;
 using ChatBot.Bot.Conversation.Prompts;
@@ -56,6 +57,7 @@ services.AddSingleton<IActivityHandler, WelcomeHandler>();
 // Channels.
 services.AddBotFrameworkChannel(config);
 services.AddTeamsChannel();
+services.AddDirectLineChannel();
 
 // Features.
 services.AddMediationFeature(config);
@@ -75,6 +77,7 @@ app.UseExceptionHandler(errorApp => errorApp.Run(ctx =>
 }));
 
 BotFrameworkEndpoint.Map(app);
+app.MapDirectLine();
 app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
 
 app.Run();

@@ -1,0 +1,63 @@
+using ChatBot.Bot.Channels.BotFramework.Schema;
+using ChatBot.Bot.Conversation;
+using ChatBot.Storage.Conversations;
+using Microsoft.Extensions.Options;
+
+namespace ChatBot.Bot.Channels.DirectLine;
+
+/// <summary>Delivers the bot's replies by appending them to the Direct Line conversation's log (streams push them).</summary>
+internal sealed class DirectLineAdapter(DirectLineConversation conversation, ChannelAccount bot, TimeProvider clock) : ChannelAdapter
+{
+    public override ChannelCapabilities Capabilities => ChannelCapabilities.Full;
+
+    public override Task<ResourceResponse> SendActivityAsync(Activity activity, CancellationToken ct)
+    {
+        var id = conversation.Append(FromBot(activity, bot, conversation), clock.GetUtcNow());
+        return Task.FromResult(new ResourceResponse { Id = id });
+    }
+
+    /// <summary>
+    /// Web Chat over Direct Line has no "message updated" event, so the card on screen stays as it is (the engine
+    /// answers a second click politely). The stored copy is replaced so a client that fetches the log again, e.g.
+    /// after a reload with an older watermark, sees the current card.
+    /// </summary>
+    public override Task UpdateActivityAsync(Activity activity, CancellationToken ct)
+    {
+        if (activity.Id is not null) conversation.Replace(FromBot(activity, bot, conversation));
+        return Task.CompletedTask;
+    }
+
+    public static Activity FromBot(Activity activity, ChannelAccount bot, DirectLineConversation conversation)
+    {
+        activity.Type ??= ActivityTypes.Message;
+        activity.From = new ChannelAccount { Id = bot.Id, Name = bot.Name, Role = "bot" };
+        if (conversation.UserId is not null) activity.Recipient = new ChannelAccount { Id = conversation.UserId, Name = conversation.UserName, Role = "user" };
+        activity.ChannelId = DirectLineConversation.ChannelId;
+        activity.ServiceUrl = "";
+        return activity;
+    }
+
+    public static ChannelAccount BotAccount(BotOptions options) => new() { Id = "chatbot", Name = options.BotName, Role = "bot" };
+}
+
+/// <summary>
+/// Reminders for the built-in Web Chat: the local workspace's reference names the latest Direct Line conversation.
+/// A conversation only lives while the bot runs, so a reminder for one that is gone fails and the outbox retries
+/// (by then the page has usually been opened again and the reference points at the new conversation).
+/// </summary>
+internal sealed class DirectLineProactiveSender(DirectLineConversationStore store, IOptions<BotOptions> options, TimeProvider clock) : IProactiveSender
+{
+    public bool CanSend(StoredConversationReference reference) =>
+        reference.ChannelId is "webchat" or "directline" && string.IsNullOrEmpty(reference.ServiceUrl);
+
+    public Task<ResourceResponse> SendAsync(StoredConversationReference reference, Activity activity, CancellationToken ct)
+    {
+        var conversation = store.Find(reference.ConversationId)
+            ?? throw new InvalidOperationException(
+                $"Web Chat conversation '{reference.ConversationId}' is no longer open (the page was closed or the bot restarted); " +
+                "the message stays in the outbox and is retried when the Web Chat page has been opened again.");
+        var adapter = new DirectLineAdapter(conversation, DirectLineAdapter.BotAccount(options.Value), clock);
+        activity.Locale ??= reference.Locale ?? conversation.Locale;
+        return adapter.SendActivityAsync(activity, ct);
+    }
+}

@@ -1,0 +1,114 @@
+using System.Text.Json;
+using ChatBot.Bot.Channels.BotFramework.Schema;
+
+namespace ChatBot.Bot.Channels.DirectLine;
+
+/// <summary>
+/// One Direct Line conversation: its token, its user, and the log of every activity in it (the user's own echoed
+/// back, as the real service does, and the bot's replies). Activities get ids "{conversationId}|{seq:D7}"; the
+/// watermark a client holds is the sequence number of the last activity it received.
+/// </summary>
+internal sealed class DirectLineConversation
+{
+    public const string ChannelId = "webchat";
+
+    private readonly object _gate = new();
+    private readonly LinkedList<Entry> _log = new();
+    private readonly int _maxActivities;
+    private readonly CancellationTokenSource _ended = new();
+    private TaskCompletionSource _changed = NewSignal();
+    private long _nextSeq;
+
+    public DirectLineConversation(string id, string token, DateTimeOffset tokenExpires, int maxActivities)
+    {
+        Id = id;
+        Token = token;
+        TokenExpires = tokenExpires;
+        LastActive = DateTimeOffset.MinValue;
+        _maxActivities = maxActivities;
+    }
+
+    public string Id { get; }
+    public string Token { get; }
+    public DateTimeOffset TokenExpires { get; set; }
+    public DateTimeOffset LastActive { get; set; }
+    /// <summary>The browser's user id, bound at token or conversation start; later activities are sent as this user.</summary>
+    public string? UserId { get; set; }
+    public string? UserName { get; set; }
+    public string? Locale { get; set; }
+    /// <summary>True once POST /conversations has run (and the bot has greeted).</summary>
+    public bool Started { get; set; }
+    /// <summary>Cancelled when the conversation is dropped from memory: open streams close.</summary>
+    public CancellationToken Ended => _ended.Token;
+
+    private sealed record Entry(long Seq, string Id, string Json);
+
+    /// <summary>Gives the activity its id and conversation, stores a serialised copy and wakes the streams.</summary>
+    public string Append(Activity activity, DateTimeOffset now)
+    {
+        string id;
+        lock (_gate)
+        {
+            var seq = _nextSeq++;
+            id = $"{Id}|{seq:D7}";
+            activity.Id = id;
+            activity.ChannelId ??= ChannelId;
+            activity.Conversation = new ConversationAccount { Id = Id };
+            activity.Timestamp ??= now;
+            _log.AddLast(new Entry(seq, id, JsonSerializer.Serialize(activity, BotJson.Options)));
+            while (_log.Count > _maxActivities) _log.RemoveFirst();
+            LastActive = now;
+            SignalLocked();
+        }
+        return id;
+    }
+
+    /// <summary>Replaces a stored activity (the bot updated a card); clients that fetch it again see the new one.</summary>
+    public bool Replace(Activity activity)
+    {
+        lock (_gate)
+        {
+            for (var node = _log.First; node is not null; node = node.Next)
+            {
+                if (node.Value.Id != activity.Id) continue;
+                activity.Conversation = new ConversationAccount { Id = Id };
+                activity.ChannelId ??= ChannelId;
+                node.Value = node.Value with { Json = JsonSerializer.Serialize(activity, BotJson.Options) };
+                return true;
+            }
+            return false;
+        }
+    }
+
+    /// <summary>The activities after <paramref name="watermark"/> (all with null) and the new watermark.</summary>
+    public (IReadOnlyList<string> Activities, long? Watermark) After(long? watermark)
+    {
+        lock (_gate)
+        {
+            var list = _log.Where(e => watermark is null || e.Seq > watermark).Select(e => e.Json).ToList();
+            long? last = _log.Last?.Value.Seq ?? watermark;
+            return (list, last is null ? watermark : Math.Max(last.Value, watermark ?? -1));
+        }
+    }
+
+    /// <summary>Completes when an activity is appended after this call was made (or the conversation ends).</summary>
+    public Task ChangedAsync()
+    {
+        lock (_gate) return _changed.Task;
+    }
+
+    public void End()
+    {
+        _ended.Cancel();
+        lock (_gate) SignalLocked();
+    }
+
+    private void SignalLocked()
+    {
+        var old = _changed;
+        _changed = NewSignal();
+        old.TrySetResult();
+    }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+}
