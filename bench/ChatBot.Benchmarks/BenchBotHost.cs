@@ -1,0 +1,100 @@
+using System.Text.Json;
+using ChatBot.Bot.Channels.BotFramework;
+using ChatBot.Bot.Channels.BotFramework.Schema;
+using ChatBot.Bot.Conversation;
+using ChatBot.Bot.Conversation.Dialogs;
+using ChatBot.Storage.Conversations;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace ChatBot.Benchmarks;
+
+/// <summary>
+/// The real bot (its Program, services and /api/messages) on Kestrel at 127.0.0.1:0 with its own LiteDB file, plus:
+/// the benchmark dialog, and the floor endpoint POST /bench/floor that only parses the Activity and posts one reply
+/// through the same connector client, with no state.
+/// </summary>
+internal sealed class BenchBotHost : WebApplicationFactory<Program>
+{
+    private readonly bool _autoCommitState;
+
+    /// <param name="autoCommitState">Swap the group-commit dialog state store for the one-commit-per-write store, to show what group commit buys.</param>
+    public BenchBotHost(string? databasePath = null, bool autoCommitState = false)
+    {
+        _autoCommitState = autoCommitState;
+        // WebApplicationFactory looks for a folder named like the assembly; the bot's folder is "bot".
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_CHATBOT_BOT", RepoRoot.Find("bot"));
+        DatabasePath = databasePath ?? Path.Combine(Path.GetTempPath(), "chatbot-bench", Guid.NewGuid().ToString("N"), "chatbot.db");
+        UseKestrel(0);
+    }
+
+    public string DatabasePath { get; }
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public void Start()
+    {
+        StartServer();
+        BaseAddress = ClientOptions.BaseAddress;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting("Bot:DatabasePath", DatabasePath);
+        builder.UseSetting("BotFramework:MicrosoftAppId", "");
+        builder.UseSetting("Urls", "http://127.0.0.1:0");
+        // Errors only: failed turns still show; the expected "authentication is OFF" warning does not.
+        builder.UseSetting("Logging:LogLevel:Default", "Error");
+        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Error");
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<Dialog, BenchSurveyDialog>();
+            services.AddSingleton<IBotCommand>(BenchSurveyDialog.Command);
+            services.AddSingleton<IStartupFilter, FloorEndpoint>();
+            if (_autoCommitState)
+            {
+                services.RemoveAll<IDialogStateStore>();
+                services.AddSingleton<IDialogStateStore, LiteDbDialogStateStore>();
+            }
+        });
+    }
+
+    /// <summary>The floor: parse the Activity, post one reply to the connector, answer 200. No state, no dialog.</summary>
+    private sealed class FloorEndpoint : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Map("/bench/floor", floor => floor.Run(async http =>
+            {
+                var activity = await JsonSerializer.DeserializeAsync<Activity>(http.Request.Body, BotJson.Options, http.RequestAborted);
+                if (activity?.Conversation is null) { http.Response.StatusCode = 400; return; }
+                var connector = http.RequestServices.GetRequiredService<IConnectorClient>();
+                await connector.SendAsync(new Activity
+                {
+                    Type = ActivityTypes.Message,
+                    ChannelId = activity.ChannelId,
+                    ServiceUrl = activity.ServiceUrl,
+                    Conversation = activity.Conversation,
+                    From = activity.Recipient,
+                    Recipient = activity.From,
+                    ReplyToId = activity.Id,
+                    Text = "ok",
+                }, http.RequestAborted);
+                http.Response.StatusCode = 200;
+            }));
+            next(app);
+        };
+    }
+}
+
+internal static class RepoRoot
+{
+    /// <summary>A folder of the repository, found by walking up from the binaries to ChatBot.sln.</summary>
+    public static string Find(string relative)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "ChatBot.sln"))) return Path.Combine(dir.FullName, relative);
+        return Path.Combine(Directory.GetCurrentDirectory(), relative);
+    }
+}

@@ -1,0 +1,53 @@
+using System.Globalization;
+
+namespace ChatBot.Benchmarks;
+
+/// <summary>End-to-end load: the bot's /api/messages with a real dialog and durable state, next to the floor.</summary>
+internal static class LoadMode
+{
+    public static async Task<int> RunAsync(Options o)
+    {
+        var connections = o.Int("connections", 16);
+        var seconds = o.Int("seconds", 10);
+        var warmup = o.Int("warmup", 3);
+        var rounds = o.Int("rounds", 2);
+        var autoCommit = o.Flag("autocommit");
+
+        await using var connector = await FakeConnectorServer.StartAsync();
+        using var bot = new BenchBotHost(autoCommitState: autoCommit);
+        bot.Start();
+        using var client = LoadGenerator.NewClient(bot.BaseAddress, connections);
+        var load = new LoadGenerator(client, connector.ServiceUrl);
+        Console.WriteLine(Machine.Describe());
+        Console.WriteLine($"bot at {bot.BaseAddress}, fake connector at {connector.ServiceUrl}, db {bot.DatabasePath}");
+        Console.WriteLine($"{connections} connections, {rounds} round(s) of {warmup} s warm-up + {seconds} s measured per endpoint; state store: {(autoCommit ? "auto-commit (one commit per write)" : "group commit")}");
+
+        var floor = new List<LoadResult>();
+        var turns = new List<LoadResult>();
+        for (var r = 0; r < rounds; r++)
+        {
+            floor.Add(await load.RunAsync("floor: parse + 1 reply, no state", "/bench/floor", connections, TimeSpan.FromSeconds(warmup), TimeSpan.FromSeconds(seconds), () => connector.Received, dialog: false));
+            turns.Add(await load.RunAsync("bot: dialog turn + LiteDB state", "/api/messages", connections, TimeSpan.FromSeconds(warmup), TimeSpan.FromSeconds(seconds), () => connector.Received, dialog: true));
+        }
+        var results = new[] { LoadGenerator.Merge(floor), LoadGenerator.Merge(turns) };
+        Console.WriteLine();
+        Console.WriteLine(Table(results));
+        Console.WriteLine($"load average after the run: {Machine.LoadAverage()}");
+        return results.Any(r => r.Errors > 0) ? 1 : 0;
+    }
+
+    public static string Table(IEnumerable<LoadResult> results)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var lines = new List<string>
+        {
+            "| endpoint | conns | turns | turns/s | p50 ms | p90 ms | p99 ms | max ms | errors | replies/turn |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        };
+        foreach (var r in results)
+            lines.Add(string.Format(inv, "| {0} | {1} | {2} | {3:F0} | {4:F2} | {5:F2} | {6:F2} | {7:F1} | {8} | {9:F2} |",
+                r.Name, r.Connections, r.Turns, r.TurnsPerSecond, r.Percentile(50), r.Percentile(90), r.Percentile(99), r.Percentile(100), r.Errors,
+                r.Turns == 0 ? 0 : (double)r.Replies / r.Turns));
+        return string.Join(Environment.NewLine, lines);
+    }
+}

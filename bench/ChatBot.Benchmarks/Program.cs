@@ -1,0 +1,50 @@
+// dotnet run -c Release --project bench/ChatBot.Benchmarks -- <mode> [options]
+//   load     --connections 16 --seconds 10 --warmup 3 --rounds 2 [--autocommit]   end-to-end HTTP load, bot vs floor
+//   memory   --conversations 10000                                                RSS with N dialogs in progress
+//   startup  --runs 5                                                             process start → /healthz 200
+//   micro    [BenchmarkDotNet arguments, e.g. --filter *]                         storage micro benchmarks
+namespace ChatBot.Benchmarks;
+
+internal static class BenchMain
+{
+public static async Task<int> Main(string[] args)
+{
+    var mode = args.FirstOrDefault() ?? "help";
+    var options = Options.Parse(args.Skip(1).ToArray());
+    return mode switch
+    {
+        "load" => await LoadMode.RunAsync(options),
+        "memory" => await MemoryMode.RunAsync(options),
+        "startup" => await StartupMode.RunAsync(options),
+        "micro" => MicroMode.Run(args.Skip(1).ToArray()),
+        _ => Usage(),
+    };
+}
+
+private static int Usage()
+{
+    Console.Error.WriteLine("""
+        usage: dotnet run -c Release --project bench/ChatBot.Benchmarks -- <mode> [options]
+          load     --connections 16 --seconds 10 --warmup 3 --rounds 2 [--autocommit]
+          memory   --conversations 10000
+          startup  --runs 5
+          micro    [BenchmarkDotNet arguments, e.g. --filter *]
+        """);
+    return 2;
+}
+}
+
+internal sealed class Options(Dictionary<string, string> values)
+{
+    public static Options Parse(string[] args)
+    {
+        var d = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < args.Length; i++)
+            if (args[i].StartsWith("--"))
+                d[args[i][2..]] = i + 1 < args.Length && !args[i + 1].StartsWith("--") ? args[++i] : "true";
+        return new Options(d);
+    }
+
+    public int Int(string name, int fallback) => values.TryGetValue(name, out var v) && int.TryParse(v, out var n) ? n : fallback;
+    public bool Flag(string name) => values.TryGetValue(name, out var v) && v != "false";
+}
