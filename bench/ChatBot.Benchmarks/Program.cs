@@ -17,6 +17,7 @@ public static async Task<int> Main(string[] args)
         "memory" => await MemoryMode.RunAsync(options),
         "startup" => await StartupMode.RunAsync(options),
         "micro" => MicroMode.Run(args.Skip(1).ToArray()),
+        "litedb-probe" => await LiteDbProbe.RunAsync(options),
         _ => Usage(),
     };
 }
