@@ -131,6 +131,24 @@ public class MessagesEndpointTests
         Assert.Single(await host.SendAsync(Activities.Message("帮助")));
     }
 
+    [Theory]
+    [InlineData("https://evil.example.com/")]
+    [InlineData("http://smba.trafficmanager.net/amer/")]
+    [InlineData("not a url")]
+    public async Task ServiceUrl_outside_the_allow_list_is_400_and_no_turn_runs(string serviceUrl)
+    {
+        using var host = new BotHost();
+        var a = Activities.Message("帮助");
+        a.ServiceUrl = serviceUrl;
+        var response = await host.PostAsync(a);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("serviceUrl", (await ErrorOf(response)).GetProperty("error").GetString());
+        Assert.Empty(host.Connector.Sent);
+        // Not remembered as processed: a corrected redelivery of the same id is answered.
+        a.ServiceUrl = "https://smba.trafficmanager.net/amer/";
+        Assert.Single(await host.SendAsync(a));
+    }
+
     private static byte[] BigActivityJson()
     {
         var a = Activities.Message(new string('长', 100_000)); // 300 KB of UTF-8

@@ -1,3 +1,4 @@
+using ChatBot.Bot.Conversation;
 using Microsoft.Extensions.Options;
 
 namespace ChatBot.Bot.Channels.BotFramework;
@@ -6,7 +7,8 @@ internal static class BotFrameworkServiceCollectionExtensions
 {
     /// <summary>
     /// Registers /api/messages: inbound JWT authentication (off when BotFramework:MicrosoftAppId is empty), and the
-    /// Connector client with its token handler, host allow-list, Polly retries and per-conversation throttle.
+    /// Connector client with its token handler, host allow-list, Polly retries and per-conversation throttle, and the
+    /// proactive sender for Teams / Azure Bot Service conversations.
     /// </summary>
     public static IServiceCollection AddBotFrameworkChannel(this IServiceCollection services, IConfiguration configuration)
     {
@@ -26,6 +28,7 @@ internal static class BotFrameworkServiceCollectionExtensions
         services.AddSingleton<ServiceUrlPolicy>();
         services.AddSingleton<ConversationSendThrottle>();
         services.AddTransient<ConnectorAuthHandler>();
+        services.AddSingleton<IProactiveSender, BotFrameworkProactiveSender>();
         services.AddHttpClient<IConnectorClient, ConnectorClient>(c => c.Timeout = TimeSpan.FromMinutes(3))
             .AddPolicyHandler((sp, _) => ConnectorRetryPolicy.Create(
                 sp.GetRequiredService<IOptions<BotFrameworkOptions>>().Value,
