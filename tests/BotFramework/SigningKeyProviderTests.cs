@@ -68,6 +68,50 @@ public class SigningKeyProviderTests
         Assert.Contains("endorsed", wrongChannel.Error);
     }
 
+    /// <summary>login.botframework.com on the wire: serves the metadata and a JWKS that can roll over.</summary>
+    private sealed class MetadataServer : HttpMessageHandler, IHttpClientFactory
+    {
+        public string Jwks = """{"keys":[]}""";
+        public readonly List<string> Requests = new();
+        public HttpClient CreateClient(string name) => new(this, disposeHandler: false);
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
+        {
+            lock (Requests) Requests.Add(request.RequestUri!.AbsoluteUri);
+            var body = request.RequestUri!.AbsolutePath.EndsWith("/keys")
+                ? Jwks
+                : """{"issuer":"https://api.botframework.com","jwks_uri":"https://login.botframework.com/v1/.well-known/keys"}""";
+            return Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = new StringContent(body) });
+        }
+    }
+
+    [Fact]
+    public async Task Real_provider_caches_keys_and_refetches_when_asked_after_a_rollover()
+    {
+        var first = TestSigningKeys.NewKey("k1");
+        var second = TestSigningKeys.NewKey("k2");
+        var server = new MetadataServer { Jwks = $$"""{"keys":[{{Jwk(first, "msteams")}}]}""" };
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var provider = new OpenIdSigningKeyProvider(Options.Create(new BotFrameworkOptions()), server, clock);
+
+        Assert.Equal(["k1"], (await provider.GetKeysAsync(TokenSource.BotConnector, false, default)).Select(k => k.KeyId));
+        server.Jwks = $$"""{"keys":[{{Jwk(first, "msteams")}},{{Jwk(second, "msteams", "webchat")}}]}""";
+        Assert.Equal(["k1"], (await provider.GetKeysAsync(TokenSource.BotConnector, false, default)).Select(k => k.KeyId)); // cached
+        Assert.Equal(2, server.Requests.Count);
+
+        var refreshed = await provider.GetKeysAsync(TokenSource.BotConnector, true, default);
+        Assert.Equal(["k1", "k2"], refreshed.Select(k => k.KeyId).Order());
+        Assert.Equal(["msteams", "webchat"], refreshed.Single(k => k.KeyId == "k2").Endorsements);
+        Assert.Equal(4, server.Requests.Count);
+
+        // Forced refreshes are rate-limited: a flood of unknown kids cannot hammer the metadata endpoint.
+        await provider.GetKeysAsync(TokenSource.BotConnector, true, default);
+        Assert.Equal(4, server.Requests.Count);
+        clock.Advance(OpenIdSigningKeyProvider.MinimumForcedRefreshInterval);
+        await provider.GetKeysAsync(TokenSource.BotConnector, true, default);
+        Assert.Equal(6, server.Requests.Count);
+        Assert.All(server.Requests, r => Assert.StartsWith("https://login.botframework.com/v1/.well-known/", r));
+    }
+
     [Fact]
     public void Keys_without_endorsements_get_an_empty_list()
     {

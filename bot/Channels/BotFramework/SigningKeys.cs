@@ -23,36 +23,76 @@ internal interface ISigningKeyProvider
 }
 
 /// <summary>
-/// Keys from the OpenID metadata documents (Bot Connector, and Azure AD for the Emulator), cached and refreshed by
-/// <see cref="ConfigurationManager{T}"/>: every 12 hours, and on demand at most every 5 minutes.
+/// Keys from the OpenID metadata documents (Bot Connector, and Azure AD for the Emulator), cached and refreshed every
+/// 12 hours by <see cref="ConfigurationManager{T}"/>. A refresh request (unknown kid) re-fetches the documents at once,
+/// at most every 5 minutes per source: ConfigurationManager.RequestRefresh alone only refreshes in the background,
+/// so the request that met the new key would still fail.
 /// </summary>
 internal sealed class OpenIdSigningKeyProvider : ISigningKeyProvider
 {
     public const string HttpClientName = "BotFramework.OpenIdMetadata";
+    public static readonly TimeSpan AutomaticRefreshInterval = TimeSpan.FromHours(12);
+    public static readonly TimeSpan MinimumForcedRefreshInterval = TimeSpan.FromMinutes(5);
     private const string EndorsementsKey = "endorsements";
-    private readonly ConfigurationManager<OpenIdConnectConfiguration> _botConnector;
-    private readonly ConfigurationManager<OpenIdConnectConfiguration> _emulator;
+    private readonly Source _botConnector;
+    private readonly Source _emulator;
+    private readonly TimeProvider _clock;
 
-    public OpenIdSigningKeyProvider(IOptions<BotFrameworkOptions> options, IHttpClientFactory httpClients)
+    public OpenIdSigningKeyProvider(IOptions<BotFrameworkOptions> options, IHttpClientFactory httpClients, TimeProvider? clock = null)
     {
+        _clock = clock ?? TimeProvider.System;
         var documents = new FactoryDocumentRetriever(httpClients);
-        var retriever = new EndorsingConfigurationRetriever();
-        _botConnector = Manager(options.Value.OpenIdMetadataUrl);
-        _emulator = Manager(options.Value.EmulatorOpenIdMetadataUrl);
+        _botConnector = new Source(options.Value.OpenIdMetadataUrl, documents);
+        _emulator = new Source(options.Value.EmulatorOpenIdMetadataUrl, documents);
+    }
 
-        ConfigurationManager<OpenIdConnectConfiguration> Manager(string url) => new(url, retriever, documents)
+    private sealed class Source
+    {
+        public readonly string Url;
+        public readonly IDocumentRetriever Documents;
+        public readonly EndorsingConfigurationRetriever Retriever = new();
+        public readonly ConfigurationManager<OpenIdConnectConfiguration> Manager;
+        public readonly SemaphoreSlim ForceGate = new(1, 1);
+        public OpenIdConnectConfiguration? Forced;
+        public DateTimeOffset ForcedAt = DateTimeOffset.MinValue;
+
+        public Source(string url, IDocumentRetriever documents)
         {
-            AutomaticRefreshInterval = TimeSpan.FromHours(12),
-            RefreshInterval = TimeSpan.FromMinutes(5),
-        };
+            Url = url;
+            Documents = documents;
+            Manager = new(url, Retriever, documents)
+            {
+                AutomaticRefreshInterval = OpenIdSigningKeyProvider.AutomaticRefreshInterval,
+                RefreshInterval = MinimumForcedRefreshInterval,
+            };
+        }
     }
 
     public async Task<IReadOnlyList<EndorsedKey>> GetKeysAsync(TokenSource source, bool refresh, CancellationToken ct)
     {
-        var manager = source == TokenSource.Emulator ? _emulator : _botConnector;
-        if (refresh) manager.RequestRefresh();
-        var config = await manager.GetConfigurationAsync(ct);
-        return ToEndorsedKeys(config);
+        var s = source == TokenSource.Emulator ? _emulator : _botConnector;
+        var config = await s.Manager.GetConfigurationAsync(ct);
+        if (refresh) await ForceRefreshAsync(s, ct);
+        var forced = s.Forced is { } f && _clock.GetUtcNow() - s.ForcedAt < AutomaticRefreshInterval ? f : null;
+        var keys = ToEndorsedKeys(config);
+        if (forced is null) return keys;
+        // Both documents came from the metadata endpoint; the fresher one wins for a kid present in both.
+        var fresh = ToEndorsedKeys(forced);
+        return fresh.Concat(keys.Where(k => !fresh.Any(x => x.KeyId == k.KeyId))).ToList();
+    }
+
+    private async Task ForceRefreshAsync(Source s, CancellationToken ct)
+    {
+        await s.ForceGate.WaitAsync(ct);
+        try
+        {
+            var now = _clock.GetUtcNow();
+            if (now - s.ForcedAt < MinimumForcedRefreshInterval) return;
+            s.ForcedAt = now;
+            // Kept for one automatic interval: by then the manager's own scheduled refresh has caught up.
+            s.Forced = await s.Retriever.GetConfigurationAsync(s.Url, s.Documents, ct);
+        }
+        finally { s.ForceGate.Release(); }
     }
 
     internal static IReadOnlyList<EndorsedKey> ToEndorsedKeys(OpenIdConnectConfiguration config)
