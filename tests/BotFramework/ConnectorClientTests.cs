@@ -287,6 +287,14 @@ public class ConnectorClientTests
     }
 
     [Fact]
+    public async Task App_id_without_a_password_is_a_clear_configuration_error()
+    {
+        var credentials = new AppCredentials(Options.Create(new BotFrameworkOptions { MicrosoftAppId = "app" }));
+        var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => credentials.GetTokenAsync(default));
+        Assert.Contains("MicrosoftAppPassword", ex.Message);
+    }
+
+    [Fact]
     public async Task Update_uses_put_on_the_activity_path()
     {
         var wire = new ScriptedConnector();

@@ -8,7 +8,10 @@ namespace ChatBot.Bot.Channels.BotFramework;
 /// </summary>
 internal sealed class ConversationSendThrottle(TimeProvider clock)
 {
-    /// <summary>Teams per bot per thread: 7 ops/1 s, 8/2 s, 60/30 s, 1800/3600 s.</summary>
+    /// <summary>
+    /// Teams "per bot per thread" limits for Send to conversation (learn.microsoft.com, Teams platform docs,
+    /// bots/how-to/rate-limit): 7 ops/1 s, 8/2 s, 60/30 s, 1800/3600 s.
+    /// </summary>
     public static readonly IReadOnlyList<(TimeSpan Window, int Max)> TeamsThreadLimits =
     [
         (TimeSpan.FromSeconds(1), 7),
