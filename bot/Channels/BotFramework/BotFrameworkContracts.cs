@@ -35,7 +35,7 @@ internal sealed class BotFrameworkOptions
     public TimeSpan ConnectorMaxRetryDelay { get; set; } = TimeSpan.FromSeconds(60);
 
     public static readonly string[] DefaultServiceUrlHosts =
-        ["botframework.com", "trafficmanager.net", "teams.microsoft.com", "smba.*", "localhost", "127.0.0.1"];
+        ["botframework.com", "trafficmanager.net", "teams.microsoft.com", "localhost", "127.0.0.1"];
 
     public IReadOnlyList<string> ServiceUrlHosts => AllowedServiceUrlHosts is { Length: > 0 } hosts ? hosts : DefaultServiceUrlHosts;
 

@@ -33,7 +33,9 @@ internal sealed class BotFrameworkProactiveSender(IServiceProvider services, Ser
             IsGroup = reference.IsGroup ? true : null,
             TenantId = reference.TenantId,
         };
+        activity.Type ??= ActivityTypes.Message;
         activity.From ??= reference.BotId is null ? null : new ChannelAccount { Id = reference.BotId, Name = reference.BotName };
+        activity.Recipient = null;
         activity.Locale ??= reference.Locale;
         activity.ReplyToId = null; // a new message in the conversation, not a reply
         // Resolved per send so the typed HttpClient's handler can rotate (this sender lives as long as the app).
