@@ -71,7 +71,7 @@ internal static partial class StudyRuleParser
         rule.Start = start;
         if (end is { } e)
         {
-            var minutes = (int)(e - start).TotalMinutes;
+            var minutes = (int)(e.ToTimeSpan() - start.ToTimeSpan()).TotalMinutes;
             if (minutes <= 0) return new Result(null, "结束时间应晚于开始时间。", "The end time must be after the start time.");
             rule.DurationMinutes = minutes;
         }
