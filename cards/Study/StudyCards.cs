@@ -153,8 +153,7 @@ public static class StudyCards
         foreach (var (law, count) in f.ByLaw) byLaw.Add(law, lang.T($"{count}次", $"{count}"));
         var sessions = new FactSet();
         foreach (var s in f.Sessions)
-            sessions.Add($"{DateOnly.FromDateTime(s.Occurrence.LocalStart):MM-dd} {s.Occurrence.Session.Title}",
-                s.Expected is { } e ? $"{s.SignedIn}/{e}({StudyText.Percent(s.AttendanceRate!.Value)})" : lang.T($"签到{s.SignedIn}人", $"{s.SignedIn} signed in"));
+            sessions.Add($"{DateOnly.FromDateTime(s.Occurrence.LocalStart):MM-dd} {s.Occurrence.Session.Title}", SessionLine(lang, s));
         var people = new FactSet();
         foreach (var p in f.People) people.Add(p.Name, $"{p.Attended}/{p.Held}({StudyText.Percent(p.Rate)})");
         card.Add(TextBlock.Heading(lang.T("按形式", "By format")), byFormat,
@@ -162,6 +161,14 @@ public static class StudyCards
             TextBlock.Heading(lang.T("每次出勤(签到/应到)", "Each session (signed in / expected)")), sessions);
         if (f.People.Count > 0) card.Add(TextBlock.Heading(lang.T("个人参学(参加/举办)", "Per person (attended / held)")), people);
         return card;
+    }
+
+    /// <summary>"2/3(67%)" or "签到1人", plus the exam average when scores were recorded.</summary>
+    public static string SessionLine(Lang lang, StudySessionFigures s)
+    {
+        var line = s.Expected is { } e ? $"{s.SignedIn}/{e}({StudyText.Percent(s.AttendanceRate!.Value)})" : lang.T($"签到{s.SignedIn}人", $"{s.SignedIn} signed in");
+        if (s.AverageScore is { } avg) line += lang.T($",考试{s.Scored}人平均{avg:0.#}分", $", exam: {s.Scored} scored, average {avg:0.#}");
+        return line;
     }
 
     public static string Summary(Lang lang, StudyYearFigures f)

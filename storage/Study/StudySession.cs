@@ -118,3 +118,19 @@ public sealed record StudyOccurrence(StudySession Session, DateOnly Date, DateTi
 
     public DateTime LocalEnd => LocalStart.AddMinutes(Session.Rule.DurationMinutes);
 }
+
+/// <summary>An exam score of one person at one occurrence (学法考试), by name: not everyone who sits it signs in.</summary>
+public sealed class StudyExamScore
+{
+    /// <summary>"{sessionId}|{occurrence date}|{name}": recording again corrects the score.</summary>
+    [BsonId] public string Id { get; set; } = "";
+    public string WorkspaceId { get; set; } = "";
+    public int SessionId { get; set; }
+    public DateOnly OccurrenceDate { get; set; }
+    public string Name { get; set; } = "";
+    public double Score { get; set; }
+    public string? RecordedBy { get; set; }
+    public DateTimeOffset RecordedUtc { get; set; }
+
+    public static string IdOf(int sessionId, DateOnly date, string name) => $"{sessionId}|{date:yyyy-MM-dd}|{name}";
+}

@@ -1,6 +1,6 @@
 namespace ChatBot.Storage.Study;
 
-public sealed record StudySessionFigures(StudyOccurrence Occurrence, int SignedIn, int? Expected)
+public sealed record StudySessionFigures(StudyOccurrence Occurrence, int SignedIn, int? Expected, int Scored = 0, double? AverageScore = null)
 {
     /// <summary>Signed-in / expected, when the expected participants are known.</summary>
     public double? AttendanceRate => Expected is > 0 ? (double)SignedIn / Expected.Value : null;
@@ -40,7 +40,8 @@ public static class StudyStatistics
     /// A person's rate is the occurrences they signed in to over all held occurrences of the year. People are those
     /// who signed in (by user) plus expected participants who never did (by name).
     /// </summary>
-    public static StudyYearFigures ForYear(int year, IEnumerable<StudySession> sessions, IEnumerable<StudyAttendance> attendance, DateTimeOffset nowUtc, TimeZoneInfo zone)
+    public static StudyYearFigures ForYear(int year, IEnumerable<StudySession> sessions, IEnumerable<StudyAttendance> attendance, DateTimeOffset nowUtc, TimeZoneInfo zone,
+        IEnumerable<StudyExamScore>? scores = null)
     {
         var from = StudySchedule.ToUtc(new DateTime(year, 1, 1), zone);
         var to = StudySchedule.ToUtc(new DateTime(year + 1, 1, 1), zone);
@@ -52,8 +53,14 @@ public static class StudyStatistics
         var signIns = attendance.Where(a => heldKeys.ContainsKey((a.SessionId, a.OccurrenceDate))).ToList();
         var bySession = signIns.GroupBy(a => (a.SessionId, a.OccurrenceDate)).ToDictionary(g => g.Key, g => g.Count());
 
-        var sessionFigures = held.Select(o => new StudySessionFigures(o, bySession.GetValueOrDefault((o.Session.Id, o.Date)),
-            o.Session.ExpectedParticipants.Count > 0 ? o.Session.ExpectedParticipants.Count : null)).ToList();
+        var scoresBySession = (scores ?? []).GroupBy(s => (s.SessionId, s.OccurrenceDate)).ToDictionary(g => g.Key, g => g.Select(s => s.Score).ToList());
+        var sessionFigures = held.Select(o =>
+        {
+            var marks = scoresBySession.GetValueOrDefault((o.Session.Id, o.Date)) ?? [];
+            return new StudySessionFigures(o, bySession.GetValueOrDefault((o.Session.Id, o.Date)),
+                o.Session.ExpectedParticipants.Count > 0 ? o.Session.ExpectedParticipants.Count : null,
+                marks.Count, marks.Count > 0 ? Math.Round(marks.Average(), 1) : null);
+        }).ToList();
 
         var people = signIns.GroupBy(a => a.UserKey)
             .Select(g => new StudyPersonFigures(g.OrderByDescending(a => a.SignedInUtc).First().UserName ?? g.Key, g.Key, g.Count(), held.Count))

@@ -8,6 +8,7 @@ public sealed class StudyStore
 {
     public const string Sessions = "study_sessions";
     public const string Attendance = "study_attendance";
+    public const string Scores = "study_scores";
     private readonly LiteDatabase _db;
 
     public StudyStore(LiteDatabase db)
@@ -16,10 +17,12 @@ public sealed class StudyStore
         SessionCollection.EnsureIndex(s => s.WorkspaceId);
         AttendanceCollection.EnsureIndex(a => a.WorkspaceId);
         AttendanceCollection.EnsureIndex(a => a.SessionId);
+        ScoreCollection.EnsureIndex(a => a.WorkspaceId);
     }
 
     private ILiteCollection<StudySession> SessionCollection => _db.GetCollection<StudySession>(Sessions);
     private ILiteCollection<StudyAttendance> AttendanceCollection => _db.GetCollection<StudyAttendance>(Attendance);
+    private ILiteCollection<StudyExamScore> ScoreCollection => _db.GetCollection<StudyExamScore>(Scores);
     private ILiteCollection<AuditEntry> Audit => _db.GetCollection<AuditEntry>(ChatBotDatabase.Audit);
 
     public static string RecordKey(int id) => $"{Sessions}/{id}";
@@ -80,6 +83,23 @@ public sealed class StudyStore
 
     public IReadOnlyList<StudyAttendance> AttendanceOf(string workspaceId, int sessionId, DateOnly date) =>
         AttendanceCollection.Find(a => a.WorkspaceId == workspaceId && a.SessionId == sessionId).Where(a => a.OccurrenceDate == date).ToList();
+
+    /// <summary>Records (or corrects) the scores of one occurrence, all or none, with the audit entry.</summary>
+    public void SaveScores(IReadOnlyList<StudyExamScore> scores, AuditEntry audit)
+    {
+        InTransaction(() =>
+        {
+            foreach (var s in scores)
+            {
+                s.Id = StudyExamScore.IdOf(s.SessionId, s.OccurrenceDate, s.Name);
+                ScoreCollection.Upsert(s);
+            }
+            Audit.Insert(audit);
+        });
+    }
+
+    public IReadOnlyList<StudyExamScore> ScoresOf(string workspaceId) =>
+        ScoreCollection.Find(s => s.WorkspaceId == workspaceId).ToList();
 
     private void InTransaction(Action write)
     {

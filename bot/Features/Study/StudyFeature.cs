@@ -23,6 +23,8 @@ internal static class StudyFeature
         services.AddSingleton<IBotCommand, MoveStudyOccurrenceCommand>();
         services.AddSingleton<IBotCommand, StudySignInCommand>();
         services.AddSingleton<IBotCommand, StudyStatsCommand>();
+        services.AddSingleton<IBotCommand, RecordExamScoresCommand>();
+        services.AddSingleton<IBotCommand, StudyReminderSettingsCommand>();
         services.AddSingleton<IReminderSource, StudyReminderSource>();
         return services;
     }

@@ -25,7 +25,7 @@ internal sealed class StudyStatsCommand(StudyStore store) : IBotCommand
             await ctx.SendTextAsync(ctx.T("年份没看懂,请写成“学法统计 2026”。", "I couldn't read the year; please write \"study stats 2026\"."));
             return;
         }
-        var figures = StudyStatistics.ForYear(year, store.InWorkspace(ctx.Workspace.Id), store.AttendanceOf(ctx.Workspace.Id), ctx.Now, ctx.TimeZone);
+        var figures = StudyStatistics.ForYear(year, store.InWorkspace(ctx.Workspace.Id), store.AttendanceOf(ctx.Workspace.Id), ctx.Now, ctx.TimeZone, store.ScoresOf(ctx.Workspace.Id));
         if (ctx.Capabilities.AdaptiveCards)
         {
             await ctx.SendCardAsync(StudyCards.Stats(ctx.Lang, figures), StudyCards.Summary(ctx.Lang, figures));
@@ -46,7 +46,7 @@ internal sealed class StudyStatsCommand(StudyStore store) : IBotCommand
         sb.Append('\n').Append(ctx.T("每次出勤:", "Each session:"));
         foreach (var s in f.Sessions)
             sb.Append("\n- ").Append($"{DateOnly.FromDateTime(s.Occurrence.LocalStart):MM-dd} {s.Occurrence.Session.Title}:")
-                .Append(s.Expected is { } e ? $"{s.SignedIn}/{e}({StudyText.Percent(s.AttendanceRate!.Value)})" : ctx.T($"签到{s.SignedIn}人", $"{s.SignedIn} signed in"));
+                .Append(StudyCards.SessionLine(lang, s));
         if (f.People.Count > 0)
         {
             sb.Append('\n').Append(ctx.T("个人参学(参加/举办):", "Per person (attended / held):"));
