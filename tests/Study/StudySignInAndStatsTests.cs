@@ -55,6 +55,10 @@ public class StudySignInAndStatsTests
 
             var attendance = host.Service<StudyStore>().AttendanceOf("local:office", id, new DateOnly(2026, 4, 3));
             Assert.Equal(["李娜", "王小明"], attendance.OrderBy(a => a.SignedInUtc).Select(a => a.UserName));
+            var names = (await host.SendAsync(WebChat($"签到名单 {id} 2026-04-03"))).AllText();
+            Assert.Contains("已签到2人/应到3人", names);
+            Assert.Contains("- 李娜 14:35\n- 王小明 15:10", names);
+            Assert.Contains("未签到:张三", names);
         }
 
         // After a restart the same scan produces the same keys: the outbox rejects them, nothing is sent twice.

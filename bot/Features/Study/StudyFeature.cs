@@ -24,6 +24,7 @@ internal static class StudyFeature
         services.AddSingleton<IBotCommand, StudySignInCommand>();
         services.AddSingleton<IBotCommand, StudyStatsCommand>();
         services.AddSingleton<IBotCommand, RecordExamScoresCommand>();
+        services.AddSingleton<IBotCommand, StudyAttendanceCommand>();
         services.AddSingleton<IBotCommand, StudyReminderSettingsCommand>();
         services.AddSingleton<IReminderSource, StudyReminderSource>();
         return services;
