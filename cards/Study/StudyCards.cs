@@ -36,6 +36,11 @@ public static class StudyCards
         return card;
     }
 
+    /// <summary>Replaces the submitted form (where the channel can update messages).</summary>
+    public static AdaptiveCard FormReceipt(Lang lang, StudySession s) => new AdaptiveCard()
+        .Add(TextBlock.Heading(lang.T("安排学法活动", "Schedule a law-study session")))
+        .Add(new TextBlock(lang.T($"✅ 已保存为学法活动 #{s.Id}:{s.Title}", $"✅ Saved as study session #{s.Id}: {s.Title}")));
+
     /// <summary>Shown after saving: the session and its next occurrences.</summary>
     public static AdaptiveCard Saved(Lang lang, StudySession s, IReadOnlyList<StudyOccurrence> next)
     {

@@ -105,9 +105,19 @@ public class StudyConversationTests
     public async Task One_occurrence_is_cancelled_or_moved_from_the_list_and_the_series_stays()
     {
         using var host = new BotHost();
-        await host.SendAsync(Activities.GroupMention("安排学法"));
-        await host.SendAsync(GroupSubmit(Form("每月15日 09:30")));
+        var form = Assert.Single(await host.SendAsync(Activities.GroupMention("安排学法")));
+        var submit = GroupSubmit(Form("每月15日 09:30"));
+        submit.ReplyToId = form.Id;
+        await host.SendAsync(submit);
         var session = Assert.Single(host.Service<StudyStore>().All());
+        // The filled-in form was replaced by a receipt, and clicking it again saves nothing twice.
+        var receipt = Assert.Single(host.Connector.Updated);
+        Assert.Equal(form.Id, receipt.Id);
+        Assert.Contains($"已保存为学法活动 #{session.Id}", receipt.AllText());
+        BotHost.AssertCardsValid([receipt]);
+        var resubmit = GroupSubmit(Form("每月15日 09:30"));
+        Assert.Contains("已经处理过", (await host.SendAsync(resubmit)).AllText());
+        Assert.Single(host.Service<StudyStore>().All());
 
         var list = Assert.Single(await host.SendAsync(Activities.GroupMention("学法安排")));
         Assert.Contains("2026年3月15日", list.AllText());
