@@ -112,7 +112,7 @@ public sealed class MediationStore
     public IReadOnlyList<AuditEntry> History(MediationCase c)
     {
         var key = RecordKey(c);
-        return AuditCollection.Find(a => a.RecordKey == key).OrderBy(a => a.AtUtc).ToList();
+        return AuditCollection.Find(a => a.RecordKey == key).OrderBy(a => a.AtUtc).ThenBy(a => a.Id).ToList();
     }
 
     private MediationCase? Change(string workspaceId, string caseNo, MediationActor actor, DateTimeOffset now, string action, Func<MediationCase, string> apply)
