@@ -94,7 +94,7 @@ public static class MediationFormCard
             Add(new TextInput
             {
                 Id = MediationFormValues.PartyPhoneId(i), Label = lang.T($"当事人{i + 1} 电话(选填)", $"Party {i + 1}: phone (optional)"), Style = "Tel",
-                Value = v.PartyPhones.ElementAtOrDefault(i), Regex = MediationRules.PhonePattern, Placeholder = "13812345678 / 0571-12345678",
+                Value = v.PartyPhones.ElementAtOrDefault(i), Regex = MediationRules.PhonePattern, Placeholder = lang.T("手机或座机,如 0571-12345678", "Mobile, or a landline like 0571-12345678"),
                 ErrorMessage = lang.T("电话格式不正确(手机 11 位,或 0571-12345678)", "Phone format: 11-digit mobile, or 0571-12345678"),
             });
         }
