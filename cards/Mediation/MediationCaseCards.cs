@@ -13,7 +13,7 @@ public static class MediationCaseCards
     public const string ListVerb = "mediation.list";
 
     /// <summary>One case with its facts, follow-ups and (when <paramref name="actions"/>) buttons to follow up or record the outcome.</summary>
-    public static AdaptiveCard Detail(Lang lang, MediationCase c, bool mask, bool actions, string? heading = null)
+    public static AdaptiveCard Detail(Lang lang, MediationCase c, bool mask, bool actions, string? heading = null, TimeZoneInfo? timeZone = null)
     {
         var card = new AdaptiveCard();
         if (heading is not null) card.Add(new TextBlock(heading) { Color = "Good", Weight = "Bolder" });
@@ -25,6 +25,7 @@ public static class MediationCaseCards
             foreach (var f in c.FollowUps.OrderBy(f => f.Date))
                 card.Add(new TextBlock(FollowUpLine(lang, c, f, mask)) { Size = "Small" });
         }
+        card.Add(TextBlock.Subtle(Recorded(lang, c, timeZone)));
         if (mask)
             card.Add(TextBlock.Subtle(lang.T("群聊中当事人信息已隐去;完整信息请在与我的私聊中查看。", "Party details are hidden in group chats; ask me in a personal chat to see them.")));
         if (actions)
@@ -57,16 +58,25 @@ public static class MediationCaseCards
             .Add(lang.T("标记", "Flags"), string.Join("、", flags));
     }
 
+    /// <summary>"王小明 登记于 2026年3月10日 09:00,最近更新 …": who created the case and when it last changed (the audit log has every change).</summary>
+    public static string Recorded(Lang lang, MediationCase c, TimeZoneInfo? timeZone)
+    {
+        string At(DateTimeOffset t) => lang.DateTime(timeZone is null ? t : TimeZoneInfo.ConvertTime(t, timeZone));
+        var text = lang.T($"{c.CreatedByName} 登记于 {At(c.CreatedUtc)}", $"Logged by {c.CreatedByName} on {At(c.CreatedUtc)}");
+        return c.UpdatedUtc > c.CreatedUtc ? text + lang.T($",最近更新 {At(c.UpdatedUtc)}", $", last changed {At(c.UpdatedUtc)}") : text;
+    }
+
     public static string FollowUpLine(Lang lang, MediationCase c, FollowUpVisit f, bool mask) =>
         $"{lang.Date(f.Date)} · {f.By} · {lang.Of(f.Performance)}" + (string.IsNullOrWhiteSpace(f.Note) ? "" : " · " + MediationPrivacy.Text(f.Note, c.Parties, mask));
 
     /// <summary>The case as text, for channels without cards.</summary>
-    public static string DetailText(Lang lang, MediationCase c, bool mask, string? heading = null)
+    public static string DetailText(Lang lang, MediationCase c, bool mask, string? heading = null, TimeZoneInfo? timeZone = null)
     {
         var sb = new StringBuilder();
         if (heading is not null) sb.Append(heading).Append('\n');
         foreach (var f in Facts(lang, c, mask).Facts) sb.Append(f.Title).Append(": ").Append(f.Value).Append('\n');
         foreach (var f in c.FollowUps.OrderBy(f => f.Date)) sb.Append(lang.T("回访: ", "Follow-up: ")).Append(FollowUpLine(lang, c, f, mask)).Append('\n');
+        sb.Append(Recorded(lang, c, timeZone)).Append('\n');
         sb.Append(lang.T($"回复“回访 {c.CaseNo}”添加回访,“调解结果 {c.CaseNo}”记录结果。", $"Reply \"follow up {c.CaseNo}\" to add a visit, \"outcome {c.CaseNo}\" to record the outcome."));
         return sb.ToString();
     }

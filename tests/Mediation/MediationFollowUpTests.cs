@@ -20,6 +20,7 @@ public class MediationFollowUpTests
     {
         using var host = new BotHost();
         await LogOpenCase(host);
+        host.Clock.Advance(TimeSpan.FromMinutes(5));
         async Task<string> Say(string text) => (await host.SendAsync(Activities.Message(text, conversation: Chat))).AllText();
 
         // The case card's button starts the outcome dialog.
@@ -30,6 +31,7 @@ public class MediationFollowUpTests
         var done = await Say("双方签订书面协议,赔偿800元");
         Assert.Contains("已更新调解结果:调解成功", done);
         Assert.Contains("书面", done);
+        Assert.Contains("最近更新 2026年3月10日 09:05", done);
 
         Assert.Contains("回访日期", await Say("回访 2026-1"));
         Assert.Contains("不能晚于今天", await Say("明天"));

@@ -24,6 +24,7 @@ public class MediationLogTests
         Assert.Contains("已登记,案号 2026-001", saved.AllText());
         Assert.Contains("张三 13812345678", saved.AllText()); // personal chat: full details
         Assert.Contains("添加回访", saved.AllText());
+        Assert.Contains("王小明 登记于 2026年3月10日 09:00", saved.AllText()); // in the workspace's time zone
 
         var c = Assert.Single(AllCases(host));
         Assert.Equal("2026-001", c.CaseNo);

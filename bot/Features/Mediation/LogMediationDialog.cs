@@ -92,9 +92,13 @@ internal sealed partial class LogMediationDialog : WaterfallDialog
     private static async Task<DialogTurnResult> AskDateAsync(WaterfallStepContext s, CancellationToken ct)
     {
         // Reached by a typed answer while the form card waited, or directly where forms cannot be shown.
-        await s.Context.SendTextAsync(s.Reason == DialogReason.ContinueCalled
+        var intro = s.Reason == DialogReason.ContinueCalled
             ? s.T("好的,我们改为一项一项填写(随时可回复“取消”)。", "OK, let's fill it in step by step (reply \"cancel\" at any time).")
-            : s.T("登记一起人民调解案件,请逐项回答(随时可回复“取消”)。", "Let's log a mediation case; please answer each question (reply \"cancel\" at any time)."));
+            : s.T("登记一起人民调解案件,请逐项回答(随时可回复“取消”)。", "Let's log a mediation case; please answer each question (reply \"cancel\" at any time).");
+        if (s.Context.IsGroup)
+            intro += s.T("\n提示:在群里回答时,当事人姓名和电话群成员都能看到,建议在与我的私聊中登记。",
+                "\nNote: in a group everyone sees the names and phones you type; logging in a personal chat with me is safer.");
+        await s.Context.SendTextAsync(intro);
         return await s.PromptAsync(DatePrompt.DefaultId, new PromptOptions
         {
             Prompt = s.T("受理日期?(如 2026-03-05、3月5日、今天)", "Date received? (e.g. 2026-03-05, today)"),
