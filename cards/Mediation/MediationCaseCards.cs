@@ -82,7 +82,11 @@ public static class MediationCaseCards
     }
 
     public static string ListLine(Lang lang, MediationCase c, bool mask) =>
-        $"{c.CaseNo} · {lang.Date(c.ReceivedOn)} · {lang.Of(c.DisputeType)} · {c.Village} · {MediationPrivacy.Parties(c.Parties, mask).Split(' ')[0]}{(c.Parties.Count > 1 ? lang.T("等", " et al.") : "")} · {lang.Of(c.Status)}";
+        $"{c.CaseNo} · {lang.Date(c.ReceivedOn)} · {lang.Of(c.DisputeType)} · {c.Village} · {PartiesShort(lang, c, mask)} · {lang.Of(c.Status)}";
+
+    /// <summary>The first two parties' names, "等" when there are more.</summary>
+    private static string PartiesShort(Lang lang, MediationCase c, bool mask) =>
+        MediationPrivacy.Names(c.Parties.Take(2), mask) + (c.Parties.Count > 2 ? lang.T("等", " et al.") : "");
 
     /// <summary>One page of a list; <paramref name="more"/> is the data of the "more" button (verb + filter + next page), or null.</summary>
     public static AdaptiveCard List(Lang lang, string title, IReadOnlyList<MediationCase> page, int total, bool mask, object? more)
@@ -96,7 +100,7 @@ public static class MediationCaseCards
                 Items =
                 [
                     new TextBlock($"{c.CaseNo} · {lang.Of(c.DisputeType)} · {lang.Of(c.Status)}") { Weight = "Bolder" },
-                    TextBlock.Subtle($"{lang.Date(c.ReceivedOn)} · {c.Village} · {MediationPrivacy.Parties(c.Parties.Take(2), mask).Replace(" ", " ")}"),
+                    TextBlock.Subtle($"{lang.Date(c.ReceivedOn)} · {c.Village} · {PartiesShort(lang, c, mask)}"),
                 ],
                 SelectAction = SubmitAction.For(lang.T("查看", "Open"), ShowVerb, new { caseNo = c.CaseNo }),
             });

@@ -34,6 +34,10 @@ public static partial class MediationPrivacy
         return $"{name} {(mask ? MaskPhone(party.Phone) : party.Phone)}";
     }
 
+    /// <summary>"张三、李四" (names only, for lists), masked when asked.</summary>
+    public static string Names(IEnumerable<MediationParty> parties, bool mask) =>
+        string.Join("、", parties.Select(p => mask ? MaskName(p.Name) : p.Name));
+
     public static string Parties(IEnumerable<MediationParty> parties, bool mask, string separator = "、") =>
         string.Join(separator, parties.Select(p => Party(p, mask)));
 

@@ -25,10 +25,7 @@ internal sealed class ExportMediationsCommand(MediationDownloads downloads, IOpt
                 "The ledger contains the parties' names and phone numbers. To protect them, please ask for it in a personal chat with me: \"export mediations\"."));
             return;
         }
-        var arg = args.Text.Trim().ToLowerInvariant();
-        int? year = ctx.Today.Year;
-        if (arg is "全部" or "all") year = null;
-        else if (arg.Length > 0 && !(int.TryParse(arg.TrimEnd('年'), out var y) && y is >= 2000 and <= 2100 && (year = y) is not null))
+        if (!TryYear(args.Text, ctx.Today.Year, out var year))
         {
             await ctx.SendTextAsync(ctx.T("请写年份,例如“导出调解台账 2025”,或“导出调解台账 全部”。", "Give a year, e.g. \"export mediations 2025\", or \"export mediations all\"."));
             return;
@@ -46,6 +43,17 @@ internal sealed class ExportMediationsCommand(MediationDownloads downloads, IOpt
                 .AddAction(new OpenUrlAction { Title = ctx.T("下载 Excel", "Download Excel"), Url = url }), what + " " + url);
         else
             await ctx.SendTextAsync($"{what}\n{url}");
+    }
+
+    /// <summary>"" → this year; "全部"/"all" → every year (null); "2025"/"2025年" → that year.</summary>
+    private static bool TryYear(string text, int thisYear, out int? year)
+    {
+        var arg = text.Trim().ToLowerInvariant();
+        year = thisYear;
+        if (arg.Length == 0) return true;
+        if (arg is "全部" or "all") { year = null; return true; }
+        if (int.TryParse(arg.TrimEnd('年'), out var y) && y is >= 2000 and <= 2100) { year = y; return true; }
+        return false;
     }
 
     private string BaseUrl()
