@@ -59,7 +59,7 @@ public sealed class MediationCase
     public DateTimeOffset CreatedUtc { get; set; }
     public DateTimeOffset UpdatedUtc { get; set; }
 
-    public bool IsOpen => Status is MediationStatus.Accepted or MediationStatus.InProgress;
+    [BsonIgnore] public bool IsOpen => Status is MediationStatus.Accepted or MediationStatus.InProgress;
 }
 
 public sealed class MediationParty
