@@ -77,6 +77,7 @@ app.UseExceptionHandler(errorApp => errorApp.Run(ctx =>
 }));
 
 BotFrameworkEndpoint.Map(app);
+MediationFeature.MapEndpoints(app);   // GET /files/{token}: Excel ledger downloads
 app.MapDirectLine();
 app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
 
