@@ -56,6 +56,7 @@ services.AddSingleton<IActivityHandler, WelcomeHandler>();
 // Channels.
 services.AddBotFrameworkChannel(config);
 services.AddTeamsChannel();
+services.AddWeComChannel(config);
 
 // Features.
 services.AddMediationFeature(config);
@@ -75,6 +76,7 @@ app.UseExceptionHandler(errorApp => errorApp.Run(ctx =>
 }));
 
 BotFrameworkEndpoint.Map(app);
+ChatBot.Bot.Channels.WeCom.WeComEndpoints.Map(app);
 app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
 
 app.Run();
