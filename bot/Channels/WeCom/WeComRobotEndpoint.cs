@@ -70,13 +70,13 @@ internal sealed class WeComRobotEndpoint(
         var finished = await Task.WhenAny(turn, Task.Delay(options.Value.RobotReplyWait)) == turn;
         if (!finished)
         {
-            LaterThroughResponseUrl(origin, turn, skipFirstCard: false);
+            LaterThroughResponseUrl(origin, turn);
             return Reply(WeComRobotReply.ForStream(NewStreamId(), T(activity, "正在处理…稍后回复您。", "Working on it… I'll reply shortly."), finish: true).ToJson());
         }
 
         var result = await turn;
         var cards = result.Messages.Where(m => m.Card is not null).ToList();
-        if (cards.Count > 1) LaterThroughResponseUrl(origin, Task.FromResult(result with { Messages = cards.Skip(1).Select(m => m with { Markdown = "" }).ToList() }), false);
+        if (cards.Count > 1) LaterThroughResponseUrl(origin, Task.FromResult(result with { Messages = cards.Skip(1).Select(m => m with { Markdown = "" }).ToList() }));
         var markdown = string.Join("\n\n", result.MarkdownTexts);
         var card = cards.FirstOrDefault()?.Card;
         if (card is null && markdown.Length == 0) return Results.Text("");
@@ -125,7 +125,7 @@ internal sealed class WeComRobotEndpoint(
 
         activity.Value = SubmitValue(action, click.SelectedItems?.SelectedItem?.Select(s => new WeComSelectedItem(s.QuestionKey ?? "", s.OptionIds?.OptionId ?? [])));
         var turn = turns.RunAsync(origin, activity, lifetime.ApplicationStopping);
-        LaterThroughResponseUrl(origin, turn, skipFirstCard: false);
+        LaterThroughResponseUrl(origin, turn);
 
         var done = WeComTemplateCard.ButtonInteraction(action.TaskId,
             T(activity, "已选择:", "Chosen: ") + (action.Title.Length > 0 ? action.Title : "✓"), null,
@@ -147,7 +147,7 @@ internal sealed class WeComRobotEndpoint(
         return JsonSerializer.SerializeToElement(data);
     }
 
-    private void LaterThroughResponseUrl(WeComOrigin origin, Task<WeComTurnResult> turn, bool skipFirstCard)
+    private void LaterThroughResponseUrl(WeComOrigin origin, Task<WeComTurnResult> turn)
     {
         queue.Enqueue("robot late reply", async ct =>
         {
