@@ -59,8 +59,10 @@ internal sealed class WeComChannelHarness : IDisposable
             services.ConfigureHttpClientDefaults(b => b.ConfigurePrimaryHttpMessageHandler(() => Server));
             services.AddSingleton<Dialog, PickColourDialog>();
             services.AddSingleton<Dialog, FillFormDialog>();
-            services.AddSingleton<IBotCommand>(new BeginDialogCommand(PickColourDialog.Id, ["选颜色", "pick colour"], []));
-            services.AddSingleton<IBotCommand>(new BeginDialogCommand(FillFormDialog.Id, ["填表", "fill form"], []));
+            services.AddSingleton<IBotCommand>(new BeginDialogCommand(PickColourDialog.DialogId, ["选颜色", "pick colour"], []));
+            services.AddSingleton<IBotCommand>(new BeginDialogCommand(FillFormDialog.DialogId, ["填表", "fill form"], []));
+            services.AddSingleton<Dialog, ChooseTypeDialog>();
+            services.AddSingleton<IBotCommand>(new BeginDialogCommand(ChooseTypeDialog.DialogId, ["选类型", "choose type"], []));
             services.AddSingleton<SlowGate>();
             services.AddSingleton<IBotCommand, SlowCommand>();
             services.AddSingleton<CountingCommand>();
@@ -186,9 +188,9 @@ internal sealed class WeComChannelHarness : IDisposable
 /// <summary>Asks for a colour with a two-button card (the Action.Submit data carries the choice), then confirms it.</summary>
 internal sealed class PickColourDialog : WaterfallDialog
 {
-    public const string Id = "test.wecom.colour";
+    public const string DialogId = "test.wecom.colour";
 
-    public PickColourDialog() : base(Id)
+    public PickColourDialog() : base(DialogId)
     {
         AddStep((s, ct) =>
         {
@@ -211,9 +213,9 @@ internal sealed class PickColourDialog : WaterfallDialog
 /// <summary>Sends a form (a text input and a date) and answers with what was submitted.</summary>
 internal sealed class FillFormDialog : WaterfallDialog
 {
-    public const string Id = "test.wecom.form";
+    public const string DialogId = "test.wecom.form";
 
-    public FillFormDialog() : base(Id)
+    public FillFormDialog() : base(DialogId)
     {
         AddStep((s, ct) =>
         {
@@ -228,6 +230,34 @@ internal sealed class FillFormDialog : WaterfallDialog
         {
             var submitted = FormPrompt.Submitted(s.Result);
             await s.Context.SendTextAsync($"收到表单:{submitted?["name"]} / {submitted?["date"]} / {submitted?["form"]}");
+            return await s.EndDialogAsync(ct: ct);
+        });
+    }
+}
+
+/// <summary>One choice list and one submit button: shown in WeCom as a vote card.</summary>
+internal sealed class ChooseTypeDialog : WaterfallDialog
+{
+    public const string DialogId = "test.wecom.type";
+
+    public ChooseTypeDialog() : base(DialogId)
+    {
+        AddStep((s, ct) =>
+        {
+            var card = new AdaptiveCard().Add(
+                new TextBlock(s.T("纠纷类型", "Dispute type")) { Weight = "Bolder" },
+                new ChoiceSetInput
+                {
+                    Id = "type", Style = "expanded", IsRequired = true,
+                    Choices = [new Choice("婚姻家庭", "family"), new Choice("邻里纠纷", "neighbour"), new Choice("土地", "land")],
+                });
+            card.AddAction(new SubmitAction { Title = s.T("确定", "OK"), Data = new JsonObject { ["step"] = "type" } });
+            return s.PromptAsync(FormPrompt.DefaultId, new PromptOptions { Card = card.ToJsonObject() }, ct);
+        });
+        AddStep(async (s, ct) =>
+        {
+            var submitted = FormPrompt.Submitted(s.Result);
+            await s.Context.SendTextAsync($"收到类型:{submitted?["type"]} ({submitted?["step"]})");
             return await s.EndDialogAsync(ct: ct);
         });
     }

@@ -144,7 +144,82 @@ public class WeComChannelTests
     }
 
     [Fact]
-    public async Task A_vote_card_click_fills_the_choice_set_input()
+    public async Task A_choice_list_becomes_a_vote_card_whose_selection_continues_the_dialog()
+    {
+        using var h = new WeComChannelHarness();
+        var prompt = await h.PostRobotAsync(GroupText("选类型", user: "wangwu"));
+        var card = prompt!["template_card"]!;
+        Assert.Equal("vote_interaction", (string)card["card_type"]!);
+        Assert.Equal("type", (string)card["checkbox"]!["question_key"]!);
+        var options = card["checkbox"]!["option_list"]!.AsArray();
+        Assert.Equal(["婚姻家庭", "邻里纠纷", "土地"], options.Select(o => (string)o!["text"]!));
+        var neighbour = (string)options[1]!["id"]!;
+
+        var selected = new JsonObject
+        {
+            ["selected_item"] = new JsonArray(new JsonObject
+            {
+                ["question_key"] = "type",
+                ["option_ids"] = new JsonObject { ["option_id"] = new JsonArray(neighbour) },
+            }),
+        };
+        var click = await h.PostRobotAsync(CardClick((string)card["submit_button"]!["key"]!, (string)card["task_id"]!, user: "wangwu", selected: selected));
+
+        Assert.Equal("update_template_card", (string)click!["response_type"]!);
+        await Eventually(() => h.ResponseUrlPosts().Any(r => r.Body!.Contains("收到类型:neighbour (type)")), "the dialog's answer");
+    }
+
+    [Fact]
+    public async Task A_card_key_from_another_chat_is_not_accepted()
+    {
+        using var h = new WeComChannelHarness();
+        var card = (await h.PostRobotAsync(GroupText("选颜色")))!["template_card"]!;
+        var key = (string)card["button_list"]![0]!["key"]!;
+
+        await h.PostRobotAsync(CardClick(key, (string)card["task_id"]!, chatId: "another-chat"));
+
+        await Eventually(() => h.ResponseUrlPosts().Any(r => r.Body!.Contains("已经处理过或已过期")), "the polite refusal");
+        Assert.DoesNotContain(h.ResponseUrlPosts(), r => r.Body!.Contains("已选择颜色"));
+    }
+
+    [Fact]
+    public async Task Enter_chat_gets_the_welcome_text_and_a_picture_gets_a_polite_hint()
+    {
+        using var h = new WeComChannelHarness();
+        var enter = new JsonObject
+        {
+            ["msgid"] = NewMsgId(), ["aibotid"] = AiBotId, ["chattype"] = "single", ["from"] = new JsonObject { ["userid"] = "zhaoliu" },
+            ["msgtype"] = "event", ["event"] = new JsonObject { ["eventtype"] = "enter_chat" },
+        };
+        var welcome = await h.PostRobotAsync(enter);
+        Assert.Equal("text", (string)welcome!["msgtype"]!);
+        Assert.Contains("您好!我是依法行政助手", (string)welcome["text"]!["content"]!);
+
+        var picture = GroupText("");
+        picture["msgtype"] = "image";
+        picture.Remove("text");
+        picture["image"] = new JsonObject { ["url"] = "https://example.test/img" };
+        var hint = await h.PostRobotAsync(picture);
+        Assert.Contains("暂时只能处理文字消息", (string)hint!["stream"]!["content"]!);
+    }
+
+    [Fact]
+    public async Task Set_webhook_needs_a_group_and_a_key_shaped_argument()
+    {
+        using var h = new WeComChannelHarness();
+        var single = GroupText("设置群机器人 693a91f6-7aaa-4bc4-97a0-0ec2sifa5aaa");
+        single["chattype"] = "single";
+        single.Remove("chatid");
+        Assert.Contains("请在企业微信群里", (string)(await h.PostRobotAsync(single))!["stream"]!["content"]!);
+        Assert.Contains("请附上群机器人的 Webhook key", (string)(await h.PostRobotAsync(GroupText("设置群机器人 <script>")))!["stream"]!["content"]!);
+        var byUrl = await h.PostRobotAsync(GroupText("设置群机器人 https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=aaaa1111-2222-3333-4444-bbbbccccdddd"));
+        Assert.Contains("aaaa****dddd", (string)byUrl!["stream"]!["content"]!);
+        Assert.Equal("aaaa1111-2222-3333-4444-bbbbccccdddd", h.Host.Service<WorkspaceStore>().Get($"wecom:{AiBotId}:{ChatId}")!.WeComWebhookKey);
+        Assert.Single(h.Host.Service<AuditLog>().For($"workspaces/wecom:{AiBotId}:{ChatId}"));
+    }
+
+    [Fact]
+    public void A_vote_card_click_fills_the_choice_set_input()
     {
         var action = new WeComCardActionRecord
         {

@@ -60,13 +60,22 @@ internal sealed class WeComRobotEndpoint(
         return await HandleMessageAsync(callback, origin);
     }
 
-    private bool FirstDelivery(string msgId) =>
-        recentIds.TryAdd("wecom-robot|" + msgId) & processed.TryMarkFirstSeen("wecom-robot|" + msgId, clock.GetUtcNow());
+    private bool FirstDelivery(string msgId)
+    {
+        var now = clock.GetUtcNow();
+        // WeCom retries within seconds; a day of ids is plenty and keeps the collection small.
+        if (Random.Shared.Next(200) == 0) processed.Prune(now - TimeSpan.FromDays(1));
+        return recentIds.TryAdd("wecom-robot|" + msgId) & processed.TryMarkFirstSeen("wecom-robot|" + msgId, now);
+    }
 
     private async Task<IResult> HandleMessageAsync(WeComRobotCallback callback, WeComOrigin origin)
     {
         var activity = origin.NewActivity(callback.MsgId ?? NewStreamId(), clock.GetUtcNow(), callback.UserText() ?? "");
+        if (callback.UserText() is null)
+            return Reply(WeComRobotReply.ForStream(NewStreamId(), T(activity,
+                "暂时只能处理文字消息,请 @我 并输入命令,例如“帮助”。", "I can only read text for now: @mention me with a command such as \"help\".")).ToJson());
         var turn = turns.RunAsync(origin, activity, lifetime.ApplicationStopping);
+        // Real time, not the injected clock: this is about WeCom's 5-second HTTP deadline.
         var finished = await Task.WhenAny(turn, Task.Delay(options.Value.RobotReplyWait)) == turn;
         if (!finished)
         {
