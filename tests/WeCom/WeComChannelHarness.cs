@@ -37,6 +37,10 @@ internal sealed class WeComChannelHarness : IDisposable
         Server = new FakeWeComServer(request => request.Uri.AbsolutePath switch
         {
             "/cgi-bin/gettoken" => FakeWeComServer.Json("""{"errcode":0,"errmsg":"ok","access_token":"TOKEN-1","expires_in":7200}"""),
+            // Web sign-in: the code "code-USER" stands for USER; anything else is an invalid code.
+            "/cgi-bin/auth/getuserinfo" => request.Query("code") is { } code && code.StartsWith("code-", StringComparison.Ordinal)
+                ? FakeWeComServer.Json($$"""{"errcode":0,"errmsg":"ok","userid":"{{code[5..]}}","user_ticket":"t"}""")
+                : FakeWeComServer.Error(40029),
             _ => FakeWeComServer.Ok(),
         });
         var all = new Dictionary<string, string?>

@@ -365,6 +365,36 @@ public class WeComChannelTests
     }
 
     [Fact]
+    public async Task With_sign_in_required_only_the_addressee_can_open_and_submit_the_form()
+    {
+        using var h = new WeComChannelHarness(settings: new() { ["WeCom:FormRequireSignIn"] = "true" });
+        var reply = await h.PostRobotAsync(GroupText("填表"));
+        var path = new Uri((string)reply!["template_card"]!["card_action"]!["url"]!).AbsolutePath;
+        using var browser = h.Host.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var first = await browser.GetAsync(path);
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        var authorize = first.Headers.Location!.ToString();
+        Assert.StartsWith($"https://open.weixin.qq.com/connect/oauth2/authorize?appid={SampleCorpId}&redirect_uri={Uri.EscapeDataString(PublicBaseUrl + path)}", authorize);
+        Assert.Contains("scope=snsapi_base", authorize);
+        Assert.Contains("agentid=1000002", authorize);
+        Assert.Equal(HttpStatusCode.Forbidden, (await browser.PostAsync(path, JsonBody("""{"data":{"name":"X"}}"""))).StatusCode);
+
+        var otherMember = await browser.GetAsync(path + "?code=code-lisi&state=form");
+        Assert.Equal(HttpStatusCode.Forbidden, otherMember.StatusCode);
+        Assert.Contains("仅限发起人本人填写", await otherMember.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Forbidden, (await browser.GetAsync(path + "?code=bogus")).StatusCode);
+
+        var signedIn = await browser.GetAsync(path + "?code=code-zhangsan&state=form");
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        Assert.Equal(path, signedIn.Headers.Location!.ToString());
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync(path)).StatusCode);
+        var submit = await browser.PostAsync(path, JsonBody("""{"data":{"form":"mediation","name":"张三"}}"""));
+        Assert.Equal(HttpStatusCode.OK, submit.StatusCode);
+        Assert.Contains("收到表单:张三", await submit.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Webhook_reminder_posts_markdown_and_mentions_to_the_key_set_by_command()
     {
         using var h = new WeComChannelHarness();

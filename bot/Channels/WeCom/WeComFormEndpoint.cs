@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ChatBot.Bot.Channels.BotFramework;
+using Microsoft.Extensions.Options;
 
 namespace ChatBot.Bot.Channels.WeCom;
 
@@ -15,14 +16,18 @@ internal sealed class WeComFormEndpoint(
     WeComBackgroundQueue queue,
     TimeProvider clock,
     IHostApplicationLifetime lifetime,
+    IOptions<WeComOptions> options,
+    IServiceProvider services,
     ILogger<WeComFormEndpoint> log)
 {
     private const int MaxSubmissionBytes = 64 * 1024;
+    public const string AuthorizeUrl = "https://open.weixin.qq.com/connect/oauth2/authorize";
 
-    public IResult Page(string token)
+    public async Task<IResult> PageAsync(HttpContext http, string token)
     {
         var (check, form) = tokens.Check(token);
         if (check != WeComFormCheck.Valid) return Refusal(check, html: true);
+        if (options.Value.FormRequireSignIn && await SignInAsync(http, form!, token) is { } signIn) return signIn;
         var title = form!.Origin.Locale.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? "Fill in the form" : "依法行政助手 · 填写表单";
         return Results.Content(WeComFormPage.Render(form.CardJson, title), "text/html; charset=utf-8");
     }
@@ -42,6 +47,14 @@ internal sealed class WeComFormEndpoint(
         }
         catch (JsonException) { return HttpBody.Problem(400, "提交内容不是有效的 JSON。/ The submission is not valid JSON."); }
 
+        if (options.Value.FormRequireSignIn)
+        {
+            var (peek, pending) = tokens.Check(token);
+            if (peek != WeComFormCheck.Valid) return Refusal(peek, html: false);
+            if (!tokens.IsIdentityProof(pending!, http.Request.Cookies[CookieName(pending!)]))
+                return HttpBody.Problem(403, "请在企业微信中打开链接,由本人填写。/ Open the link in WeCom; only the addressee may submit.");
+        }
+
         var (check, form) = tokens.Use(token);
         if (check != WeComFormCheck.Valid) return Refusal(check, html: false);
 
@@ -52,6 +65,39 @@ internal sealed class WeComFormEndpoint(
         if (result.Messages.Count > 0) queue.Enqueue("form replies", ct => DeliverAsync(form, result, ct));
         return Results.Json(new { ok = true, replies });
     }
+
+    /// <summary>
+    /// WeCom web sign-in (snsapi_base): without proof of identity, off to WeCom's authorize page, which comes back with
+    /// ?code=; the code gives the userid, which must be the form's user; the proof is then kept in a cookie for this form.
+    /// Null when the visitor is the form's user.
+    /// </summary>
+    private async Task<IResult?> SignInAsync(HttpContext http, WeComForm form, string token)
+    {
+        if (tokens.IsIdentityProof(form, http.Request.Cookies[CookieName(form)])) return null;
+        var o = options.Value;
+        var self = form.Origin.BaseUrl.TrimEnd('/') + "/forms/" + token;
+        var code = http.Request.Query["code"].ToString();
+        if (code.Length == 0)
+            return Results.Redirect($"{AuthorizeUrl}?appid={Uri.EscapeDataString(o.CorpId)}&redirect_uri={Uri.EscapeDataString(self)}" +
+                $"&response_type=code&scope=snsapi_base&state=form&agentid={o.AgentId}#wechat_redirect");
+
+        var userId = await services.GetRequiredService<WeComApiClient>().GetUserIdByCodeAsync(code, http.RequestAborted);
+        if (userId is null)
+            return Results.Content(WeComFormPage.Message("无法确认身份", "无法确认您的身份,请在企业微信中重新打开此链接。"), "text/html; charset=utf-8", statusCode: 403);
+        if (WeComOrigin.ChannelId + ":" + userId != form.UserKey)
+        {
+            log.LogWarning("Form {FormId} opened by {UserId}, not by its addressee", form.Id, userId);
+            return Results.Content(WeComFormPage.Message("无法打开表单", "这份表单仅限发起人本人填写。"), "text/html; charset=utf-8", statusCode: 403);
+        }
+        http.Response.Cookies.Append(CookieName(form), tokens.IdentityProof(form), new CookieOptions
+        {
+            HttpOnly = true, Secure = http.Request.IsHttps, SameSite = SameSiteMode.Lax, Path = "/forms/",
+            MaxAge = WeComFormTokens.Lifetime,
+        });
+        return Results.Redirect("/forms/" + token);
+    }
+
+    private static string CookieName(WeComForm form) => "wecom_form_" + form.Id;
 
     private async Task DeliverAsync(WeComForm form, WeComTurnResult result, CancellationToken ct)
     {
@@ -91,7 +137,7 @@ internal static class WeComEndpoints
         app.MapGet(WeComFormPage.RendererPath, (IWebHostEnvironment env) => RendererFile(env) is { } path
             ? Results.File(path, "text/javascript; charset=utf-8")
             : HttpBody.Problem(404, "The adaptivecards renderer is not installed (run npm ci)."));
-        app.MapGet("/forms/{token}", (string token, WeComFormEndpoint e) => e.Page(token));
+        app.MapGet("/forms/{token}", (HttpContext http, string token, WeComFormEndpoint e) => e.PageAsync(http, token));
         app.MapPost("/forms/{token}", (HttpContext http, string token, WeComFormEndpoint e) => e.SubmitAsync(http, token));
     }
 

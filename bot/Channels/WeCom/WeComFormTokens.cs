@@ -99,12 +99,20 @@ internal sealed class WeComFormTokens
         }
     }
 
+    /// <summary>The value of the cookie that says "this browser signed in as the form's user" (bound to one form).</summary>
+    public string IdentityProof(WeComForm form) => Mac($"identity\n{form.Id}\n{form.UserKey}");
+
+    public bool IsIdentityProof(WeComForm form, string? proof) =>
+        proof is not null && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(IdentityProof(form)), Encoding.ASCII.GetBytes(proof));
+
+    private string Mac(string payload) =>
+        Convert.ToBase64String(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(payload))).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
     private string Sign(WeComForm form, long expiry)
     {
         var payload = string.Join('\n', "v1", form.Id, form.WorkspaceId, form.UserKey, form.ConversationId, form.StateKey, form.CardHash,
             expiry.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        var mac = HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(payload));
-        return Convert.ToBase64String(mac).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        return Mac(payload);
     }
 
     private static DateTimeOffset TruncateToSeconds(DateTimeOffset t) => DateTimeOffset.FromUnixTimeSeconds(t.ToUnixTimeSeconds());

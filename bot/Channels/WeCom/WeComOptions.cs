@@ -56,6 +56,13 @@ internal sealed class WeComOptions
     /// </summary>
     public string FormSigningKey { get; set; } = string.Empty;
 
+    /// <summary>
+    /// When true, a form page first signs the visitor in with WeCom (网页授权, snsapi_base, needs the app and its
+    /// trusted domain) and only the person the form was sent to may open and submit it. Recommended for group chats,
+    /// where everybody in the group sees the link.
+    /// </summary>
+    public bool FormRequireSignIn { get; set; }
+
     /// <summary>Group robot webhook keys by chat id, for groups whose key was not set with the 设置群机器人 command.</summary>
     public Dictionary<string, string> WebhookKeys { get; set; } = new();
 
