@@ -58,7 +58,8 @@ internal sealed class WeComAppEndpoint(
             var action = cardActions.Find(message.EventKey, origin.ConversationId);
             if (action is null)
             {
-                await delivery.ToAppUserAsync(origin.UserId, [new WeComOutgoing("这张卡片已经处理过或已过期,请重新发起命令。")], ct);
+                await delivery.ToAppUserAsync(origin.UserId, [new WeComOutgoing(T(origin,
+                    "这张卡片已经处理过或已过期,请重新发起命令。", "This card was already handled or has expired; please start the command again."))], ct);
                 return;
             }
             activity.Value = WeComRobotEndpoint.SubmitValue(action, message.SelectedItems);
@@ -66,7 +67,7 @@ internal sealed class WeComAppEndpoint(
             {
                 // Grey the clicked card out, so it is not submitted twice; a failure here must not stop the turn.
                 var api = services.GetRequiredService<WeComApiClient>();
-                var update = await api.UpdateTemplateCardAsync(WeComTemplateCardUpdateRequest.ReplaceButtonText(message.ResponseCode, "已提交", origin.UserId), ct);
+                var update = await api.UpdateTemplateCardAsync(WeComTemplateCardUpdateRequest.ReplaceButtonText(message.ResponseCode, T(origin, "已提交", "Submitted"), origin.UserId), ct);
                 if (!update.IsSuccess) log.LogWarning("WeCom update_template_card failed: {ErrCode}", update.ErrCode);
             }
         }
@@ -78,4 +79,7 @@ internal sealed class WeComAppEndpoint(
         var result = await turns.RunAsync(origin, activity, ct);
         await delivery.ToAppUserAsync(origin.UserId, result.Messages, ct);
     }
+
+    private static string T(WeComOrigin origin, string zh, string en) =>
+        origin.Locale.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? en : zh;
 }

@@ -28,8 +28,9 @@ internal sealed class WeComFormEndpoint(
         var (check, form) = tokens.Check(token);
         if (check != WeComFormCheck.Valid) return Refusal(check, html: true);
         if (options.Value.FormRequireSignIn && await SignInAsync(http, form!, token) is { } signIn) return signIn;
-        var title = form!.Origin.Locale.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? "Fill in the form" : "依法行政助手 · 填写表单";
-        return Results.Content(WeComFormPage.Render(form.CardJson, title), "text/html; charset=utf-8");
+        var english = form!.Origin.Locale.StartsWith("en", StringComparison.OrdinalIgnoreCase);
+        var title = english ? "Fill in the form" : "依法行政助手 · 填写表单";
+        return Results.Content(WeComFormPage.Render(form.CardJson, title, english), "text/html; charset=utf-8");
     }
 
     public async Task<IResult> SubmitAsync(HttpContext http, string token)
@@ -83,11 +84,11 @@ internal sealed class WeComFormEndpoint(
 
         var userId = await services.GetRequiredService<WeComApiClient>().GetUserIdByCodeAsync(code, http.RequestAborted);
         if (userId is null)
-            return Results.Content(WeComFormPage.Message("无法确认身份", "无法确认您的身份,请在企业微信中重新打开此链接。"), "text/html; charset=utf-8", statusCode: 403);
+            return Results.Content(WeComFormPage.Message("无法确认身份 / Sign-in failed", "无法确认您的身份,请在企业微信中重新打开此链接。\nWe could not confirm who you are; please open the link again in WeCom."), "text/html; charset=utf-8", statusCode: 403);
         if (WeComOrigin.ChannelId + ":" + userId != form.UserKey)
         {
             log.LogWarning("Form {FormId} opened by {UserId}, not by its addressee", form.Id, userId);
-            return Results.Content(WeComFormPage.Message("无法打开表单", "这份表单仅限发起人本人填写。"), "text/html; charset=utf-8", statusCode: 403);
+            return Results.Content(WeComFormPage.Message("无法打开表单 / Cannot open the form", "这份表单仅限发起人本人填写。\nOnly the person this form was sent to can fill it in."), "text/html; charset=utf-8", statusCode: 403);
         }
         http.Response.Cookies.Append(CookieName(form), tokens.IdentityProof(form), new CookieOptions
         {
@@ -112,16 +113,16 @@ internal sealed class WeComFormEndpoint(
 
     private static IResult Refusal(WeComFormCheck check, bool html)
     {
-        var (status, zh) = check switch
+        var (status, zh, en) = check switch
         {
-            WeComFormCheck.Expired => (410, "链接已过期(30分钟内有效)。请回到企业微信重新发起。"),
-            WeComFormCheck.Used => (409, "这份表单已经提交过了,无需重复提交。"),
-            WeComFormCheck.Forged => (403, "链接无效。请使用企业微信中机器人发送的链接。"),
-            _ => (404, "链接不完整或无效。请使用企业微信中机器人发送的链接。"),
+            WeComFormCheck.Expired => (410, "链接已过期(30分钟内有效)。请回到企业微信重新发起。", "This link has expired (links last 30 minutes). Please start again in WeCom."),
+            WeComFormCheck.Used => (409, "这份表单已经提交过了,无需重复提交。", "This form has already been submitted."),
+            WeComFormCheck.Forged => (403, "链接无效。请使用企业微信中机器人发送的链接。", "This link is not valid. Please use the link the bot sent in WeCom."),
+            _ => (404, "链接不完整或无效。请使用企业微信中机器人发送的链接。", "This link is incomplete. Please use the link the bot sent in WeCom."),
         };
         return html
-            ? Results.Content(WeComFormPage.Message("无法打开表单", zh), "text/html; charset=utf-8", statusCode: status)
-            : HttpBody.Problem(status, zh);
+            ? Results.Content(WeComFormPage.Message("无法打开表单 / Cannot open the form", zh + "\n" + en), "text/html; charset=utf-8", statusCode: status)
+            : HttpBody.Problem(status, zh + " / " + en);
     }
 }
 

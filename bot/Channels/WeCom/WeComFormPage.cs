@@ -16,10 +16,14 @@ internal static class WeComFormPage
     // Escapes <, >, &, quotes: the JSON can sit inside a <script> element without ending it.
     private static readonly JsonSerializerOptions EmbedJson = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
-    public static string Render(string cardJson, string title)
+    public static string Render(string cardJson, string title, bool english = false)
     {
         var embedded = JsonSerializer.Serialize(JsonDocument.Parse(cardJson).RootElement, EmbedJson);
         return Template
+            .Replace("{{LANG}}", english ? "en" : "zh-CN")
+            .Replace("{{NOTE}}", english
+                ? "The result is also sent back to your WeCom chat. This link is for you only and lasts 30 minutes."
+                : "提交后结果会同时发回企业微信会话。链接仅限本人使用,30分钟内有效。")
             .Replace("{{TITLE}}", WebUtility.HtmlEncode(title))
             .Replace("{{RENDERER}}", RendererPath)
             .Replace("{{CARD}}", embedded);
@@ -49,7 +53,7 @@ internal static class WeComFormPage
 
     private static readonly string Template = """
         <!DOCTYPE html>
-        <html lang="zh-CN">
+        <html lang="{{LANG}}">
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1, maximum-scale=1">
@@ -63,14 +67,16 @@ internal static class WeComFormPage
           <header>{{TITLE}}</header>
           <div id="card"></div>
           <div id="status" role="status" aria-live="polite"></div>
-          <p class="note">提交后结果会同时发回企业微信会话。链接仅限本人使用,30分钟内有效。</p>
+          <p class="note">{{NOTE}}</p>
         </main>
         <script id="card-json" type="application/json">{{CARD}}</script>
         <script>
         (function () {
+          var en = document.documentElement.lang === 'en';
+          function t(zh, english) { return en ? english : zh; }
           var status = document.getElementById('status');
           function show(kind, text) { status.className = kind; status.textContent = text; }
-          if (!window.AdaptiveCards) { show('error', '页面组件加载失败,请刷新重试。'); return; }
+          if (!window.AdaptiveCards) { show('error', t('页面组件加载失败,请刷新重试。', 'The page could not load; please reload.')); return; }
           var card = new AdaptiveCards.AdaptiveCard();
           card.hostConfig = new AdaptiveCards.HostConfig({
             fontFamily: '-apple-system, "PingFang SC", "Microsoft YaHei", sans-serif',
@@ -81,26 +87,26 @@ internal static class WeComFormPage
             var type = action.getJsonTypeName();
             if (type === 'Action.OpenUrl') { window.open(action.url, '_blank'); return; }
             if (type !== 'Action.Submit' && type !== 'Action.Execute') return;
-            if (submitted) { show('error', '已经提交过了,无需重复提交。'); return; }
+            if (submitted) { show('error', t('已经提交过了,无需重复提交。', 'Already submitted.')); return; }
             var data = action.data && typeof action.data === 'object' ? action.data : {};
             if (type === 'Action.Execute' && action.verb) data.verb = action.verb;
             submitted = true;
-            show('ok', '正在提交…');
+            show('ok', t('正在提交…', 'Submitting…'));
             fetch(window.location.pathname, {
               method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ data: data })
             }).then(function (r) { return r.json().then(function (j) { return { ok: r.ok, body: j }; }); })
               .then(function (res) {
-                if (!res.ok) { show('error', res.body.error || '提交失败,请稍后再试。'); return; }
+                if (!res.ok) { show('error', res.body.error || t('提交失败,请稍后再试。', 'Submitting failed; please try again later.')); return; }
                 document.getElementById('card').style.display = 'none';
                 var replies = (res.body.replies || []).join('\n\n');
-                show('ok', '已提交' + (replies ? '\n\n' + replies : ''));
+                show('ok', t('已提交', 'Submitted') + (replies ? '\n\n' + replies : ''));
               })
-              .catch(function () { submitted = false; show('error', '网络异常,提交失败,请重试。'); });
+              .catch(function () { submitted = false; show('error', t('网络异常,提交失败,请重试。', 'Network error; please try again.')); });
           };
           try {
             card.parse(JSON.parse(document.getElementById('card-json').textContent));
             document.getElementById('card').appendChild(card.render());
-          } catch (e) { show('error', '表单无法显示,请回到企业微信重新发起。'); }
+          } catch (e) { show('error', t('表单无法显示,请回到企业微信重新发起。', 'The form cannot be shown; please start again in WeCom.')); }
         })();
         </script>
         </body>
