@@ -45,6 +45,8 @@ internal sealed class WeComRobotEndpoint(
         if (!WeComRobotCallback.TryParse(outcome.Plaintext, out var callback))
             return BotFramework.HttpBody.Problem(400, "The decrypted callback is not valid JSON.");
 
+        if (callback.MsgType != WeComRobotMsgTypes.Stream && string.IsNullOrEmpty(callback.From?.UserId))
+            return BotFramework.HttpBody.Problem(400, "The callback has no sender.");
         if (callback.MsgType == WeComRobotMsgTypes.Stream)
             return Reply(WeComRobotReply.ForStream(callback.Stream?.Id ?? NewStreamId(), "", finish: true).ToJson());
 
