@@ -58,6 +58,7 @@ services.AddSingleton<IActivityHandler, WelcomeHandler>();
 services.AddBotFrameworkChannel(config);
 services.AddTeamsChannel();
 services.AddDirectLineChannel();
+services.AddWeComChannel(config);
 
 // Features.
 services.AddMediationFeature(config);
@@ -79,6 +80,7 @@ app.UseExceptionHandler(errorApp => errorApp.Run(ctx =>
 BotFrameworkEndpoint.Map(app);
 MediationFeature.MapEndpoints(app);   // GET /files/{token}: Excel ledger downloads
 app.MapDirectLine();
+ChatBot.Bot.Channels.WeCom.WeComEndpoints.Map(app);
 app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
 
 app.Run();

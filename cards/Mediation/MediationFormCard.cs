@@ -105,7 +105,9 @@ public static class MediationFormCard
         });
         Add(new NumberInput
         {
-            Id = "amount", Label = lang.T("涉及金额(元,选填)", "Amount involved (yuan, optional)"), Min = 0, Value = Number(v.Amount),
+            // No Min here: the adaptivecards renderer reads an empty number as NaN, which fails any min/max and would
+            // block submitting the form with this optional field left empty. The server checks the amount anyway.
+            Id = "amount", Label = lang.T("涉及金额(元,选填)", "Amount involved (yuan, optional)"), Value = Number(v.Amount),
             ErrorMessage = lang.T("金额不能为负数", "The amount cannot be negative"),
         });
         Add(new TextInput
