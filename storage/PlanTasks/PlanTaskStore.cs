@@ -33,13 +33,54 @@ public sealed class PlanTaskStore
     public IReadOnlyList<PlanTask> All(string workspaceId) =>
         Tasks.Find(t => t.WorkspaceId == workspaceId).OrderBy(t => t.DueDate).ThenBy(t => t.Id).ToList();
 
-    public IReadOnlyList<PlanTask> Open(string workspaceId) => OpenDueBetween(workspaceId, DateOnly.MinValue, DateOnly.MaxValue);
+    /// <summary>Open tasks of the workspace by due date (shared read-only instances: do not modify them).</summary>
+    public IReadOnlyList<PlanTask> Open(string workspaceId) => OpenTasksOf(workspaceId);
 
-    /// <summary>Open tasks due before <paramref name="today"/> (due today is not overdue), by due date. Uses the compound index.</summary>
-    public IReadOnlyList<PlanTask> Overdue(string workspaceId, DateOnly today) =>
-        today == DateOnly.MinValue ? [] : OpenDueBetween(workspaceId, DateOnly.MinValue, today.AddDays(-1));
+    /// <summary>
+    /// Open tasks due before <paramref name="today"/> (due today is not overdue), by due date (read-only instances).
+    /// Answered from the workspace's open-task list, which is loaded through the (workspace, status, due) index and
+    /// kept until the next write to that workspace, so the reminder scan and the 逾期任务 command cost a binary search.
+    /// </summary>
+    public IReadOnlyList<PlanTask> Overdue(string workspaceId, DateOnly today)
+    {
+        var open = OpenTasksOf(workspaceId);
+        var end = FirstDueOnOrAfter(open, today);
+        return end == open.Length ? open : new ArraySegment<PlanTask>(open, 0, end);
+    }
 
-    /// <summary>Open tasks with a due date in [from, to], via two range scans of the (workspace, status, due) index.</summary>
+    private static int FirstDueOnOrAfter(PlanTask[] byDue, DateOnly day)
+    {
+        int lo = 0, hi = byDue.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (byDue[mid].DueDate < day) lo = mid + 1; else hi = mid;
+        }
+        return lo;
+    }
+
+    // The open tasks of each recently queried workspace, by due date, with the write version they were loaded at.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (long Version, PlanTask[] Tasks)> _open = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> _versions = new();
+
+    private PlanTask[] OpenTasksOf(string workspaceId)
+    {
+        var version = _versions.GetValueOrDefault(workspaceId);
+        if (_open.TryGetValue(workspaceId, out var cached) && cached.Version == version) return cached.Tasks;
+        var loaded = OpenDueBetween(workspaceId, DateOnly.MinValue, DateOnly.MaxValue).ToArray();
+        // A write that committed while we were loading bumped the version: then do not keep what may be stale.
+        if (_versions.GetValueOrDefault(workspaceId) == version) _open[workspaceId] = (version, loaded);
+        return loaded;
+    }
+
+    /// <summary>Called after every committed write to a workspace's tasks.</summary>
+    private void Changed(string workspaceId)
+    {
+        _versions.AddOrUpdate(workspaceId, 1, (_, v) => v + 1);
+        _open.TryRemove(workspaceId, out _);
+    }
+
+    /// <summary>Open tasks with a due date in [from, to], straight from the database via two range scans of the (workspace, status, due) index.</summary>
     public IReadOnlyList<PlanTask> OpenDueBetween(string workspaceId, DateOnly from, DateOnly to)
     {
         var result = new List<PlanTask>();
@@ -97,6 +138,7 @@ public sealed class PlanTaskStore
             _db.Rollback();
             throw;
         }
+        finally { Changed(workspaceId); }
         return new ImportOutcome(created, updated, unchanged, ids);
     }
 
@@ -114,6 +156,7 @@ public sealed class PlanTaskStore
             _db.Commit();
         }
         catch { _db.Rollback(); throw; }
+        finally { Changed(workspaceId); }
         return task;
     }
 
@@ -169,7 +212,12 @@ public sealed class PlanTaskStore
     }
 
     /// <summary>For tests and benchmarks: inserts many tasks at once, without audit entries.</summary>
-    public int BulkInsert(IEnumerable<PlanTask> tasks) => Tasks.InsertBulk(tasks, 5000);
+    public int BulkInsert(IEnumerable<PlanTask> tasks)
+    {
+        var list = tasks.ToList();
+        try { return Tasks.InsertBulk(list, 5000); }
+        finally { foreach (var ws in list.Select(t => t.WorkspaceId).Distinct()) Changed(ws); }
+    }
 
     private PlanTask Save(PlanTask task, string action, Actor actor, DateTimeOffset now, string details)
     {
@@ -181,6 +229,7 @@ public sealed class PlanTaskStore
             _db.Commit();
         }
         catch { _db.Rollback(); throw; }
+        finally { Changed(task.WorkspaceId); }
         return task;
     }
 

@@ -122,7 +122,7 @@ internal static partial class OutlinePlanParser
     [GeneratedRegex(@"(?<when>(?:\d{4}年)?(?:\d{1,2}|十[一二]?|[一二三四五六七八九])月(?:\d{1,2}[日号])?(?:底|末|中旬|上旬|下旬)?|(?:第)?[一二三四]季度|上半年|下半年|年底|年末|全年)(?:(?:前|以前|之前)(?:完成|办结|到位)?|完成|办结|到位)")]
     private static partial Regex Deadline();
 
-    [GeneratedRegex(@"\s*(?=[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]|(?<![0-9.])[0-9]{1,2}[\.、．](?![0-9]))")]
+    [GeneratedRegex(@"(?:(?<=[。;；])|\s+)(?=[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]|[0-9]{1,2}[\.、．](?![0-9]))")]
     private static partial Regex Breaks();
 
     [GeneratedRegex(@"\((?<when>[^()]{2,15})\)")]
