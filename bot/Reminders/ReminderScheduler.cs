@@ -22,6 +22,7 @@ internal sealed class ReminderScheduler(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.Enabled) return;
+        await Task.Yield(); // let the host finish starting before the first tick
         using var timer = new PeriodicTimer(options.Value.Interval, clock);
         do
         {

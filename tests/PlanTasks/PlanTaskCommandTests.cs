@@ -65,6 +65,27 @@ public class PlanTaskCommandTests
     }
 
     [Fact]
+    public async Task Excel_attachment_is_imported()
+    {
+        using var host = NewHost();
+        using var ms = new MemoryStream();
+        MiniExcelLibs.MiniExcel.SaveAs(ms, new[]
+        {
+            new Dictionary<string, object> { ["计划"] = "2026年依法行政工作计划", ["板块"] = "(一)制度建设", ["任务"] = "修订规范性文件", ["责任人"] = "张三", ["责任部门"] = "党政办", ["完成时限"] = new DateTime(2026, 5, 31) },
+            new Dictionary<string, object> { ["计划"] = "2026年依法行政工作计划", ["板块"] = "(一)制度建设", ["任务"] = "清理文件", ["责任人"] = "李四", ["责任部门"] = "党政办", ["完成时限"] = "第二季度" },
+        });
+        var message = Say("导入计划");
+        message.Attachments = [new Attachment
+        {
+            ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Name = "计划.xlsx",
+            ContentUrl = "data:application/vnd.openxmlformats-officedocument.spreadsheetml.sheet;base64," + Convert.ToBase64String(ms.ToArray()),
+        }];
+        Assert.Contains("识别到 2 项任务", (await host.SendAsync(message)).AllText());
+        Assert.Contains("新增 2 项", (await host.SendAsync(Click(new { choice = "yes" }))).AllText());
+        Assert.Equal([new DateOnly(2026, 5, 31), new DateOnly(2026, 6, 30)], host.Service<PlanTaskStore>().All(Ws).Select(t => t.DueDate));
+    }
+
+    [Fact]
     public async Task Pasted_outline_is_imported_after_confirmation_and_cancel_saves_nothing()
     {
         using var host = NewHost();
