@@ -47,6 +47,8 @@ public sealed class OutboxStore
     public bool TryEnqueue(OutboxMessage message)
     {
         if (string.IsNullOrWhiteSpace(message.Key)) throw new ArgumentException("An outbox message needs a key.", nameof(message));
+        if (message.CreatedUtc == default) message.CreatedUtc = message.DueUtc;
+        if (message.NextAttemptUtc == default) message.NextAttemptUtc = message.DueUtc;
         lock (_gate)
         {
             if (Messages.FindById(message.Key) is not null) return false;

@@ -53,7 +53,7 @@ public class PlanTaskStoreTests(ITestOutputHelper output)
         store.Import("other", [Draft("a", Today.AddDays(-5))], Clerk, Now);
         var ids = store.All("ws").ToDictionary(t => t.Title, t => t.Id);
         store.UpdateProgress("ws", ids["b"], 50, "半数完成", Clerk, Now);
-        store.Complete("ws", ids["a"], "已完成并归档", Clerk, Now);
+        store.Complete("ws", ids["a"], "已完成并归档", Clerk, Now.AddMinutes(5));
         store.Cancel("ws", ids["c"], "并入其他任务", Clerk, Now);
         Assert.Equal(["b"], store.Overdue("ws", Today).Select(t => t.Title));
         Assert.Equal(PlanTaskStatus.InProgress, store.Get("ws", ids["b"])!.Status);

@@ -106,7 +106,7 @@ internal sealed class TaskReminderSource(
         var personal = "personal:" + adminKey;
         var direct = references.Get(personal) is not null;
         var admin = members.FirstOrDefault(m => m.UserKey == adminKey);
-        var adminName = admin?.Name ?? adminKey;
+        var adminName = admin?.Name ?? adminKey[(adminKey.IndexOf(':') + 1)..];
         var mentions = direct ? Mentions.None : Mentions.ForKeys(ws, [(adminKey, adminName)]);
         var who = direct ? "" : mentions.TextFor(adminName) + " ";
         var text = lang.T($"🚨 {who}督办提醒:{ws.Name ?? "本群"} 有 {late.Count} 项任务逾期已达 {days} 天以上,请督促办理。",
