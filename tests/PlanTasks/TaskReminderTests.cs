@@ -161,4 +161,29 @@ public class TaskReminderTests
         }
         Assert.Single(sender.Sent);
     }
+
+    [Fact]
+    public async Task WeCom_groups_get_userid_mentions_in_markdown_and_channel_data()
+    {
+        const string weComWs = "wecom:corp-1:chat-1";
+        var sender = new FakeProactiveSender();
+        using var host = ReminderHosts.Create(sender: sender);
+        var now = host.Clock.GetUtcNow();
+        host.Service<WorkspaceStore>().Save(new Workspace { Id = weComWs, ChannelId = "wecom", ConversationId = "chat-1", IsGroup = true, Name = "司法所群", CreatedUtc = now, LastSeenUtc = now });
+        host.Service<ConversationReferenceStore>().Upsert(new StoredConversationReference { Id = weComWs, ChannelId = "wecom", ConversationId = "chat-1", IsGroup = true, UpdatedUtc = now });
+        host.Service<WorkspaceStore>().TouchMember(weComWs, "wecom:zhangsan", "张三", null, now);
+        host.Service<PlanTaskStore>().Import(weComWs, [
+            new PlanTaskDraft { PlanYear = 2026, PlanTitle = "计划", Title = "执法公示", Owners = ["张三"], DueDate = new(2026, 3, 6) },
+        ], Clerk, now);
+
+        await host.Service<ReminderScheduler>().RunOnceAsync(Local(3, 10, 9, 0));
+        var sent = Assert.Single(sender.Sent);
+        Assert.True(sent.Entities is null || sent.Entities.Count == 0); // no Teams mention entities on WeCom
+        var data = sent.ChannelData!.Value;
+        Assert.Contains("<@zhangsan>", data.GetProperty("markdown").GetString());
+        Assert.Equal(["zhangsan"], data.GetProperty("mentionedList").EnumerateArray().Select(e => e.GetString()));
+        var message = host.Service<OutboxStore>().ForWorkspace(weComWs).Single();
+        Assert.Equal(["zhangsan"], message.MentionUserIds);
+        Assert.Equal(OutboxStatus.Sent, message.Status);
+    }
 }
