@@ -150,7 +150,11 @@ public class PlanTaskCommandTests
         var card = Assert.Single(await host.SendAsync(Say("更新进度 1")));
         Assert.Contains("task.progress", card.Card()!.Value.GetRawText());
         Assert.Contains("进度应为 0 到 100", (await host.SendAsync(Click(new { verb = "task.progress", taskId = 1, progress = "150", note = "" }))).AllText());
-        Assert.Contains("进度为 60%", (await host.SendAsync(Click(new { verb = "task.progress", taskId = 1, progress = "60", note = "初稿已完成" }))).AllText());
+        var submit = Click(new { verb = "task.progress", taskId = 1, progress = "60", note = "初稿已完成" });
+        submit.ReplyToId = card.Id;
+        Assert.Contains("进度为 60%", (await host.SendAsync(submit)).AllText());
+        Assert.Contains("已更新进度:60%", host.Connector.Updated.Single().AllText()); // the clicked form became a record
+        BotHost.AssertCardsValid(host.Connector.Updated);
         Assert.Contains("进度为 80%", (await host.SendAsync(Say("更新进度 1 80% 已征求意见"))).AllText());
         Assert.Contains("没有找到编号为 99 的任务", (await host.SendAsync(Say("update task 99"))).AllText());
 

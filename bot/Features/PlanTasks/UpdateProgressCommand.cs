@@ -71,13 +71,18 @@ internal sealed class UpdateProgressCommand(PlanTaskStore store, IOptions<PlanTa
             await ctx.SendCardAsync(PlanTaskCards.Progress(ctx.Lang, task, ctx.Today, yellow, ctx.T("进度应为 0 到 100 之间的整数,请重新填写。", "Progress must be a whole number from 0 to 100; please try again.")));
             return;
         }
-        await SaveAsync(ctx, task, percent.Value, args.Field("note") ?? "");
+        var saved = await SaveAsync(ctx, task, percent.Value, args.Field("note") ?? "");
+        // The form becomes a read-only record, so it cannot be submitted twice by accident.
+        await ctx.UpdateClickedCardAsync(new ChatBot.Cards.AdaptiveCards.AdaptiveCard().Add(
+            ChatBot.Cards.AdaptiveCards.TextBlock.Heading(ctx.T($"已更新进度:{saved.Progress}%", $"Progress updated: {saved.Progress}%")),
+            PlanTaskCards.Facts(ctx.Lang, saved, ctx.Today, yellow)));
     }
 
-    private async Task SaveAsync(TurnContext ctx, PlanTask task, int percent, string note)
+    private async Task<PlanTask> SaveAsync(TurnContext ctx, PlanTask task, int percent, string note)
     {
         var saved = store.UpdateProgress(ctx.Workspace.Id, task.Id, percent, note.Length > 1000 ? note[..1000] : note, TaskArgs.ActorOf(ctx), ctx.Now)!;
         var hint = percent == 100 ? ctx.T($"已到 100%,完成后请输入“办结 {task.Id}”提交办结反馈。", $" At 100 %: type \"complete {task.Id}\" to close it with feedback.") : "";
         await ctx.SendTextAsync(ctx.T($"已更新任务 #{saved.Id}“{saved.Title}”进度为 {saved.Progress}%。", $"Task #{saved.Id} \"{saved.Title}\" is now at {saved.Progress}%.") + hint);
+        return saved;
     }
 }
