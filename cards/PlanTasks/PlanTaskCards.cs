@@ -124,6 +124,24 @@ public static class PlanTaskCards
         .Add(lang.T("完成时限", "Due"), lang.Date(t.DueDate) + " " + Marker(t.UrgencyOn(today, yellowDays)))
         .Add(lang.T("状态", "Status"), $"{StatusText(lang, t.Status)} · {t.Progress}%");
 
+    /// <summary>One task: facts, progress notes with author and time, completion feedback; a progress button while open.</summary>
+    public static AdaptiveCard Details(Lang lang, PlanTask t, DateOnly today, int yellowDays, Func<DateTimeOffset, DateTimeOffset> toLocal)
+    {
+        var card = new AdaptiveCard().Add(TextBlock.Heading(lang.T($"任务 #{t.Id}", $"Task #{t.Id}")), Facts(lang, t, today, yellowDays));
+        card.Add(new TextBlock(lang.T("进展记录", "Progress notes")) { Weight = "Bolder", Separator = true });
+        if (t.Notes.Count == 0) card.Add(TextBlock.Subtle(lang.T("暂无", "None yet")));
+        foreach (var n in t.Notes.TakeLast(20))
+            card.Add(new TextBlock($"{lang.DateTime(toLocal(n.AtUtc))} · {n.AuthorName} · {n.Progress}%{(n.Text.Length > 0 ? " · " + n.Text : "")}") { Size = "Small", Spacing = "None" });
+        if (t.Feedback is not null)
+            card.Add(new TextBlock(lang.T("办结反馈", "Completion feedback")) { Weight = "Bolder", Separator = true },
+                new TextBlock($"{t.Feedback}({t.CompletedBy} {(t.CompletedUtc is { } c ? lang.DateTime(toLocal(c)) : "")})"));
+        if (t.IsOpen) card.AddAction(new SubmitAction { Title = lang.T("更新进度", "Update progress"), Data = new JsonObject { ["verb"] = ProgressFormVerb, ["taskId"] = t.Id } });
+        return card;
+    }
+
+    /// <summary>Opens the progress form of a task (button on the details card).</summary>
+    public const string ProgressFormVerb = "task.progress.form";
+
     /// <summary>The progress form (verb task.progress, carrying the task id).</summary>
     public static AdaptiveCard Progress(Lang lang, PlanTask t, DateOnly today, int yellowDays, string? error = null)
     {

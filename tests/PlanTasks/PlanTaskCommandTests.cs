@@ -164,6 +164,12 @@ public class PlanTaskCommandTests
         Assert.Equal(["初稿已完成", "已征求意见"], task.Notes.Select(n => n.Text));
         Assert.All(task.Notes, n => Assert.Equal("王小明", n.AuthorName));
         Assert.Equal(2, host.Service<AuditLog>().For(PlanTaskStore.RecordKey(1)).Count(a => a.Action == "task.progress"));
+
+        var details = (await host.SendAsync(Say("任务详情 1"))).AllText();
+        Assert.Contains("2026年3月10日 09:00 · 王小明 · 60% · 初稿已完成", details); // author and local time
+        Assert.Contains("80% · 已征求意见", details);
+        var form = await host.SendAsync(Click(new { verb = "task.progress.form", taskId = 1 }));
+        Assert.Contains("更新任务进度", form.AllText());
     }
 
     [Fact]

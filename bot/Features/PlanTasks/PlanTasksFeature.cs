@@ -20,6 +20,7 @@ internal static class PlanTasksFeature
         services.AddSingleton<IBotCommand, ListTasksCommand>();
         services.AddSingleton<IBotCommand, UpdateProgressCommand>();
         services.AddSingleton<IBotCommand, CancelTaskCommand>();
+        services.AddSingleton<IBotCommand, ShowTaskCommand>();
         services.AddSingleton<IBotCommand>(CompleteTaskDialog.Command());
         services.AddSingleton<IBotCommand>(ImportPlanDialog.Command());
         services.AddSingleton<IBotCommand>(EditTaskDialog.AddCommand());

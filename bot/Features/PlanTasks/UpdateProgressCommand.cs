@@ -14,7 +14,7 @@ namespace ChatBot.Bot.Features.PlanTasks;
 internal sealed class UpdateProgressCommand(PlanTaskStore store, IOptions<PlanTaskOptions> options) : IBotCommand
 {
     public IReadOnlyList<string> Aliases => ["更新进度", "报告进度", "update task", "update progress"];
-    public IReadOnlyList<string> Verbs => [PlanTaskCards.ProgressVerb];
+    public IReadOnlyList<string> Verbs => [PlanTaskCards.ProgressVerb, PlanTaskCards.ProgressFormVerb];
     public IEnumerable<CommandHelp> Help =>
         [new("工作计划督办", "Plan tasks", "更新进度 编号", "update task N", "填写任务进度和进展情况", "Report progress on a task", 32)];
 
@@ -22,6 +22,8 @@ internal sealed class UpdateProgressCommand(PlanTaskStore store, IOptions<PlanTa
     {
         var ctx = dc.Context;
         var yellow = options.Value.YellowDaysFor(ctx.Workspace);
+        if (args.Field("verb") == PlanTaskCards.ProgressFormVerb)
+            args = new CommandArgs(args.Field("taskId") ?? "", null); // the details card's button: show the form
         if (args.Data is not null)
         {
             await SaveFromCardAsync(ctx, args, yellow);
