@@ -44,6 +44,7 @@ services.AddSingleton<KeyedLock>();
 services.AddSingleton<TurnRunner>();
 services.AddSingleton<RecentIds>();
 services.AddSingleton<ProactiveMessenger>();
+ChatBot.Bot.Reminders.ReminderServiceCollectionExtensions.AddReminders(services, config);
 services.AddSingleton<Dialog>(new TextPrompt(TextPrompt.DefaultId));
 services.AddSingleton<Dialog>(new NumberPrompt(NumberPrompt.DefaultId));
 services.AddSingleton<Dialog>(new DatePrompt(DatePrompt.DefaultId));
