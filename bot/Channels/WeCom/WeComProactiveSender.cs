@@ -18,10 +18,16 @@ internal sealed class WeComProactiveSender(WeComCardDowngrade downgrade, WeComDe
     {
         if (!CanSend(reference)) throw new ArgumentException($"Reference '{reference.Id}' is not a WeCom conversation.", nameof(reference));
         activity.Locale ??= reference.Locale;
-        var messages = downgrade.Downgrade(activity, scope: null);
+        var prepared = PreparedByOutbox(activity);
+        // A reminder's own WeCom markdown (written with <@userid> mentions) reads better than a downgraded card.
+        var messages = prepared.Markdown is { Length: > 0 } markdown
+            ? [new WeComOutgoing(markdown)]
+            : downgrade.Downgrade(activity, scope: null);
         var mentions = (activity.Entities ?? [])
             .Where(e => string.Equals(e.Type, "mention", StringComparison.OrdinalIgnoreCase) && e.Mentioned?.Id is { Length: > 0 } && e.Mentioned.Id != reference.BotId)
-            .Select(e => WeComCardDowngrade.UserIdOf(e.Mentioned!.Id!)).Distinct().ToList();
+            .Select(e => WeComCardDowngrade.UserIdOf(e.Mentioned!.Id!))
+            .Concat(prepared.MentionedList)
+            .Distinct().ToList();
 
         if (reference.IsGroup)
         {
@@ -36,5 +42,16 @@ internal sealed class WeComProactiveSender(WeComCardDowngrade downgrade, WeComDe
             await delivery.ToAppUserAsync(userId, messages, ct);
         }
         return new ResourceResponse { Id = "wecom-" + Guid.NewGuid().ToString("N") };
+    }
+
+    /// <summary>The markdown and mentioned user ids the reminder outbox puts in channelData for WeCom.</summary>
+    private static (string? Markdown, IReadOnlyList<string> MentionedList) PreparedByOutbox(Activity activity)
+    {
+        if (activity.ChannelData is not { ValueKind: System.Text.Json.JsonValueKind.Object } data) return (null, []);
+        var markdown = data.TryGetProperty("markdown", out var md) && md.ValueKind == System.Text.Json.JsonValueKind.String ? md.GetString() : null;
+        var mentioned = data.TryGetProperty("mentionedList", out var list) && list.ValueKind == System.Text.Json.JsonValueKind.Array
+            ? list.EnumerateArray().Where(i => i.ValueKind == System.Text.Json.JsonValueKind.String).Select(i => i.GetString()!).ToList()
+            : [];
+        return (markdown, mentioned);
     }
 }
