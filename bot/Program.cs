@@ -44,6 +44,7 @@ services.AddSingleton<KeyedLock>();
 services.AddSingleton<TurnRunner>();
 services.AddSingleton<RecentIds>();
 services.AddSingleton<ProactiveMessenger>();
+ChatBot.Bot.Reminders.ReminderServiceCollectionExtensions.AddReminders(services, config);
 services.AddSingleton<Dialog>(new TextPrompt(TextPrompt.DefaultId));
 services.AddSingleton<Dialog>(new NumberPrompt(NumberPrompt.DefaultId));
 services.AddSingleton<Dialog>(new DatePrompt(DatePrompt.DefaultId));
@@ -58,6 +59,7 @@ services.AddSingleton<IActivityHandler, WelcomeHandler>();
 services.AddBotFrameworkChannel(config);
 services.AddTeamsChannel();
 services.AddDirectLineChannel();
+services.AddWeComChannel(config);
 
 // Features.
 services.AddMediationFeature(config);
@@ -77,7 +79,9 @@ app.UseExceptionHandler(errorApp => errorApp.Run(ctx =>
 }));
 
 BotFrameworkEndpoint.Map(app);
+MediationFeature.MapEndpoints(app);   // GET /files/{token}: Excel ledger downloads
 app.MapDirectLine();
+ChatBot.Bot.Channels.WeCom.WeComEndpoints.Map(app);
 app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
 
 app.Run();

@@ -29,4 +29,12 @@ public sealed class OutboxMessage
     public DateTimeOffset? SentUtc { get; set; }
     /// <summary>The channel's id of the sent message, for later updates.</summary>
     public string? SentActivityId { get; set; }
+    /// <summary>
+    /// The conversation reference to deliver to, when it is not the workspace's own group (e.g. "personal:{userKey}"
+    /// for an escalation to an admin). Null: the workspace's reference.
+    /// </summary>
+    public string? TargetReferenceId { get; set; }
+    /// <summary>After this instant the message is stale (yesterday's overdue list) and is given up instead of sent.</summary>
+    public DateTimeOffset? ExpiresUtc { get; set; }
+    public DateTimeOffset? LastAttemptUtc { get; set; }
 }

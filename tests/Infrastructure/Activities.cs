@@ -6,7 +6,7 @@ namespace ChatBot.Tests.Infrastructure;
 /// <summary>Builders for real-shaped inbound activities.</summary>
 public static class Activities
 {
-    public const string ServiceUrl = "https://smba.example.test/amer/";
+    public const string ServiceUrl = "https://smba.trafficmanager.net/amer/";
     public const string BotId = "28:bot-app-id";
     public const string TenantId = "tenant-1";
     private static int _next;

@@ -222,7 +222,7 @@ public class TeamsBehaviourTests
         Assert.Equal(TeamsPayloads.Tenant, sent.Conversation.TenantId);
         Assert.Null(sent.Conversation.IsGroup);
 
-        var teams = host.Services.GetServices<IProactiveSender>().Single(s => s is ChatBot.Bot.Channels.Teams.TeamsProactiveSender);
+        var teams = host.Services.GetServices<IProactiveSender>().Single(s => s is ChatBot.Bot.Channels.BotFramework.BotFrameworkProactiveSender);
         Assert.True(teams.CanSend(reference));
         Assert.False(teams.CanSend(new StoredConversationReference { ChannelId = "webchat", ServiceUrl = "https://x.test/", ConversationId = "c" }));
         Assert.False(teams.CanSend(new StoredConversationReference { ChannelId = "msteams", ServiceUrl = "", ConversationId = "c" }));

@@ -12,7 +12,7 @@ namespace ChatBot.Bot.Channels.BotFramework;
 internal sealed class BotFrameworkEndpoint(
     TurnRunner runner,
     IBotFrameworkAuthenticator authenticator,
-    IConnectorClient connector,
+    ServiceUrlPolicy serviceUrls,
     RecentIds recentIds,
     IOptions<BotFrameworkOptions> options,
     ILogger<BotFrameworkEndpoint> log)
@@ -40,14 +40,20 @@ internal sealed class BotFrameworkEndpoint(
         if (activity.Conversation?.Id is null || activity.ChannelId is null)
             return HttpBody.Problem(400, "The Activity needs channelId and conversation.id.");
 
+        var expectReplies = activity.DeliveryMode == DeliveryModes.ExpectReplies;
+        // Refuse up front what could never be answered, rather than run a turn whose replies the Connector client refuses.
+        if (!expectReplies && !string.IsNullOrEmpty(activity.ServiceUrl) &&
+            !(Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var serviceUrl) && serviceUrls.IsAllowed(serviceUrl)))
+            return HttpBody.Problem(400, "The Activity's serviceUrl is not an allowed Bot Connector address (https, host in BotFramework:AllowedServiceUrlHosts).");
+
         if (activity.Id is { Length: > 0 } id && !recentIds.TryAdd($"{activity.ChannelId}|{activity.Conversation.Id}|{id}|{activity.Type}"))
             return Results.Ok(); // a redelivery: already processed
 
-        var expectReplies = activity.DeliveryMode == DeliveryModes.ExpectReplies;
         var capabilities = ConnectorAdapter.CapabilitiesOf(activity.ChannelId);
         ChannelAdapter adapter = expectReplies || string.IsNullOrEmpty(activity.ServiceUrl)
             ? new BufferingAdapter(capabilities)
-            : new ConnectorAdapter(connector, capabilities);
+            // Resolved per request: the typed HttpClient behind it must not be captured by this singleton.
+            : new ConnectorAdapter(http.RequestServices.GetRequiredService<IConnectorClient>(), capabilities);
 
         var ctx = await runner.RunAsync(activity, adapter, http.RequestAborted);
 

@@ -1,15 +1,41 @@
 using ChatBot.Bot.Conversation;
+using Microsoft.Extensions.Options;
 
 namespace ChatBot.Bot.Channels.BotFramework;
 
 internal static class BotFrameworkServiceCollectionExtensions
 {
-    /// <summary>Registers /api/messages: authentication, the Connector client and the proactive sender.</summary>
+    /// <summary>
+    /// Registers /api/messages: inbound JWT authentication (off when BotFramework:MicrosoftAppId is empty), and the
+    /// Connector client with its token handler, host allow-list, Polly retries and per-conversation throttle, and the
+    /// proactive sender for Teams / Azure Bot Service conversations.
+    /// </summary>
     public static IServiceCollection AddBotFrameworkChannel(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<BotFrameworkEndpoint>();
-        services.AddSingleton<IBotFrameworkAuthenticator, DisabledAuthenticator>();
-        services.AddHttpClient<IConnectorClient, ConnectorClient>();
+
+        // Inbound: decided when first resolved, from the bound options (the same ones Program's warning reads).
+        services.AddHttpClient(OpenIdSigningKeyProvider.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(20));
+        services.AddSingleton<ISigningKeyProvider, OpenIdSigningKeyProvider>();
+        services.AddSingleton<JwtBotAuthenticator>();
+        services.AddSingleton<IBotFrameworkAuthenticator>(sp =>
+            sp.GetRequiredService<IOptions<BotFrameworkOptions>>().Value.AuthenticationEnabled
+                ? sp.GetRequiredService<JwtBotAuthenticator>()
+                : new DisabledAuthenticator());
+
+        // Outbound.
+        services.AddSingleton<IAppCredentials, AppCredentials>();
+        services.AddSingleton<ServiceUrlPolicy>();
+        services.AddSingleton<ConversationSendThrottle>();
+        services.AddTransient<ConnectorAuthHandler>();
+        services.AddSingleton<IProactiveSender, BotFrameworkProactiveSender>();
+        services.AddHttpClient<IConnectorClient, ConnectorClient>(c => c.Timeout = TimeSpan.FromMinutes(3))
+            .AddPolicyHandler((sp, _) => ConnectorRetryPolicy.Create(
+                sp.GetRequiredService<IOptions<BotFrameworkOptions>>().Value,
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ConnectorRetryPolicy).FullName!)))
+            // Inside the retry policy, so every attempt is checked and carries a current token.
+            .AddHttpMessageHandler<ConnectorAuthHandler>();
         return services;
     }
 }

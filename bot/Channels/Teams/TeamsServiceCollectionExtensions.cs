@@ -11,7 +11,6 @@ internal static class TeamsServiceCollectionExtensions
     public static IServiceCollection AddTeamsChannel(this IServiceCollection services)
     {
         services.AddSingleton<IActivityHandler, TeamsInstallationHandler>();
-        services.AddSingleton<IProactiveSender, TeamsProactiveSender>();
         return services;
     }
 }

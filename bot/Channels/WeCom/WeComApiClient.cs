@@ -64,6 +64,52 @@ internal sealed class WeComApiClient
         return PostWithTokenAsync("cgi-bin/message/update_template_card", update, cancellationToken);
     }
 
+    /// <summary>
+    /// Web sign-in (网页授权, snsapi_base): the userid behind an OAuth code, via cgi-bin/auth/getuserinfo. Null when
+    /// WeCom refuses the code or the visitor is not a member of the corp.
+    /// </summary>
+    public async Task<string?> GetUserIdByCodeAsync(string code, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(code);
+        for (var attempt = 1; attempt <= 2; attempt++)
+        {
+            string token;
+            try { token = await GetAccessTokenAsync(cancellationToken).ConfigureAwait(false); }
+            catch (Exception e) when (e is WeComApiException || WeComHttp.IsTransportFailure(e, cancellationToken))
+            {
+                _logger.LogWarning("WeCom gettoken failed during web sign-in: {Message}", e.Message);
+                return null;
+            }
+
+            var uri = new Uri(_baseUri, $"cgi-bin/auth/getuserinfo?access_token={Uri.EscapeDataString(token)}&code={Uri.EscapeDataString(code)}");
+            try
+            {
+                using var response = await _http.GetAsync(uri, cancellationToken).ConfigureAwait(false);
+                if (!response.IsSuccessStatusCode) return null;
+                using var doc = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false),
+                    cancellationToken: cancellationToken).ConfigureAwait(false);
+                var root = doc.RootElement;
+                var errCode = root.TryGetProperty("errcode", out var e) && e.TryGetInt32(out var n) ? n : 0;
+                if (attempt == 1 && errCode is WeComErrorCodes.InvalidAccessToken or WeComErrorCodes.AccessTokenExpired)
+                {
+                    _tokens.Invalidate(token);
+                    continue;
+                }
+                if (errCode != WeComErrorCodes.Ok) return null;
+                // Current docs name the field "userid"; the older user/getuserinfo answered "UserId".
+                foreach (var name in new[] { "userid", "UserId" })
+                    if (root.TryGetProperty(name, out var id) && id.GetString() is { Length: > 0 } userId) return userId;
+                return null;
+            }
+            catch (Exception ex) when (WeComHttp.IsTransportFailure(ex, cancellationToken))
+            {
+                _logger.LogWarning(ex, "WeCom auth/getuserinfo did not answer");
+                return null;
+            }
+        }
+        return null;
+    }
+
     /// <summary>Refreshes the token and tries once more when WeCom says it is invalid (40014) or expired (42001).</summary>
     private async Task<WeComSendResult> PostWithTokenAsync(string path, object body, CancellationToken cancellationToken)
     {

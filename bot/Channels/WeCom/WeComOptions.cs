@@ -50,6 +50,31 @@ internal sealed class WeComOptions
 
     public int WebhookRateLimitedRetries { get; set; } = 2;
 
+    /// <summary>
+    /// Secret for signing web-form links (at least 16 characters). When empty, a random key is generated once and kept
+    /// in the database, so links survive restarts.
+    /// </summary>
+    public string FormSigningKey { get; set; } = string.Empty;
+
+    /// <summary>
+    /// When true, a form page first signs the visitor in with WeCom (网页授权, snsapi_base, needs the app and its
+    /// trusted domain) and only the person the form was sent to may open and submit it. Recommended for group chats,
+    /// where everybody in the group sees the link.
+    /// </summary>
+    public bool FormRequireSignIn { get; set; }
+
+    /// <summary>Group robot webhook keys by chat id, for groups whose key was not set with the 设置群机器人 command.</summary>
+    public Dictionary<string, string> WebhookKeys { get; set; } = new();
+
+    /// <summary>
+    /// How long a smart robot callback waits for the turn before answering "正在处理…" and sending the rest through
+    /// response_url (WeCom retries callbacks not answered within 5 seconds).
+    /// </summary>
+    public TimeSpan RobotReplyWait { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>Largest callback body accepted.</summary>
+    public int MaxCallbackBytes { get; set; } = 256 * 1024;
+
     /// <summary>Crypto for the self-built app's callbacks (receive id = corp id).</summary>
     public WeComCrypto CreateAppCrypto() => new(Token, EncodingAesKey, CorpId);
 

@@ -1,9 +1,14 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using ChatBot.Bot.Conversation;
+using ChatBot.Storage.Conversations;
+using Polly;
 
-namespace ChatBot.Bot.Channels.WeCom;
+using ChatBot.Bot.Channels.WeCom;
+
+// In the DI namespace so Program.cs needs only its one registration line (no using).
+namespace Microsoft.Extensions.DependencyInjection;
 
 internal static class WeComServiceCollectionExtensions
 {
@@ -25,9 +30,28 @@ internal static class WeComServiceCollectionExtensions
         services.TryAddSingleton(sp => new WeComTimestampValidator(sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<WeComOptions>>().Value.TimestampWindow));
 
-        // A hung WeCom call must not hold a caller (an outbox worker) for HttpClient's default 100 s.
-        services.AddHttpClient<WeComApiClient>(http => http.Timeout = TimeSpan.FromSeconds(10));
+        // A hung WeCom call must not hold a caller (an outbox worker) for HttpClient's default 100 s. The server API
+        // retries network errors, 5xx and 408 twice (Polly); errcodes are handled by the client itself.
+        services.AddHttpClient<WeComApiClient>(http => http.Timeout = TimeSpan.FromSeconds(10))
+            .AddTransientHttpErrorPolicy(p => p.WaitAndRetryAsync(2, attempt => TimeSpan.FromMilliseconds(300 * attempt)));
         services.AddHttpClient<WeComWebhookSender>(http => http.Timeout = TimeSpan.FromSeconds(10));
+        services.AddHttpClient<WeComResponseUrlClient>(http => http.Timeout = TimeSpan.FromSeconds(10));
+
+        // The channel: callbacks, turns, card downgrade, web forms, reminders.
+        services.TryAddSingleton<ProcessedActivityStore>();
+        services.TryAddSingleton<WeComCardActionStore>();
+        services.TryAddSingleton<WeComFormTokens>();
+        services.TryAddSingleton<WeComCardDowngrade>();
+        services.TryAddSingleton<WeComTurns>();
+        services.TryAddSingleton<WeComDelivery>();
+        services.TryAddSingleton<WeComCallbackGate>();
+        services.TryAddSingleton<WeComRobotEndpoint>();
+        services.TryAddSingleton<WeComAppEndpoint>();
+        services.TryAddSingleton<WeComFormEndpoint>();
+        services.TryAddSingleton<WeComBackgroundQueue>();
+        services.AddHostedService(sp => sp.GetRequiredService<WeComBackgroundQueue>());
+        services.AddSingleton<IProactiveSender, WeComProactiveSender>();
+        services.AddSingleton<IBotCommand, SetWebhookCommand>();
         return services;
     }
 }

@@ -1,3 +1,9 @@
+using ChatBot.Bot.Conversation;
+using ChatBot.Bot.Conversation.Dialogs;
+using ChatBot.Bot.Features.PlanTasks.Import;
+using ChatBot.Bot.Reminders;
+using ChatBot.Storage.PlanTasks;
+
 namespace ChatBot.Bot.Features.PlanTasks;
 
 internal static class PlanTasksFeature
@@ -5,6 +11,27 @@ internal static class PlanTasksFeature
     /// <summary>Registers the PlanTasks commands, dialogs and services.</summary>
     public static IServiceCollection AddPlanTasksFeature(this IServiceCollection services, IConfiguration configuration)
     {
+        services.Configure<PlanTaskOptions>(configuration.GetSection(PlanTaskOptions.Section));
+        services.AddSingleton<PlanTaskStore>();
+        services.AddSingleton<PlanFileLoader>();
+        services.AddHttpClient(PlanFileLoader.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
+
+        services.AddSingleton<IBotCommand, OverdueTasksCommand>();
+        services.AddSingleton<IBotCommand, ListTasksCommand>();
+        services.AddSingleton<IBotCommand, UpdateProgressCommand>();
+        services.AddSingleton<IBotCommand, CancelTaskCommand>();
+        services.AddSingleton<IBotCommand, ShowTaskCommand>();
+        services.AddSingleton<IBotCommand>(CompleteTaskDialog.Command());
+        services.AddSingleton<IBotCommand>(ImportPlanDialog.Command());
+        services.AddSingleton<IBotCommand>(EditTaskDialog.AddCommand());
+        services.AddSingleton<IBotCommand>(EditTaskDialog.EditCommand());
+
+        services.AddSingleton<Dialog, CompleteTaskDialog>();
+        services.AddSingleton<Dialog, ImportPlanDialog>();
+        services.AddSingleton<Dialog, EditTaskDialog>();
+        services.AddSingleton<Dialog>(CompleteTaskDialog.FeedbackPrompt());
+
+        services.AddSingleton<IReminderSource, TaskReminderSource>();
         return services;
     }
 }

@@ -1,0 +1,47 @@
+using System.Net.Http.Headers;
+using Microsoft.Extensions.Options;
+
+namespace ChatBot.Bot.Channels.BotFramework;
+
+/// <summary>
+/// Outbound to the Connector: refuses any host outside the allow-list (the token must never reach an arbitrary
+/// server named by a serviceUrl) and then puts the bot's bearer token on the request.
+/// </summary>
+internal sealed class ConnectorAuthHandler(IAppCredentials credentials, ServiceUrlPolicy policy) : DelegatingHandler
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
+    {
+        if (!policy.IsAllowed(request.RequestUri))
+            throw new ServiceUrlNotAllowedException(request.RequestUri);
+        var token = await credentials.GetTokenAsync(ct);
+        request.Headers.Authorization = token is null ? null : new AuthenticationHeaderValue("Bearer", token);
+        return await base.SendAsync(request, ct);
+    }
+}
+
+/// <summary>Which serviceUrls the bot may call: https to allow-listed hosts, or http to this machine.</summary>
+internal sealed class ServiceUrlPolicy(IOptions<BotFrameworkOptions> options)
+{
+    public bool IsAllowed(Uri? uri)
+    {
+        if (uri is null || !uri.IsAbsoluteUri) return false;
+        var loopback = uri.IsLoopback;
+        if (uri.Scheme == Uri.UriSchemeHttp && !loopback) return false;
+        if (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp) return false;
+        if (!string.IsNullOrEmpty(uri.UserInfo)) return false;
+        var host = uri.IdnHost.TrimEnd('.').ToLowerInvariant();
+        return options.Value.ServiceUrlHosts.Any(entry => Matches(host, entry.Trim().ToLowerInvariant()))
+               || (loopback && options.Value.ServiceUrlHosts.Contains("localhost", StringComparer.OrdinalIgnoreCase));
+    }
+
+    private static bool Matches(string host, string entry)
+    {
+        if (entry.Length == 0) return false;
+        if (entry.EndsWith(".*", StringComparison.Ordinal)) return host.StartsWith(entry[..^1], StringComparison.Ordinal);
+        return host == entry || host.EndsWith("." + entry, StringComparison.Ordinal);
+    }
+}
+
+/// <summary>Thrown instead of sending when a serviceUrl is not allowed; never retried.</summary>
+internal sealed class ServiceUrlNotAllowedException(Uri? uri)
+    : InvalidOperationException($"Refusing to call '{uri?.GetLeftPart(UriPartial.Authority)}': the host is not in BotFramework:AllowedServiceUrlHosts (or is not https).");

@@ -1,0 +1,57 @@
+using ChatBot.Bot.Channels.BotFramework.Schema;
+using ChatBot.Bot.Conversation;
+using ChatBot.Storage.Conversations;
+
+namespace ChatBot.Bot.Channels.WeCom;
+
+/// <summary>
+/// Reminders into WeCom: a group through its robot webhook (markdown, then a text with mentioned_list when people
+/// are @-ed), a single chat through the app's message/send. Cards become markdown. Throws when WeCom refuses or
+/// no route is configured, so the outbox retries; the webhook's rate limit is kept by queuing, never by dropping.
+/// </summary>
+internal sealed class WeComProactiveSender(WeComCardDowngrade downgrade, WeComDelivery delivery) : IProactiveSender
+{
+    public bool CanSend(StoredConversationReference reference) =>
+        reference.ChannelId == WeComOrigin.ChannelId && !string.IsNullOrEmpty(reference.ConversationId);
+
+    public async Task<ResourceResponse> SendAsync(StoredConversationReference reference, Activity activity, CancellationToken ct)
+    {
+        if (!CanSend(reference)) throw new ArgumentException($"Reference '{reference.Id}' is not a WeCom conversation.", nameof(reference));
+        activity.Locale ??= reference.Locale;
+        var prepared = PreparedByOutbox(activity);
+        // A reminder's own WeCom markdown (written with <@userid> mentions) reads better than a downgraded card.
+        var messages = prepared.Markdown is { Length: > 0 } markdown
+            ? [new WeComOutgoing(markdown)]
+            : downgrade.Downgrade(activity, scope: null);
+        var mentions = (activity.Entities ?? [])
+            .Where(e => string.Equals(e.Type, "mention", StringComparison.OrdinalIgnoreCase) && e.Mentioned?.Id is { Length: > 0 } && e.Mentioned.Id != reference.BotId)
+            .Select(e => WeComCardDowngrade.UserIdOf(e.Mentioned!.Id!))
+            .Concat(prepared.MentionedList)
+            .Distinct().ToList();
+
+        if (reference.IsGroup)
+        {
+            var key = delivery.WebhookKeyFor(reference.Id, reference.ConversationId)
+                ?? throw new InvalidOperationException($"WeCom group '{reference.ConversationId}' has no robot webhook key: set one with 设置群机器人 or WeCom:WebhookKeys.");
+            await delivery.ToWebhookAsync(key, messages, mentions, ct);
+        }
+        else
+        {
+            var userId = reference.ConversationId.StartsWith("single:", StringComparison.Ordinal) ? reference.ConversationId["single:".Length..] : reference.ConversationId;
+            if (!delivery.AppConfigured) throw new InvalidOperationException("The WeCom self-built app is not configured (WeCom:CorpId, AgentId, AppSecret).");
+            await delivery.ToAppUserAsync(userId, messages, ct);
+        }
+        return new ResourceResponse { Id = "wecom-" + Guid.NewGuid().ToString("N") };
+    }
+
+    /// <summary>The markdown and mentioned user ids the reminder outbox puts in channelData for WeCom.</summary>
+    private static (string? Markdown, IReadOnlyList<string> MentionedList) PreparedByOutbox(Activity activity)
+    {
+        if (activity.ChannelData is not { ValueKind: System.Text.Json.JsonValueKind.Object } data) return (null, []);
+        var markdown = data.TryGetProperty("markdown", out var md) && md.ValueKind == System.Text.Json.JsonValueKind.String ? md.GetString() : null;
+        var mentioned = data.TryGetProperty("mentionedList", out var list) && list.ValueKind == System.Text.Json.JsonValueKind.Array
+            ? list.EnumerateArray().Where(i => i.ValueKind == System.Text.Json.JsonValueKind.String).Select(i => i.GetString()!).ToList()
+            : [];
+        return (markdown, mentioned);
+    }
+}

@@ -1,0 +1,308 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using ChatBot.Bot.Conversation;
+using ChatBot.Bot.Conversation.Dialogs;
+using ChatBot.Bot.Conversation.Prompts;
+using ChatBot.Cards;
+using ChatBot.Cards.Mediation;
+using ChatBot.Storage.Mediation;
+
+namespace ChatBot.Bot.Features.Mediation;
+
+/// <summary>
+/// 调解登记 / log mediation. Where forms can be filled in, the registration card is shown and this dialog waits: the
+/// card's submit is handled by <see cref="MediationFormSubmitCommand"/>; a typed answer instead switches to asking
+/// step by step (also the only way on channels without cards). The text path ends with a summary to confirm.
+/// </summary>
+internal sealed partial class LogMediationDialog : WaterfallDialog
+{
+    public const string DialogId = "mediation.log";
+    public const string PartiesPromptId = "mediation.parties";
+    private const string FormKey = "form";
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public LogMediationDialog() : base(DialogId)
+    {
+        AddStep(ShowFormAsync);
+        AddStep(AskDateAsync);
+        AddStep(AskSourceAsync);
+        AddStep(AskTypeAsync);
+        AddStep(AskVillageAsync);
+        AddStep(AskPartiesAsync);
+        AddStep(AskPeopleAsync);
+        AddStep(AskAmountAsync);
+        AddStep(AskSummaryAsync);
+        AddStep(AskMediatorsAsync);
+        AddStep(AskStatusAsync);
+        AddStep(AskAgreementFormAsync);
+        AddStep(AskFlagsAsync);
+        AddStep(ConfirmAsync);
+        AddStep(SaveAsync);
+    }
+
+    /// <summary>Options to re-show the form with the values entered and the problems found.</summary>
+    public static JsonObject ReshowOptions(MediationFormValues values, IReadOnlyDictionary<string, string> errors) => new()
+    {
+        ["mode"] = "form",
+        [FormKey] = JsonSerializer.SerializeToNode(values, Json),
+        ["errors"] = JsonSerializer.SerializeToNode(errors, Json),
+    };
+
+    public static string NewFormId() => Convert.ToHexString(RandomNumberGenerator.GetBytes(12)).ToLowerInvariant();
+
+    private static MediationFormValues Form(WaterfallStepContext s) =>
+        s.Values[FormKey]?.Deserialize<MediationFormValues>(Json) ?? new MediationFormValues();
+
+    private static void Save(WaterfallStepContext s, MediationFormValues form) => s.Values[FormKey] = JsonSerializer.SerializeToNode(form, Json);
+
+    private static void Update(WaterfallStepContext s, Action<MediationFormValues> change)
+    {
+        var form = Form(s);
+        change(form);
+        Save(s, form);
+    }
+
+    private static string? ResultText(WaterfallStepContext s) => s.Result is JsonValue v && v.TryGetValue<string>(out var t) ? t : null;
+
+    private static async Task<DialogTurnResult> ShowFormAsync(WaterfallStepContext s, CancellationToken ct)
+    {
+        var ctx = s.Context;
+        var options = s.Options as JsonObject;
+        var form = options?[FormKey]?.Deserialize<MediationFormValues>(Json) ?? new MediationFormValues { Mediators = ctx.UserName };
+        if (string.IsNullOrWhiteSpace(form.FormId)) form.FormId = NewFormId();
+        Save(s, form);
+        var errors = options?["errors"]?.Deserialize<Dictionary<string, string>>(Json);
+        if (!ctx.Capabilities.FormCards || options?["mode"]?.GetValue<string>() == "text") return await s.NextAsync(null, ct);
+
+        var shown = form;
+        if (errors is { Count: > 0 } && MediationReplies.MaskPersonalData(ctx))
+        {
+            // A re-shown card is visible to the whole group: do not echo the parties' names and phones into it.
+            shown = JsonSerializer.Deserialize<MediationFormValues>(JsonSerializer.Serialize(form, Json), Json)!;
+            shown.PartyNames = new string?[MediationFormValues.PartySlots];
+            shown.PartyPhones = new string?[MediationFormValues.PartySlots];
+        }
+        var card = MediationFormCard.Build(ctx.Lang, shown, ctx.Today, errors);
+        await ctx.SendCardAsync(card, errors is { Count: > 0 } ? ctx.T("请修改后重新提交:", "Please correct the form and submit again:") : null);
+        return DialogTurnResult.Waiting;
+    }
+
+    private static async Task<DialogTurnResult> AskDateAsync(WaterfallStepContext s, CancellationToken ct)
+    {
+        // Reached by a typed answer while the form card waited, or directly where forms cannot be shown.
+        var intro = s.Reason == DialogReason.ContinueCalled
+            ? s.T("好的,我们改为一项一项填写(随时可回复“取消”)。", "OK, let's fill it in step by step (reply \"cancel\" at any time).")
+            : s.T("登记一起人民调解案件,请逐项回答(随时可回复“取消”)。", "Let's log a mediation case; please answer each question (reply \"cancel\" at any time).");
+        if (s.Context.IsGroup)
+            intro += s.T("\n提示:在群里回答时,当事人姓名和电话群成员都能看到,建议在与我的私聊中登记。",
+                "\nNote: in a group everyone sees the names and phones you type; logging in a personal chat with me is safer.");
+        await s.Context.SendTextAsync(intro);
+        return await s.PromptAsync(DatePrompt.DefaultId, new PromptOptions
+        {
+            Prompt = s.T("受理日期?(如 2026-03-05、3月5日、今天)", "Date received? (e.g. 2026-03-05, today)"),
+            Validations = new JsonObject { ["notFuture"] = true },
+        }, ct);
+    }
+
+    private static Task<DialogTurnResult> AskSourceAsync(WaterfallStepContext s, CancellationToken ct)
+    {
+        Update(s, f => f.ReceivedOn = ResultText(s));
+        return s.PromptAsync(ChoicePrompt.DefaultId, Choices<MediationSource>(s, s.T("纠纷来源?", "Where did the case come from?")), ct);
+    }
+
+    private static Task<DialogTurnResult> AskTypeAsync(WaterfallStepContext s, CancellationToken ct)
+    {
+        Update(s, f => f.Source = ResultText(s));
+        return s.PromptAsync(ChoicePrompt.DefaultId, Choices<DisputeType>(s, s.T("纠纷类型?", "Type of dispute?")), ct);
+    }
+
+    private static Task<DialogTurnResult> AskVillageAsync(WaterfallStepContext s, CancellationToken ct)
+    {
+        Update(s, f => f.DisputeType = ResultText(s));
+        return s.PromptAsync(TextPrompt.DefaultId, new PromptOptions
+        {
+            Prompt = s.T("所在村(社区)?", "Which village or community?"),
+            Validations = new JsonObject { ["maxLength"] = MediationRules.MaxVillageLength },
+        }, ct);
+    }
+
+    private static Task<DialogTurnResult> AskPartiesAsync(WaterfallStepContext s, CancellationToken ct)
+    {
+        Update(s, f => f.Village = ResultText(s));
+        return s.PromptAsync(PartiesPromptId, new PromptOptions
+        {
+            Prompt = s.T("当事人姓名及电话(电话可不填),多人用“、”分隔。例如:张三 13812345678、李四",
+                "The parties' names and phones (phone optional), separated by commas. E.g.: Zhang San 13812345678, Li Si"),
+        }, ct);
+    }
+
+    private static Task<DialogTurnResult> AskPeopleAsync(WaterfallStepContext s, CancellationToken ct)
+    {
+        var parties = ParseParties(ResultText(s) ?? "");
+        Update(s, f =>
+        {
+            f.PartyNames = parties.Select(p => (string?)p.Name).ToArray();
+            f.PartyPhones = parties.Select(p => p.Phone).ToArray();
+        });
+        return s.PromptAsync(NumberPrompt.DefaultId, new PromptOptions
+        {
+            Prompt = s.T("涉及人数?", "How many people are involved?"),
+            Validations = new JsonObject { ["min"] = 1, ["integer"] = true, ["max"] = MediationRules.MaxPeople },
+        }, ct);
+    }
+
+    private static Task<DialogTurnResult> AskAmountAsync(WaterfallStepContext s, CancellationToken ct)
+    {
+        Update(s, f => f.People = NumberText(s.Result));
+        return s.PromptAsync(NumberPrompt.DefaultId, new PromptOptions
+        {
+            Prompt = s.T("涉及金额(元)?没有可回复“跳过”。", "Amount involved (yuan)? Reply \"skip\" if none."),
+            Validations = new JsonObject { ["min"] = 0 },
+            Optional = true,
+        }, ct);
+    }
+
+    private static Task<DialogTurnResult> AskSummaryAsync(WaterfallStepContext s, CancellationToken ct)
+    {
+        Update(s, f => f.Amount = NumberText(s.Result));
+        return s.PromptAsync(TextPrompt.DefaultId, new PromptOptions
+        {
+            Prompt = s.T("简要情况?(纠纷经过和诉求,一两句话即可)", "Summary? (what happened and what the parties want, a sentence or two)"),
+            Validations = new JsonObject { ["maxLength"] = MediationRules.MaxSummaryLength },
+        }, ct);
+    }
+
+    private static Task<DialogTurnResult> AskMediatorsAsync(WaterfallStepContext s, CancellationToken ct)
+    {
+        Update(s, f => f.Summary = ResultText(s));
+        return s.PromptAsync(TextPrompt.DefaultId, new PromptOptions
+        {
+            Prompt = s.T("调解员?多人用“、”分隔;回复“我”表示您本人。", "Mediator(s)? Separate names with commas; reply \"me\" for yourself."),
+            Validations = new JsonObject { ["maxLength"] = 200 },
+        }, ct);
+    }
+
+    private static Task<DialogTurnResult> AskStatusAsync(WaterfallStepContext s, CancellationToken ct)
+    {
+        var text = ResultText(s)?.Trim();
+        Update(s, f => f.Mediators = text is "我" or "本人" || string.Equals(text, "me", StringComparison.OrdinalIgnoreCase) ? s.Context.UserName : text);
+        return s.PromptAsync(ChoicePrompt.DefaultId, Choices<MediationStatus>(s, s.T("目前的调解状态?", "Current status?")), ct);
+    }
+
+    private static Task<DialogTurnResult> AskAgreementFormAsync(WaterfallStepContext s, CancellationToken ct)
+    {
+        var status = ResultText(s);
+        Update(s, f => f.Status = status);
+        if (status != nameof(MediationStatus.Succeeded)) return s.NextAsync(null, ct);
+        return s.PromptAsync(ChoicePrompt.DefaultId, Choices<AgreementForm>(s, s.T("协议形式?", "Form of the agreement?")), ct);
+    }
+
+    private static Task<DialogTurnResult> AskFlagsAsync(WaterfallStepContext s, CancellationToken ct)
+    {
+        Update(s, f => f.AgreementForm = ResultText(s));
+        return s.PromptAsync(ChoicePrompt.DefaultId, new PromptOptions
+        {
+            Prompt = s.T("是否重大疑难或群体性纠纷?", "Is it a major/difficult or a group dispute?"),
+            Choices =
+            [
+                new("none", s.T("都不是", "Neither"), "否", "无", "no", "neither", "none"),
+                new("major", s.T("重大疑难", "Major/difficult"), "重大", "major"),
+                new("collective", s.T("群体性", "Group dispute"), "群体", "group"),
+                new("both", s.T("两者都是", "Both"), "都是", "both"),
+            ],
+        }, ct);
+    }
+
+    private static async Task<DialogTurnResult> ConfirmAsync(WaterfallStepContext s, CancellationToken ct)
+    {
+        var flags = ResultText(s);
+        Update(s, f => { f.Major = flags is "major" or "both"; f.Collective = flags is "collective" or "both"; });
+        var ctx = s.Context;
+        var validation = MediationValidator.Validate(ctx.Lang, Form(s), ctx.Today);
+        if (!validation.IsValid)
+        {
+            await ctx.SendTextAsync(ctx.T("登记内容有误,未保存:", "The case was not saved; please check:") + "\n" + string.Join("\n", validation.Errors.Values.Select(e => "· " + e)));
+            return await s.EndDialogAsync(null, ct);
+        }
+        var preview = validation.Case!;
+        preview.CaseNo = ctx.T("(保存后生成)", "(assigned on saving)");
+        var facts = MediationCaseCards.Facts(ctx.Lang, preview, MediationReplies.MaskPersonalData(ctx)).Facts;
+        var summary = string.Join("\n", facts.Select(f => $"{f.Title}: {f.Value}"));
+        return await s.PromptAsync(ConfirmPrompt.DefaultId, new PromptOptions
+        {
+            Prompt = ctx.T("请核对:\n", "Please check:\n") + summary + "\n\n" + ctx.T("确认保存吗?", "Save this case?"),
+        }, ct);
+    }
+
+    private static async Task<DialogTurnResult> SaveAsync(WaterfallStepContext s, CancellationToken ct)
+    {
+        var ctx = s.Context;
+        if (s.Result?.GetValue<bool>() != true)
+        {
+            await ctx.SendTextAsync(ctx.T("已取消,未保存。需要时再输入“调解登记”。", "Cancelled; nothing was saved. Type \"log mediation\" to start again."));
+            return await s.EndDialogAsync(null, ct);
+        }
+        var form = Form(s);
+        var validation = MediationValidator.Validate(ctx.Lang, form, ctx.Today);
+        if (!validation.IsValid)
+        {
+            await ctx.SendTextAsync(ctx.T("登记内容有误,未保存:", "The case was not saved; please check:") + "\n" + string.Join("\n", validation.Errors.Values.Select(e => "· " + e)));
+            return await s.EndDialogAsync(null, ct);
+        }
+        await MediationFormSubmitCommand.SaveAndReplyAsync(ctx, validation.Case!, form.FormId, fromCard: false);
+        return await s.EndDialogAsync(null, ct);
+    }
+
+    private static PromptOptions Choices<T>(WaterfallStepContext s, string prompt) where T : struct, Enum => new()
+    {
+        Prompt = prompt,
+        Choices = MediationLabels.Options<T>()
+            .Select(o => new PromptChoice(o.Value, s.Context.Lang.IsZh ? o.Zh : o.En, [.. o.Synonyms, o.Zh, o.En])).ToList(),
+    };
+
+    private static string? NumberText(JsonNode? result) =>
+        result is JsonValue v && v.TryGetValue<double>(out var d) ? d.ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
+
+    /// <summary>"张三 13812345678、李四" → [(张三, 13812345678), (李四, null)]; a trailing token with digits is the phone.</summary>
+    public static List<MediationParty> ParseParties(string text)
+    {
+        var parties = new List<MediationParty>();
+        foreach (var entry in PartySeparator().Split(Recognizers.ToHalfWidth(text)))
+        {
+            var e = entry.Trim();
+            if (e.Length == 0) continue;
+            var m = TrailingPhone().Match(e);
+            if (m.Success && e[..m.Index].Trim().Length > 0)
+                parties.Add(new MediationParty(e[..m.Index].Trim().TrimEnd(':', ':'), MediationValidator.NormalizePhone(m.Groups[1].Value)));
+            else
+                parties.Add(new MediationParty(e, null));
+        }
+        return parties;
+    }
+
+    /// <summary>Validates the parties answer: at least one name, every phone well-formed.</summary>
+    public static Task<bool> ValidateParties(PromptValidatorContext<string> pc, CancellationToken ct)
+    {
+        var lang = pc.Context.Lang;
+        var parties = ParseParties(pc.Recognized.Value ?? "");
+        if (parties.Count == 0) { pc.RetryMessage = lang.T("请至少填写一位当事人。", "Enter at least one party."); return Task.FromResult(false); }
+        if (parties.Count > MediationRules.MaxParties) { pc.RetryMessage = lang.T($"当事人最多 {MediationRules.MaxParties} 位。", $"At most {MediationRules.MaxParties} parties."); return Task.FromResult(false); }
+        if (parties.FirstOrDefault(p => p.Name.Length > MediationRules.MaxNameLength) is { } longName)
+        { pc.RetryMessage = lang.T($"姓名“{longName.Name[..10]}…”太长。", $"The name \"{longName.Name[..10]}…\" is too long."); return Task.FromResult(false); }
+        if (parties.FirstOrDefault(p => p.Phone is not null && !MediationRules.IsPhone(p.Phone)) is { } bad)
+        {
+            pc.RetryMessage = lang.T($"电话“{bad.Phone}”格式不正确:手机为 1 开头的 11 位数字,座机如 0571-12345678。",
+                $"The phone \"{bad.Phone}\" is not valid: an 11-digit mobile starting with 1, or a landline like 0571-12345678.");
+            return Task.FromResult(false);
+        }
+        return Task.FromResult(true);
+    }
+
+    [GeneratedRegex(@"[、,,;;\n]+")]
+    private static partial Regex PartySeparator();
+
+    [GeneratedRegex(@"\s*[::]?\s*([+\d][\d\- ]{2,})$")]
+    private static partial Regex TrailingPhone();
+}

@@ -1,0 +1,106 @@
+using System.Text.Json.Nodes;
+using ChatBot.Bot.Conversation;
+using ChatBot.Bot.Conversation.Dialogs;
+using ChatBot.Bot.Conversation.Prompts;
+using ChatBot.Bot.Features.PlanTasks.Import;
+using ChatBot.Cards.Help;
+using ChatBot.Cards.PlanTasks;
+using ChatBot.Storage.PlanTasks;
+
+namespace ChatBot.Bot.Features.PlanTasks;
+
+/// <summary>新建任务 / add task, 编辑任务 N / edit task N: one task with a form card; re-shows the card with what is wrong.</summary>
+internal sealed class EditTaskDialog : WaterfallDialog
+{
+    public const string DialogId = "plantasks.edit";
+    private readonly PlanTaskStore _store;
+
+    public EditTaskDialog(PlanTaskStore store) : base(DialogId)
+    {
+        _store = store;
+        AddStep(ShowFormAsync);
+        AddStep(SaveAsync);
+    }
+
+    public static BeginDialogCommand AddCommand() => new(DialogId, ["新建任务", "添加任务", "add task", "new task"], ["tasks.add"],
+        new CommandHelp("工作计划督办", "Plan tasks", "新建任务", "add task", "用卡片添加一项计划任务", "Add one plan task with a form", 35));
+
+    public static BeginDialogCommand EditCommand() => new(DialogId, ["编辑任务", "修改任务", "edit task"], ["tasks.edit"],
+        new CommandHelp("工作计划督办", "Plan tasks", "编辑任务 编号", "edit task N", "修改任务的责任人、时限等", "Change a task's owner, due date, …", 36));
+
+    private async Task<DialogTurnResult> ShowFormAsync(WaterfallStepContext s, CancellationToken ct)
+    {
+        var ctx = s.Context;
+        if (s.Values["mode"] is null)
+        {
+            var text = s.Options?.GetValue<string>() ?? "";
+            var editing = ctx.Text.StartsWith("编辑", StringComparison.Ordinal) || ctx.Text.StartsWith("修改", StringComparison.Ordinal)
+                || ctx.Text.StartsWith("edit", StringComparison.OrdinalIgnoreCase);
+            if (editing)
+            {
+                if (!TaskArgs.TryTaskId(text, out var id, out _))
+                {
+                    await ctx.SendTextAsync(ctx.T("请带上任务编号,例如“编辑任务 12”。", "Add the task number, e.g. \"edit task 12\"."));
+                    return await s.EndDialogAsync(ct: ct);
+                }
+                var found = _store.Get(ctx.Workspace.Id, id);
+                if (found is null) { await ctx.SendTextAsync(TaskArgs.NotFound(ctx, id)); return await s.EndDialogAsync(ct: ct); }
+                s.Values["taskId"] = id;
+            }
+            s.Values["mode"] = editing ? "edit" : "add";
+            if (!ctx.Capabilities.FormCards)
+            {
+                await ctx.SendTextAsync(ctx.T("这个聊天不支持表单卡片。请用“导入计划”粘贴任务文本,例如“1.建立执法公示制度(6月底前完成,责任人:张三)”。",
+                    "Forms are not available in this chat. Use \"import plan\" and paste the task as text, e.g. \"1. Publish enforcement info (6月底前完成, 责任人:张三)\"."));
+                return await s.EndDialogAsync(ct: ct);
+            }
+        }
+        var task = s.Values["taskId"] is { } tid ? _store.Get(ctx.Workspace.Id, tid.GetValue<int>()) : null;
+        var latest = _store.All(ctx.Workspace.Id).OrderByDescending(t => t.UpdatedUtc).FirstOrDefault();
+        var errors = (s.Values["errors"] as JsonArray)?.Select(e => e!.GetValue<string>()).ToList();
+        s.Values.Remove("errors");
+        var card = PlanTaskCards.TaskForm(ctx.Lang, task, latest?.PlanYear ?? ctx.Today.Year, latest?.PlanTitle ?? ctx.T($"{ctx.Today.Year}年工作计划", $"{ctx.Today.Year} work plan"), errors);
+        return await s.PromptAsync(FormPrompt.DefaultId, new PromptOptions { Card = card.ToJsonObject() }, ct);
+    }
+
+    private async Task<DialogTurnResult> SaveAsync(WaterfallStepContext s, CancellationToken ct)
+    {
+        var ctx = s.Context;
+        var form = FormPrompt.Submitted(s.Result);
+        if (form is null)
+        {
+            s.Values["errors"] = new JsonArray(ctx.T("请在卡片中填写并点“保存”,或输入“取消”。", "Fill in the card and press Save, or type \"cancel\"."));
+            return await s.GoToAsync(0, null, ct);
+        }
+        string Field(string name) => form[name] is JsonValue v ? v.ToString().Trim() : "";
+        var errors = new List<string>();
+        var title = Field("title");
+        if (title.Length == 0) errors.Add(ctx.T("请填写任务内容。", "Enter the task."));
+        var year = int.TryParse(Field("year"), out var y) && y is > 2000 and < 2100 ? y : ctx.Today.Year;
+        var due = DeadlineParser.Parse(Field("due"), year);
+        if (due is null) errors.Add(ctx.T("请选择完成时限。", "Choose a due date."));
+        var plan = Field("plan");
+        if (errors.Count > 0)
+        {
+            s.Values["errors"] = new JsonArray(errors.Select(e => (JsonNode?)JsonValue.Create(e)).ToArray());
+            return await s.GoToAsync(0, null, ct);
+        }
+        var draft = new PlanTaskDraft
+        {
+            PlanYear = year, PlanTitle = plan.Length > 0 ? plan : ctx.T($"{year}年工作计划", $"{year} work plan"), Section = Field("section"),
+            Title = title, Owners = OwnerList.Split(Field("owners")), Department = Field("department"), DueDate = due!.Value,
+        };
+        var actor = TaskArgs.ActorOf(ctx);
+        PlanTask? saved = s.Values["taskId"] is { } tid
+            ? _store.Edit(ctx.Workspace.Id, tid.GetValue<int>(), draft, actor, ctx.Now)
+            : _store.Create(ctx.Workspace.Id, draft, actor, ctx.Now);
+        if (saved is null)
+        {
+            s.Values["errors"] = new JsonArray(ctx.T("同一计划、同一板块下已有同名任务。", "This plan section already has a task with that title."));
+            return await s.GoToAsync(0, null, ct);
+        }
+        await ctx.SendTextAsync(ctx.T($"已保存任务 #{saved.Id}“{saved.Title}”,完成时限 {ctx.Lang.Date(saved.DueDate)}。",
+            $"Saved task #{saved.Id} \"{saved.Title}\", due {ctx.Lang.Date(saved.DueDate)}."));
+        return await s.EndDialogAsync(ct: ct);
+    }
+}

@@ -1,0 +1,178 @@
+using System.Globalization;
+using ChatBot.Bot.Channels.BotFramework.Schema;
+using ChatBot.Bot.Conversation;
+using ChatBot.Bot.Reminders;
+using ChatBot.Cards;
+using ChatBot.Cards.PlanTasks;
+using ChatBot.Storage.Conversations;
+using ChatBot.Storage.PlanTasks;
+using ChatBot.Storage.Reminders;
+using Microsoft.Extensions.Options;
+
+namespace ChatBot.Bot.Features.PlanTasks;
+
+/// <summary>
+/// The plan-task reminders, on working days (Mon–Fri) from the workspace's reminder time (default 09:00) outside quiet hours:
+/// <list type="bullet">
+/// <item>one overdue list per group per day, mentioning the owners — key <c>ws/{ws}/overdue/{yyyy-MM-dd}</c>
+/// (one message listing everything is kinder to a group than one message per task);</item>
+/// <item>an escalation per admin per day listing tasks at least N days overdue, in the admin's personal chat when the
+/// bot has one, else in the group with an @mention — key <c>ws/{ws}/escalate/{yyyy-MM-dd}/{adminKey}</c>;</item>
+/// <item>on Mondays the progress digest of all tasks (每星期一公开进度) — key <c>ws/{ws}/digest/{yyyy}-W{ww}</c> (ISO week).</item>
+/// </list>
+/// Each expires at the end of its local day, so a bot that was down all day does not post yesterday's list.
+/// </summary>
+internal sealed class TaskReminderSource(
+    PlanTaskStore tasks,
+    WorkspaceStore workspaces,
+    ConversationReferenceStore references,
+    OutboxStore outbox,
+    IOptions<PlanTaskOptions> taskOptions,
+    IOptions<ReminderOptions> reminderOptions) : IReminderSource
+{
+    public string Name => "plantasks";
+
+    public Task CollectAsync(DateTimeOffset nowUtc, Func<OutboxMessage, bool> enqueue, CancellationToken ct)
+    {
+        foreach (var ws in workspaces.All())
+        {
+            ct.ThrowIfCancellationRequested();
+            var schedule = new WorkspaceSchedule(ws, reminderOptions.Value);
+            if (!schedule.IsReminderWindow(nowUtc)) continue;
+            var today = schedule.Today(nowUtc);
+            var due = schedule.ToUtc(today, schedule.ReminderTime);
+            var expires = schedule.EndOfDayUtc(today);
+            var lang = TaskArgs.LangOf(ws);
+            var yellow = taskOptions.Value.YellowDaysFor(ws);
+
+            var overdueKey = $"ws/{ws.Id}/overdue/{today:yyyy-MM-dd}";
+            var digestKey = today.DayOfWeek == DayOfWeek.Monday ? $"ws/{ws.Id}/digest/{IsoWeek(today)}" : null;
+            var escalateAfter = taskOptions.Value.EscalateAfterDaysFor(ws);
+            var escalationKeys = ws.Admins.ToDictionary(a => a, a => $"ws/{ws.Id}/escalate/{today:yyyy-MM-dd}/{a}");
+            // Most ticks find everything already queued: skip the queries then.
+            if (outbox.Get(overdueKey) is not null && (digestKey is null || outbox.Get(digestKey) is not null)
+                && escalationKeys.Values.All(k => outbox.Get(k) is not null))
+                continue;
+
+            var overdue = tasks.Overdue(ws.Id, today);
+            var members = workspaces.MembersOf(ws.Id);
+            if (overdue.Count > 0 && outbox.Get(overdueKey) is null)
+                enqueue(OverdueReminder(ws, lang, overdue, members, today, yellow, overdueKey, due, expires));
+
+            var late = overdue.Where(t => t.DaysOverdue(today) >= escalateAfter).ToList();
+            if (late.Count > 0)
+                foreach (var (admin, key) in escalationKeys)
+                    if (outbox.Get(key) is null)
+                        enqueue(Escalation(ws, lang, late, members, admin, escalateAfter, today, yellow, key, due, expires));
+
+            if (digestKey is not null && outbox.Get(digestKey) is null)
+            {
+                var all = tasks.All(ws.Id).Where(t => t.Status != PlanTaskStatus.Cancelled).ToList();
+                if (all.Count > 0)
+                {
+                    var week = IsoWeek(today);
+                    var card = PlanTaskCards.Digest(lang, week, all, today, yellow);
+                    var done = all.Count(t => t.Status == PlanTaskStatus.Done);
+                    var text = lang.T($"📋 本周工作计划进度公开:共 {all.Count} 项,已办结 {done} 项,逾期 {overdue.Count} 项。",
+                        $"📋 Weekly plan progress: {all.Count} tasks, {done} done, {overdue.Count} overdue.");
+                    var activity = TurnContext.CardActivity(card, text);
+                    activity.Locale = lang.Locale;
+                    enqueue(ReminderMessages.Create(digestKey, ws.Id, "task.digest", activity, due, text, expiresUtc: expires));
+                }
+            }
+        }
+        return Task.CompletedTask;
+    }
+
+    private static OutboxMessage OverdueReminder(Workspace ws, Lang lang, IReadOnlyList<PlanTask> overdue, IReadOnlyList<WorkspaceMember> members,
+        DateOnly today, int yellow, string key, DateTimeOffset due, DateTimeOffset expires)
+    {
+        var mentions = Mentions.For(ws, overdue, members);
+        var names = OwnerNames(overdue).Select(n => mentions.TextFor(n)).ToList();
+        var text = lang.T($"⏰ 逾期任务提醒:{overdue.Count} 项任务已超过完成时限。请 {string.Join(" ", names)} 尽快办理,并用“更新进度 编号”或“办结 编号”反馈。",
+            $"⏰ Overdue tasks: {overdue.Count} tasks are past their deadline. {string.Join(" ", names)}: please act and report with \"update task N\" or \"complete N\".");
+        var card = PlanTaskCards.ByOwner(lang, lang.T("逾期任务提醒", "Overdue tasks"), overdue, today, yellow);
+        var activity = TurnContext.CardActivity(card, text, mentions.Entities);
+        activity.Locale = lang.Locale;
+        var markdown = lang.T($"**逾期任务提醒**({overdue.Count} 项)\n", $"**Overdue tasks** ({overdue.Count})\n")
+            + string.Join("\n", overdue.Take(30).Select(t => "> " + PlanTaskCards.Line(lang, t, today, yellow, withOwner: true)))
+            + "\n" + string.Join(" ", OwnerNames(overdue).Select(n => mentions.MarkdownFor(n)));
+        return ReminderMessages.Create(key, ws.Id, "task.overdue", activity, due, markdown, mentions.UserIds, expires);
+    }
+
+    private OutboxMessage Escalation(Workspace ws, Lang lang, IReadOnlyList<PlanTask> late, IReadOnlyList<WorkspaceMember> members, string adminKey,
+        int days, DateOnly today, int yellow, string key, DateTimeOffset due, DateTimeOffset expires)
+    {
+        var personal = "personal:" + adminKey;
+        var direct = references.Get(personal) is not null;
+        var admin = members.FirstOrDefault(m => m.UserKey == adminKey);
+        var adminName = admin?.Name ?? adminKey[(adminKey.IndexOf(':') + 1)..];
+        var mentions = direct ? Mentions.None : Mentions.ForKeys(ws, [(adminKey, adminName)]);
+        var who = direct ? "" : mentions.TextFor(adminName) + " ";
+        var text = lang.T($"🚨 {who}督办提醒:{ws.Name ?? "本群"} 有 {late.Count} 项任务逾期已达 {days} 天以上,请督促办理。",
+            $"🚨 {who}Escalation: {late.Count} tasks in {ws.Name ?? "the group"} are {days}+ days overdue; please follow up.");
+        var card = PlanTaskCards.ByOwner(lang, lang.T($"逾期 {days} 天以上的任务", $"Tasks {days}+ days overdue"), late, today, yellow);
+        var activity = TurnContext.CardActivity(card, text, mentions.Entities);
+        activity.Locale = lang.Locale;
+        return ReminderMessages.Create(key, ws.Id, "task.escalate", activity, due, text + "\n" + mentions.MarkdownFor(adminName), mentions.UserIds, expires,
+            direct ? personal : null);
+    }
+
+    private static IEnumerable<string> OwnerNames(IEnumerable<PlanTask> tasks) =>
+        tasks.SelectMany(t => t.Owners.Count > 0 ? t.Owners : t.Department.Length > 0 ? [t.Department] : []).Distinct();
+
+    public static string IsoWeek(DateOnly day)
+    {
+        var dt = day.ToDateTime(TimeOnly.MinValue);
+        return $"{ISOWeek.GetYear(dt)}-W{ISOWeek.GetWeekOfYear(dt):00}";
+    }
+}
+
+/// <summary>
+/// Who a reminder can @mention: owner names matched to the workspace's members (the people the bot has seen there).
+/// Teams needs a mention entity with the user's id and "&lt;at&gt;name&lt;/at&gt;" in the text; WeCom needs the
+/// userids (mentioned_list) and "&lt;@userid&gt;" in markdown. Unknown names stay plain text.
+/// </summary>
+internal sealed class Mentions
+{
+    private readonly Dictionary<string, string> _idsByName = new(StringComparer.Ordinal);
+    private readonly bool _weCom;
+
+    private Mentions(bool weCom) { _weCom = weCom; }
+
+    public static readonly Mentions None = new(false);
+
+    public List<Entity> Entities { get; } = new();
+    public List<string> UserIds { get; } = new();
+
+    public static Mentions For(Workspace ws, IEnumerable<PlanTask> tasks, IReadOnlyList<WorkspaceMember> members)
+    {
+        var pairs = new List<(string Key, string Name)>();
+        foreach (var t in tasks)
+        {
+            foreach (var owner in t.Owners)
+                if (members.FirstOrDefault(m => m.Name == owner) is { } member) pairs.Add((member.UserKey, owner));
+            foreach (var key in t.OwnerUserKeys)
+                if (members.FirstOrDefault(m => m.UserKey == key) is { Name: { } name }) pairs.Add((key, name));
+        }
+        return ForKeys(ws, pairs);
+    }
+
+    public static Mentions ForKeys(Workspace ws, IEnumerable<(string UserKey, string Name)> people)
+    {
+        var result = new Mentions(ws.ChannelId == "wecom");
+        foreach (var (key, name) in people)
+        {
+            var colon = key.IndexOf(':');
+            var userId = colon >= 0 ? key[(colon + 1)..] : key;
+            if (userId.Length == 0 || !result._idsByName.TryAdd(name, userId)) continue;
+            if (result._weCom) result.UserIds.Add(userId);
+            else result.Entities.Add(Entity.Mention(userId, name));
+        }
+        return result;
+    }
+
+    public string TextFor(string name) => _idsByName.ContainsKey(name) && !_weCom ? $"<at>{name}</at>" : name;
+
+    public string MarkdownFor(string name) => _idsByName.TryGetValue(name, out var id) && _weCom ? $"<@{id}>" : name;
+}

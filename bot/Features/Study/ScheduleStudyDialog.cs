@@ -1,0 +1,203 @@
+using System.Text.Json.Nodes;
+using ChatBot.Bot.Conversation;
+using ChatBot.Bot.Conversation.Dialogs;
+using ChatBot.Bot.Conversation.Prompts;
+using ChatBot.Cards.Study;
+using ChatBot.Storage.Conversations;
+using ChatBot.Storage.Study;
+
+namespace ChatBot.Bot.Features.Study;
+
+/// <summary>
+/// 安排学法 / schedule study: one form card where the channel can fill forms, else question by question
+/// (topic, law, format, when, presenter, place, materials, expected participants, confirm).
+/// </summary>
+internal sealed class ScheduleStudyDialog : WaterfallDialog
+{
+    public const string DialogId = "study.schedule";
+    public const string RulePromptId = "study.rule";
+    public const string LinkPromptId = "study.link";
+
+    private readonly StudyStore _store;
+
+    public ScheduleStudyDialog(StudyStore store) : base(DialogId)
+    {
+        _store = store;
+        AddStep(ShowFormAsync);
+        AddStep(FormSubmittedOrAskTitleAsync);
+        AddStep(AskLawAsync);
+        AddStep(AskFormatAsync);
+        AddStep(AskRuleAsync);
+        AddStep(AskPresenterAsync);
+        AddStep(AskLocationAsync);
+        AddStep(AskMaterialsAsync);
+        AddStep(AskExpectedAsync);
+        AddStep(ConfirmAsync);
+        AddStep(SaveAsync);
+    }
+
+    /// <summary>Accepts only schedules that parse and lie ahead; says exactly what is wrong otherwise.</summary>
+    public static Task<bool> ValidateRule(PromptValidatorContext<string> p, CancellationToken ct)
+    {
+        p.RetryMessage = StudySessionDraft.RuleError(p.Context, p.Recognized.Value ?? "", out _);
+        return Task.FromResult(p.RetryMessage is null);
+    }
+
+    public static Task<bool> ValidateLink(PromptValidatorContext<string> p, CancellationToken ct)
+    {
+        if (StudyCards.IsWebLink(p.Recognized.Value)) return Task.FromResult(true);
+        p.RetryMessage = p.Context.T("链接应以 http:// 或 https:// 开头。", "A link must start with http:// or https://.");
+        return Task.FromResult(false);
+    }
+
+    private static Task<DialogTurnResult> ShowFormAsync(WaterfallStepContext s, CancellationToken ct)
+    {
+        if (!s.Context.Capabilities.FormCards) return s.NextAsync(null, ct);
+        var again = s.Reason == DialogReason.NextCalled ? s.Result : null;
+        var errors = again?["errors"]?.AsArray().Select(e => e!.GetValue<string>()).ToList();
+        var card = StudyCards.ScheduleForm(s.Context.Lang, again?["values"] as JsonObject, errors);
+        return s.PromptAsync(FormPrompt.DefaultId, new PromptOptions { Card = card.ToJsonObject() }, ct);
+    }
+
+    private async Task<DialogTurnResult> FormSubmittedOrAskTitleAsync(WaterfallStepContext s, CancellationToken ct)
+    {
+        if (FormPrompt.Submitted(s.Result) is { } submitted)
+        {
+            var (session, errors) = StudySessionDraft.Build(s.Context, submitted);
+            if (session is null)
+                return await s.GoToAsync(0, new JsonObject { ["errors"] = new JsonArray(errors.Select(e => (JsonNode)JsonValue.Create(e)!).ToArray()), ["values"] = submitted.DeepClone() }, ct);
+            await SaveAndReplyAsync(s.Context, session);
+            // Teams: the filled-in form becomes a receipt, so it cannot be submitted twice.
+            await s.Context.UpdateClickedCardAsync(StudyCards.FormReceipt(s.Context.Lang, session));
+            return await s.EndDialogAsync(ct: ct);
+        }
+        if (FormPrompt.TypedText(s.Result) is { Length: > 0 })
+            await s.Context.SendTextAsync(s.T("好的,我们一步一步来。", "All right, let's go step by step."));
+        return await s.PromptAsync(TextPrompt.DefaultId, new PromptOptions
+        {
+            Prompt = s.T("学法活动的主题是什么?(例如:每月一法——学习民法典)", "What is the session's topic? (e.g. Law of the month: the Civil Code)"),
+            Validations = new JsonObject { ["maxLength"] = StudySessionDraft.MaxTitle },
+        }, ct);
+    }
+
+    private static Task<DialogTurnResult> AskLawAsync(WaterfallStepContext s, CancellationToken ct)
+    {
+        s.Values["title"] = s.Result?.DeepClone();
+        return s.PromptAsync(TextPrompt.DefaultId, new PromptOptions
+        {
+            Prompt = s.T("学习哪部法律法规?(例如:宪法、民法典、行政复议法、信访工作条例)", "Which law is studied? (e.g. Constitution, Civil Code, Administrative Reconsideration Law)"),
+            Validations = new JsonObject { ["maxLength"] = StudySessionDraft.MaxTitle },
+        }, ct);
+    }
+
+    private static Task<DialogTurnResult> AskFormatAsync(WaterfallStepContext s, CancellationToken ct)
+    {
+        s.Values["law"] = s.Result?.DeepClone();
+        return s.PromptAsync(ChoicePrompt.DefaultId, new PromptOptions
+        {
+            Prompt = s.T("学法形式?", "Which format?"),
+            Choices = StudyText.Formats.Select(f => new PromptChoice(f.Format.ToString(), s.T(f.Zh, f.En), f.Zh, f.En)).ToList(),
+        }, ct);
+    }
+
+    private static Task<DialogTurnResult> AskRuleAsync(WaterfallStepContext s, CancellationToken ct)
+    {
+        s.Values["format"] = s.Result?.DeepClone();
+        return s.PromptAsync(RulePromptId, new PromptOptions
+        {
+            Prompt = s.T("什么时间?每月重复可写“每月第一个周五 15:00”“每月最后一个周四 14:30”“每月15日 09:30”;单次写“4月3日 15:00”。可加结束时间,如“15:00-16:30”(默认90分钟)。",
+                "When? Monthly: \"first Friday of every month 15:00\", \"last Thursday of every month at 2:30pm\", \"15th of every month 09:30\"; once: \"2026-04-03 15:00\". Add an end time like \"15:00-16:30\" (default 90 minutes)."),
+        }, ct);
+    }
+
+    private static Task<DialogTurnResult> AskPresenterAsync(WaterfallStepContext s, CancellationToken ct)
+    {
+        s.Values["rule"] = s.Result?.DeepClone();
+        return s.PromptAsync(TextPrompt.DefaultId, new PromptOptions { Prompt = s.T("主讲人是谁?", "Who presents?"), Optional = true, Validations = new JsonObject { ["maxLength"] = 50 } }, ct);
+    }
+
+    private static Task<DialogTurnResult> AskLocationAsync(WaterfallStepContext s, CancellationToken ct)
+    {
+        s.Values["presenter"] = s.Result?.DeepClone();
+        return s.PromptAsync(TextPrompt.DefaultId, new PromptOptions { Prompt = s.T("地点或会议链接?", "Where, or which meeting link?"), Optional = true, Validations = new JsonObject { ["maxLength"] = 300 } }, ct);
+    }
+
+    private static Task<DialogTurnResult> AskMaterialsAsync(WaterfallStepContext s, CancellationToken ct)
+    {
+        s.Values["location"] = s.Result?.DeepClone();
+        return s.PromptAsync(LinkPromptId, new PromptOptions { Prompt = s.T("学习资料链接?", "A link to the materials?"), Optional = true }, ct);
+    }
+
+    private static Task<DialogTurnResult> AskExpectedAsync(WaterfallStepContext s, CancellationToken ct)
+    {
+        s.Values["materials"] = s.Result?.DeepClone();
+        return s.PromptAsync(TextPrompt.DefaultId, new PromptOptions
+        {
+            Prompt = s.T("应参学人员有哪些?(姓名用逗号或顿号分隔,用于计算出勤率)", "Who is expected to attend? (names separated by commas; used for the attendance rate)"),
+            Optional = true,
+        }, ct);
+    }
+
+    private static async Task<DialogTurnResult> ConfirmAsync(WaterfallStepContext s, CancellationToken ct)
+    {
+        s.Values["expected"] = s.Result?.DeepClone();
+        var (session, errors) = StudySessionDraft.Build(s.Context, s.Values);
+        if (session is null)
+        {
+            await s.Context.SendTextAsync(string.Join("\n", errors) + "\n" + s.T("没有保存,请重新“安排学法”。", "Nothing was saved; please \"schedule study\" again."));
+            return await s.EndDialogAsync(ct: ct);
+        }
+        var lang = s.Context.Lang;
+        var summary = string.Join("\n", new[]
+        {
+            s.T("请确认:", "Please confirm:"),
+            $"- {s.T("主题", "Topic")}: {session.Title}",
+            $"- {s.T("学习内容", "Law")}: {session.Law}",
+            $"- {s.T("形式", "Format")}: {StudyText.FormatName(lang, session.Format)}",
+            $"- {s.T("时间", "When")}: {StudyText.Rule(lang, session.Rule)}",
+            $"- {s.T("主讲人", "Presenter")}: {session.Presenter ?? "—"}",
+            $"- {s.T("地点/链接", "Place / link")}: {session.Location ?? "—"}",
+            $"- {s.T("学习资料", "Materials")}: {session.MaterialsUrl ?? "—"}",
+            $"- {s.T("应参学人员", "Expected")}: {(session.ExpectedParticipants.Count == 0 ? "—" : string.Join("、", session.ExpectedParticipants))}",
+            s.T("保存吗?", "Save it?"),
+        });
+        return await s.PromptAsync(ConfirmPrompt.DefaultId, new PromptOptions { Prompt = summary }, ct);
+    }
+
+    private async Task<DialogTurnResult> SaveAsync(WaterfallStepContext s, CancellationToken ct)
+    {
+        if (s.Result?.GetValue<bool>() != true)
+        {
+            await s.Context.SendTextAsync(s.T("好的,没有保存。", "OK, nothing was saved."));
+            return await s.EndDialogAsync(ct: ct);
+        }
+        // Built again from the stored answers: a one-off time may have passed while the user was confirming.
+        var (session, errors) = StudySessionDraft.Build(s.Context, s.Values);
+        if (session is null) await s.Context.SendTextAsync(string.Join("\n", errors) + "\n" + s.T("没有保存,请重新“安排学法”。", "Nothing was saved; please \"schedule study\" again."));
+        else await SaveAndReplyAsync(s.Context, session);
+        return await s.EndDialogAsync(ct: ct);
+    }
+
+    private async Task SaveAndReplyAsync(TurnContext ctx, StudySession session)
+    {
+        _store.Create(session, new AuditEntry
+        {
+            Action = "study.schedule", UserKey = ctx.UserKey, UserName = ctx.UserName, AtUtc = ctx.Now,
+            Details = $"{session.Title} | {session.Law} | {session.Format} | {session.RuleText}",
+        });
+        var next = StudySchedule.Between(session, ctx.Now, ctx.Now.AddYears(1), ctx.TimeZone).Where(o => !o.Cancelled).Take(3).ToList();
+        var lang = ctx.Lang;
+        if (ctx.Capabilities.AdaptiveCards)
+        {
+            await ctx.SendCardAsync(StudyCards.Saved(lang, session, next), ctx.T($"已安排学法活动 #{session.Id}。", $"Study session #{session.Id} scheduled."));
+            return;
+        }
+        var lines = new List<string>
+        {
+            ctx.T($"已安排学法活动 #{session.Id}:{session.Title}({StudyText.Rule(lang, session.Rule)})", $"Study session #{session.Id} scheduled: {session.Title} ({StudyText.Rule(lang, session.Rule)})"),
+        };
+        if (next.Count > 0) lines.Add(ctx.T("接下来:", "Next:") + string.Join(ctx.T(";", "; "), next.Select(o => StudyText.When(lang, o))));
+        lines.Add(ctx.T("输入“学法安排”查看,开始前我会在群里提醒。", "Type \"study sessions\" to see them; I'll remind the group before each one."));
+        await ctx.SendTextAsync(string.Join("\n", lines));
+    }
+}

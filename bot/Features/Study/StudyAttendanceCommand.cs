@@ -1,0 +1,34 @@
+using ChatBot.Bot.Conversation;
+using ChatBot.Bot.Conversation.Dialogs;
+using ChatBot.Cards.Help;
+using ChatBot.Cards.Study;
+using ChatBot.Storage.Study;
+
+namespace ChatBot.Bot.Features.Study;
+
+/// <summary>签到名单 1 2026-04-03 / study attendance 1 2026-04-03: who signed in to one occurrence and when, and who is missing.</summary>
+internal sealed class StudyAttendanceCommand(StudyStore store) : IBotCommand
+{
+    public IReadOnlyList<string> Aliases => ["签到名单", "签到情况", "study attendance", "sign-in list"];
+    public IEnumerable<CommandHelp> Help => [new("学法", "Law study", "签到名单 编号 日期", "study attendance <no.> <date>", "查看某一次学法的签到名单", "Who signed in to one session", 28)];
+
+    public async Task ExecuteAsync(DialogContext dc, CommandArgs args, CancellationToken ct)
+    {
+        var ctx = dc.Context;
+        if (await StudyOccurrenceArgs.ResolveAsync(ctx, store, args,
+                "请写明编号和日期,例如“签到名单 1 2026-04-03”。", "Please give the number and date, e.g. \"study attendance 1 2026-04-03\".") is not { } found)
+            return;
+        var (session, occurrence, _) = found;
+        var signedIn = store.AttendanceOf(ctx.Workspace.Id, session.Id, occurrence.Date).OrderBy(a => a.SignedInUtc).ToList();
+        var lines = new List<string>
+        {
+            ctx.T($"**{session.Title}**({StudyText.When(ctx.Lang, occurrence)})已签到{signedIn.Count}人{(session.ExpectedParticipants.Count > 0 ? $"/应到{session.ExpectedParticipants.Count}人" : "")}:",
+                $"**{session.Title}** ({StudyText.When(ctx.Lang, occurrence)}): {signedIn.Count} signed in{(session.ExpectedParticipants.Count > 0 ? $" of {session.ExpectedParticipants.Count} expected" : "")}:"),
+        };
+        lines.AddRange(signedIn.Select(a => $"- {a.UserName ?? a.UserKey} {StudySchedule.ToLocal(a.SignedInUtc, ctx.TimeZone):HH:mm}"));
+        var names = new HashSet<string>(signedIn.Select(a => a.UserName ?? ""), StringComparer.OrdinalIgnoreCase);
+        var missing = session.ExpectedParticipants.Where(n => !names.Contains(n)).ToList();
+        if (missing.Count > 0) lines.Add(ctx.T($"未签到:{string.Join("、", missing)}", $"Not signed in: {string.Join(", ", missing)}"));
+        await ctx.SendTextAsync(string.Join("\n", lines));
+    }
+}

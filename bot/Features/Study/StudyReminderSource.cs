@@ -1,0 +1,75 @@
+using System.Text.Json;
+using ChatBot.Bot.Channels.BotFramework.Schema;
+using ChatBot.Bot.Conversation;
+using ChatBot.Bot.Reminders;
+using ChatBot.Cards;
+using ChatBot.Cards.Study;
+using ChatBot.Storage.Conversations;
+using ChatBot.Storage.Reminders;
+using ChatBot.Storage.Study;
+
+namespace ChatBot.Bot.Features.Study;
+
+/// <summary>
+/// Reminders of study sessions into the group where they were scheduled: the day before at a set time (default 16:00)
+/// and shortly before the start (default 60 minutes), each a card with the sign-in button. Keys are
+/// "study/{sessionId}/{local date}/day-before" and ".../hour-before", where the date is the day the occurrence takes
+/// place (after a move), so moving one to another day reminds again and repeated scans add nothing.
+/// </summary>
+internal sealed class StudyReminderSource(StudyStore store, WorkspaceStore workspaces) : IReminderSource
+{
+    public const string Kind = "study.reminder";
+    /// <summary>How far ahead a scan looks: beyond the earliest possible day-before reminder.</summary>
+    private static readonly TimeSpan Horizon = TimeSpan.FromDays(3);
+
+    public string Name => "study";
+
+    public Task CollectAsync(DateTimeOffset nowUtc, Func<OutboxMessage, bool> enqueue, CancellationToken ct)
+    {
+        foreach (var group in store.All().GroupBy(s => s.WorkspaceId))
+        {
+            ct.ThrowIfCancellationRequested();
+            var workspace = workspaces.Get(group.Key);
+            if (workspace is null || workspace.Removed) continue;
+            var zone = TimeZones.Find(workspace.TimeZone);
+            var settings = StudyReminderSettings.From(workspace.Settings);
+            var localToday = DateOnly.FromDateTime(StudySchedule.ToLocal(nowUtc, zone));
+            foreach (var o in StudyCalendar.Between(group, nowUtc, nowUtc + Horizon, zone))
+            {
+                if (o.Cancelled || o.StartUtc <= nowUtc) continue;
+                var startDate = DateOnly.FromDateTime(o.LocalStart);
+                DateTimeOffset? hourDue = settings.MinutesBefore is { } m ? o.StartUtc.AddMinutes(-m) : null;
+                DateTimeOffset? dayDue = settings.DayBeforeAt is { } at ? StudySchedule.ToUtc(startDate.AddDays(-1).ToDateTime(at), zone) : null;
+
+                // "Tomorrow" is only true before the day itself; once the hour-before one is due it replaces it.
+                if (dayDue is { } d && d <= nowUtc && localToday < startDate && (hourDue is null || nowUtc < hourDue))
+                    enqueue(Message(workspace, o, dayBefore: true, d, nowUtc));
+                if (hourDue is { } h && h <= nowUtc)
+                    enqueue(Message(workspace, o, dayBefore: false, h, nowUtc));
+            }
+        }
+        return Task.CompletedTask;
+    }
+
+    public static string KeyOf(StudyOccurrence o, bool dayBefore) =>
+        $"study/{o.Session.Id}/{DateOnly.FromDateTime(o.LocalStart):yyyy-MM-dd}/{(dayBefore ? "day-before" : "hour-before")}";
+
+    private static OutboxMessage Message(Workspace workspace, StudyOccurrence o, bool dayBefore, DateTimeOffset due, DateTimeOffset nowUtc)
+    {
+        var lang = Lang.FromLocale(workspace.Locale);
+        var activity = TurnContext.CardActivity(StudyCards.Reminder(lang, o, dayBefore),
+            lang.T($"学法提醒:{o.Session.Title},{StudyText.When(lang, o)}", $"Study reminder: {o.Session.Title}, {StudyText.When(lang, o)}"));
+        activity.Locale = lang.Locale;
+        return new OutboxMessage
+        {
+            Key = KeyOf(o, dayBefore),
+            WorkspaceId = workspace.Id,
+            Kind = Kind,
+            ActivityJson = JsonSerializer.Serialize(activity, BotJson.Options),
+            Markdown = StudyCards.ReminderMarkdown(lang, o, dayBefore),
+            DueUtc = due,
+            CreatedUtc = nowUtc,
+            NextAttemptUtc = nowUtc,
+        };
+    }
+}

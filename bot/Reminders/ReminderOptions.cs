@@ -1,0 +1,26 @@
+namespace ChatBot.Bot.Reminders;
+
+/// <summary>The "Reminders" configuration section.</summary>
+internal sealed class ReminderOptions
+{
+    public const string Section = "Reminders";
+
+    /// <summary>False: no background loop (tests drive <see cref="ReminderScheduler.RunOnceAsync"/> themselves).</summary>
+    public bool Enabled { get; set; } = true;
+    /// <summary>How often the scheduler wakes up.</summary>
+    public TimeSpan Interval { get; set; } = TimeSpan.FromMinutes(1);
+    /// <summary>Messages sent per tick at most (the rest go next tick).</summary>
+    public int BatchSize { get; set; } = 50;
+    /// <summary>How long a claimed message stays invisible to other senders while it is being sent.</summary>
+    public TimeSpan SendLease { get; set; } = TimeSpan.FromMinutes(2);
+    public int MaxAttempts { get; set; } = 8;
+    public double BaseRetrySeconds { get; set; } = 30;
+    public double MaxRetrySeconds { get; set; } = 3600;
+    /// <summary>How long a message waits for its conversation reference before it is given up.</summary>
+    public TimeSpan MissingReferenceGiveUp { get; set; } = TimeSpan.FromDays(1);
+    public TimeSpan MissingReferenceRetry { get; set; } = TimeSpan.FromMinutes(15);
+
+    // Workspace defaults (a workspace's Settings override them).
+    public string ReminderTime { get; set; } = "09:00";
+    public string QuietHours { get; set; } = "21:00-08:00";
+}

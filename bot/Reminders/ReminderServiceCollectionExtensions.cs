@@ -1,0 +1,21 @@
+using ChatBot.Storage.Reminders;
+
+namespace ChatBot.Bot.Reminders;
+
+internal static class ReminderServiceCollectionExtensions
+{
+    /// <summary>
+    /// The reminder engine: outbox store, sender and the once-a-minute scheduler (a hosted service unless
+    /// Reminders:Enabled is false). Features add their <see cref="IReminderSource"/>s with
+    /// <c>services.AddSingleton&lt;IReminderSource, MySource&gt;()</c>.
+    /// </summary>
+    public static IServiceCollection AddReminders(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<ReminderOptions>(configuration.GetSection(ReminderOptions.Section));
+        services.AddSingleton<OutboxStore>();
+        services.AddSingleton<OutboxSender>();
+        services.AddSingleton<ReminderScheduler>();
+        services.AddHostedService(sp => sp.GetRequiredService<ReminderScheduler>());
+        return services;
+    }
+}

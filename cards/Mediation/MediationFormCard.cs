@@ -1,0 +1,147 @@
+using System.Globalization;
+using ChatBot.Cards.AdaptiveCards;
+using ChatBot.Storage.Mediation;
+
+namespace ChatBot.Cards.Mediation;
+
+/// <summary>The values of the mediation form as entered (card input ids), before validation.</summary>
+public sealed class MediationFormValues
+{
+    public const int PartySlots = 3;
+    public string FormId { get; set; } = "";
+    public string? ReceivedOn { get; set; }
+    public string? Source { get; set; }
+    public string? DisputeType { get; set; }
+    public string? Village { get; set; }
+    /// <summary>Names and phones by position; the card has <see cref="PartySlots"/> slots, the text dialog any number.</summary>
+    public string?[] PartyNames { get; set; } = new string?[PartySlots];
+    public string?[] PartyPhones { get; set; } = new string?[PartySlots];
+    public string? People { get; set; }
+    public string? Amount { get; set; }
+    public string? Summary { get; set; }
+    public string? Mediators { get; set; }
+    public string? Status { get; set; }
+    public string? AgreementForm { get; set; }
+    public bool Major { get; set; }
+    public bool Collective { get; set; }
+
+    public static string PartyNameId(int i) => $"party{i + 1}Name";
+    public static string PartyPhoneId(int i) => $"party{i + 1}Phone";
+
+    /// <summary>Reads a card submission (Action.Submit data merged with the inputs).</summary>
+    public static MediationFormValues FromSubmit(IReadOnlyDictionary<string, string?> data)
+    {
+        string? Get(string k) => data.TryGetValue(k, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
+        var values = new MediationFormValues
+        {
+            FormId = Get("formId") ?? "",
+            ReceivedOn = Get("receivedOn"), Source = Get("source"), DisputeType = Get("disputeType"), Village = Get("village"),
+            People = Get("people"), Amount = Get("amount"), Summary = Get("summary"), Mediators = Get("mediators"),
+            Status = Get("status"), AgreementForm = Get("agreementForm"),
+            Major = Get("major") is "true" or "True", Collective = Get("collective") is "true" or "True",
+        };
+        for (var i = 0; i < PartySlots; i++)
+        {
+            values.PartyNames[i] = Get(PartyNameId(i));
+            values.PartyPhones[i] = Get(PartyPhoneId(i));
+        }
+        return values;
+    }
+}
+
+public static class MediationFormCard
+{
+    public const string SubmitVerb = "mediation.form";
+
+    /// <summary>
+    /// The 人民调解 registration form. <paramref name="errors"/> (input id → message) are shown under their inputs and
+    /// listed at the top, with the values as entered so nothing has to be typed again.
+    /// </summary>
+    public static AdaptiveCard Build(Lang lang, MediationFormValues v, DateOnly today, IReadOnlyDictionary<string, string>? errors = null)
+    {
+        errors ??= new Dictionary<string, string>();
+        var card = new AdaptiveCard().Add(TextBlock.Title(lang.T("人民调解案件登记", "Log a people's mediation case")));
+        if (errors.Count > 0)
+            card.Add(TextBlock.Error(lang.T($"有 {errors.Count} 处需要修改,请检查标红的项目后重新提交。", $"{errors.Count} field(s) need fixing; please check the messages in red and submit again.")));
+
+        void Add(CardInput input)
+        {
+            card.Add(input);
+            if (input.Id is { } id && errors.TryGetValue(id, out var message)) card.Add(TextBlock.Error(message));
+        }
+
+        Add(new DateInput
+        {
+            Id = "receivedOn", Label = lang.T("受理日期", "Date received"), IsRequired = true, Value = v.ReceivedOn ?? today.ToString("yyyy-MM-dd"),
+            Max = today.ToString("yyyy-MM-dd"), ErrorMessage = lang.T("请填写受理日期(不能晚于今天)", "Enter the date received (not after today)"),
+        });
+        Add(Choices<MediationSource>(lang, "source", lang.T("来源", "Source"), v.Source ?? nameof(MediationSource.Application), true));
+        Add(Choices<DisputeType>(lang, "disputeType", lang.T("纠纷类型", "Type of dispute"), v.DisputeType, true));
+        Add(new TextInput
+        {
+            Id = "village", Label = lang.T("村(社区)", "Village / community"), IsRequired = true, Value = v.Village, MaxLength = MediationRules.MaxVillageLength,
+            ErrorMessage = lang.T("请填写村(社区)", "Enter the village or community"),
+        });
+        for (var i = 0; i < MediationFormValues.PartySlots; i++)
+        {
+            var first = i == 0;
+            Add(new TextInput
+            {
+                Id = MediationFormValues.PartyNameId(i), Label = lang.T($"当事人{i + 1} 姓名", $"Party {i + 1}: name"), IsRequired = first ? true : null,
+                Value = v.PartyNames.ElementAtOrDefault(i), MaxLength = MediationRules.MaxNameLength,
+                ErrorMessage = first ? lang.T("请至少填写一位当事人", "Enter at least one party") : null,
+            });
+            Add(new TextInput
+            {
+                Id = MediationFormValues.PartyPhoneId(i), Label = lang.T($"当事人{i + 1} 电话(选填)", $"Party {i + 1}: phone (optional)"), Style = "Tel",
+                Value = v.PartyPhones.ElementAtOrDefault(i), Regex = MediationRules.PhonePattern, Placeholder = lang.T("手机或座机,如 0571-12345678", "Mobile, or a landline like 0571-12345678"),
+                ErrorMessage = lang.T("电话格式不正确(手机 11 位,或 0571-12345678)", "Phone format: 11-digit mobile, or 0571-12345678"),
+            });
+        }
+        Add(new NumberInput
+        {
+            Id = "people", Label = lang.T("涉及人数", "People involved"), IsRequired = true, Min = 1, Value = Number(v.People) ?? 2,
+            ErrorMessage = lang.T("涉及人数至少为 1", "At least 1 person"),
+        });
+        Add(new NumberInput
+        {
+            // No Min here: the adaptivecards renderer reads an empty number as NaN, which fails any min/max and would
+            // block submitting the form with this optional field left empty. The server checks the amount anyway.
+            Id = "amount", Label = lang.T("涉及金额(元,选填)", "Amount involved (yuan, optional)"), Value = Number(v.Amount),
+            ErrorMessage = lang.T("金额不能为负数", "The amount cannot be negative"),
+        });
+        Add(new TextInput
+        {
+            Id = "summary", Label = lang.T("简要情况", "Summary"), IsRequired = true, IsMultiline = true, Value = v.Summary, MaxLength = MediationRules.MaxSummaryLength,
+            ErrorMessage = lang.T("请简要说明纠纷情况", "Describe the dispute briefly"),
+        });
+        Add(new TextInput
+        {
+            Id = "mediators", Label = lang.T("调解员(多人用、分隔)", "Mediator(s), separated by commas"), IsRequired = true, Value = v.Mediators,
+            ErrorMessage = lang.T("请填写调解员", "Enter the mediator(s)"),
+        });
+        Add(Choices<MediationStatus>(lang, "status", lang.T("调解状态", "Status"), v.Status ?? nameof(MediationStatus.Accepted), true));
+        Add(Choices<AgreementForm>(lang, "agreementForm", lang.T("协议形式(调解成功时必填)", "Agreement form (required when settled)"), v.AgreementForm, false));
+        Add(new ToggleInput { Id = "major", Title = lang.T("重大疑难", "Major or difficult"), Value = v.Major ? "true" : "false", ValueOn = "true", ValueOff = "false" });
+        Add(new ToggleInput { Id = "collective", Title = lang.T("群体性", "Involves a group"), Value = v.Collective ? "true" : "false", ValueOn = "true", ValueOff = "false" });
+
+        var submit = SubmitAction.For(lang.T("提交登记", "Submit"), SubmitVerb, new { formId = v.FormId });
+        submit.Style = "positive";
+        card.AddAction(submit);
+        var cancel = SubmitAction.For(lang.T("取消", "Cancel"), "cancel");
+        cancel.AssociatedInputs = "none";
+        card.AddAction(cancel);
+        return card;
+    }
+
+    private static ChoiceSetInput Choices<T>(Lang lang, string id, string label, string? value, bool required) where T : struct, Enum => new()
+    {
+        Id = id, Label = label, Style = "compact", IsRequired = required ? true : null, Value = value,
+        Placeholder = lang.T("请选择", "Choose"),
+        ErrorMessage = lang.T("请选择一项", "Please choose one"),
+        Choices = MediationLabels.Options<T>().Select(o => new Choice(lang.IsZh ? o.Zh : o.En, o.Value)).ToList(),
+    };
+
+    private static double? Number(string? s) =>
+        double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : null;
+}

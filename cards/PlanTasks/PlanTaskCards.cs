@@ -1,0 +1,258 @@
+using System.Text.Json.Nodes;
+using ChatBot.Cards.AdaptiveCards;
+using ChatBot.Storage.PlanTasks;
+
+namespace ChatBot.Cards.PlanTasks;
+
+/// <summary>The plan-task cards: lists with traffic lights, progress and completion forms, import preview, task form, digest.</summary>
+public static class PlanTaskCards
+{
+    public const string ProgressVerb = "task.progress";
+    /// <summary>Rows a list card shows at most (Teams cards are limited to about 28 KB).</summary>
+    public const int MaxRows = 60;
+
+    public static string Marker(TaskUrgency u) => u switch
+    {
+        TaskUrgency.Overdue => "🔴",
+        TaskUrgency.DueSoon => "🟡",
+        TaskUrgency.OnTrack => "🟢",
+        _ => "✅",
+    };
+
+    public static string? Color(TaskUrgency u) => u switch
+    {
+        TaskUrgency.Overdue => "Attention",
+        TaskUrgency.DueSoon => "Warning",
+        TaskUrgency.OnTrack => "Good",
+        _ => null,
+    };
+
+    public static string StatusText(Lang lang, PlanTaskStatus s) => s switch
+    {
+        PlanTaskStatus.NotStarted => lang.T("未开始", "Not started"),
+        PlanTaskStatus.InProgress => lang.T("进行中", "In progress"),
+        PlanTaskStatus.Done => lang.T("已办结", "Done"),
+        _ => lang.T("已取消", "Cancelled"),
+    };
+
+    public static string OwnersText(Lang lang, PlanTask t)
+    {
+        var who = string.Join("、", t.Owners);
+        if (t.Department.Length > 0) who = who.Length > 0 ? $"{who}({t.Department})" : t.Department;
+        return who.Length > 0 ? who : lang.T("未指定", "unassigned");
+    }
+
+    /// <summary>"🔴 #12 标题 · 截止 3月5日(逾期5天)· 30%"</summary>
+    public static string Line(Lang lang, PlanTask t, DateOnly today, int yellowDays, bool withOwner = false)
+    {
+        var u = t.UrgencyOn(today, yellowDays);
+        var due = lang.T($"截止{t.DueDate.Month}月{t.DueDate.Day}日", $"due {t.DueDate:yyyy-MM-dd}");
+        var state = u switch
+        {
+            TaskUrgency.Overdue => lang.T($"逾期{t.DaysOverdue(today)}天", $"{t.DaysOverdue(today)} days overdue"),
+            TaskUrgency.DueSoon when t.DueDate == today => lang.T("今天到期", "due today"),
+            TaskUrgency.DueSoon => lang.T($"{t.DueDate.DayNumber - today.DayNumber}天后到期", $"due in {t.DueDate.DayNumber - today.DayNumber} days"),
+            TaskUrgency.Closed => StatusText(lang, t.Status),
+            _ => StatusText(lang, t.Status),
+        };
+        var owner = withOwner ? " · " + OwnersText(lang, t) : "";
+        return $"{Marker(u)} #{t.Id} {t.Title} · {due}({state})· {t.Progress}%{owner}";
+    }
+
+    private static TextBlock Row(Lang lang, PlanTask t, DateOnly today, int yellowDays, bool withOwner) =>
+        new(Line(lang, t, today, yellowDays, withOwner)) { Color = Color(t.UrgencyOn(today, yellowDays)), Spacing = "Small" };
+
+    /// <summary>Tasks grouped by owner (a task with two owners is listed under each), most urgent first.</summary>
+    public static AdaptiveCard ByOwner(Lang lang, string title, IReadOnlyList<PlanTask> tasks, DateOnly today, int yellowDays, string? footer = null)
+    {
+        var card = new AdaptiveCard().Add(TextBlock.Title(title),
+            TextBlock.Subtle(lang.T($"截至{lang.Date(today)} · 🔴 已逾期 🟡 {yellowDays}天内到期 🟢 正常",
+                $"As of {lang.Date(today)} · 🔴 overdue 🟡 due within {yellowDays} days 🟢 on track")));
+        var rows = 0;
+        var groups = tasks
+            .SelectMany(t => (t.Owners.Count > 0 ? t.Owners : [t.Department.Length > 0 ? t.Department : lang.T("未指定责任人", "No owner")]).Select(o => (Owner: o, Task: t)))
+            .GroupBy(x => x.Owner)
+            .OrderBy(g => g.Min(x => x.Task.DueDate)).ThenBy(g => g.Key, StringComparer.Ordinal);
+        foreach (var g in groups)
+        {
+            if (rows >= MaxRows) break;
+            var overdue = g.Count(x => x.Task.UrgencyOn(today, yellowDays) == TaskUrgency.Overdue);
+            card.Add(new TextBlock(lang.T($"{g.Key}(逾期 {overdue} 项,共 {g.Count()} 项)", $"{g.Key} ({overdue} overdue of {g.Count()})"))
+                { Weight = "Bolder", Separator = true, Spacing = "Medium" });
+            foreach (var x in g.OrderBy(x => x.Task.DueDate).ThenBy(x => x.Task.Id))
+            {
+                if (rows++ >= MaxRows) break;
+                card.Add(Row(lang, x.Task, today, yellowDays, false));
+            }
+        }
+        if (tasks.Count == 0) card.Add(new TextBlock(lang.T("没有需要提醒的任务。", "No tasks to show.")) { Color = "Good" });
+        AddFooter(lang, card, rows, footer);
+        return card;
+    }
+
+    /// <summary>Tasks grouped by section (or flat when the plan has none).</summary>
+    public static AdaptiveCard BySection(Lang lang, string title, IReadOnlyList<PlanTask> tasks, DateOnly today, int yellowDays, string? footer = null)
+    {
+        var card = new AdaptiveCard().Add(TextBlock.Title(title));
+        var rows = 0;
+        foreach (var g in tasks.GroupBy(t => t.Section).OrderBy(g => g.Min(t => t.Id)))
+        {
+            if (rows >= MaxRows) break;
+            if (g.Key.Length > 0) card.Add(new TextBlock(g.Key) { Weight = "Bolder", Separator = true, Spacing = "Medium" });
+            foreach (var t in g.OrderBy(t => t.Id))
+            {
+                if (rows++ >= MaxRows) break;
+                card.Add(Row(lang, t, today, yellowDays, true));
+            }
+        }
+        if (tasks.Count == 0) card.Add(new TextBlock(lang.T("没有符合条件的任务。", "No matching tasks.")));
+        AddFooter(lang, card, rows, footer);
+        return card;
+    }
+
+    private static void AddFooter(Lang lang, AdaptiveCard card, int rows, string? footer)
+    {
+        if (rows > MaxRows) card.Add(TextBlock.Subtle(lang.T($"(仅显示前 {MaxRows} 条)", $"(first {MaxRows} rows shown)")));
+        card.Add(TextBlock.Subtle(footer ?? lang.T("输入“更新进度 编号”报告进展,“办结 编号”提交办结反馈。", "Type \"update task N\" to report progress, \"complete N\" to close a task with feedback.")));
+    }
+
+    public static FactSet Facts(Lang lang, PlanTask t, DateOnly today, int yellowDays) => new FactSet()
+        .Add(lang.T("任务", "Task"), $"#{t.Id} {t.Title}")
+        .Add(lang.T("板块", "Section"), t.Section)
+        .Add(lang.T("计划", "Plan"), $"{t.PlanYear} {t.PlanTitle}")
+        .Add(lang.T("责任人", "Owner"), OwnersText(lang, t))
+        .Add(lang.T("完成时限", "Due"), lang.Date(t.DueDate) + " " + Marker(t.UrgencyOn(today, yellowDays)))
+        .Add(lang.T("状态", "Status"), $"{StatusText(lang, t.Status)} · {t.Progress}%");
+
+    /// <summary>One task: facts, progress notes with author and time, completion feedback; a progress button while open.</summary>
+    public static AdaptiveCard Details(Lang lang, PlanTask t, DateOnly today, int yellowDays, Func<DateTimeOffset, DateTimeOffset> toLocal)
+    {
+        var card = new AdaptiveCard().Add(TextBlock.Heading(lang.T($"任务 #{t.Id}", $"Task #{t.Id}")), Facts(lang, t, today, yellowDays));
+        card.Add(new TextBlock(lang.T("进展记录", "Progress notes")) { Weight = "Bolder", Separator = true });
+        if (t.Notes.Count == 0) card.Add(TextBlock.Subtle(lang.T("暂无", "None yet")));
+        foreach (var n in t.Notes.TakeLast(20))
+            card.Add(new TextBlock($"{lang.DateTime(toLocal(n.AtUtc))} · {n.AuthorName} · {n.Progress}%{(n.Text.Length > 0 ? " · " + n.Text : "")}") { Size = "Small", Spacing = "None" });
+        if (t.Feedback is not null)
+            card.Add(new TextBlock(lang.T("办结反馈", "Completion feedback")) { Weight = "Bolder", Separator = true },
+                new TextBlock($"{t.Feedback}({t.CompletedBy} {(t.CompletedUtc is { } c ? lang.DateTime(toLocal(c)) : "")})"));
+        if (t.IsOpen) card.AddAction(new SubmitAction { Title = lang.T("更新进度", "Update progress"), Data = new JsonObject { ["verb"] = ProgressFormVerb, ["taskId"] = t.Id } });
+        return card;
+    }
+
+    /// <summary>Opens the progress form of a task (button on the details card).</summary>
+    public const string ProgressFormVerb = "task.progress.form";
+
+    /// <summary>The progress form (verb task.progress, carrying the task id).</summary>
+    public static AdaptiveCard Progress(Lang lang, PlanTask t, DateOnly today, int yellowDays, string? error = null)
+    {
+        var card = new AdaptiveCard().Add(TextBlock.Heading(lang.T("更新任务进度", "Update task progress")), Facts(lang, t, today, yellowDays));
+        if (t.Notes.Count > 0)
+        {
+            var last = t.Notes[^1];
+            card.Add(TextBlock.Subtle(lang.T($"上次:{last.AuthorName} {last.Progress}% {last.Text}", $"Last: {last.AuthorName} {last.Progress}% {last.Text}")));
+        }
+        if (error is not null) card.Add(TextBlock.Error(error));
+        card.Add(
+            new NumberInput { Id = "progress", Label = lang.T("完成进度(0-100%)", "Progress (0-100 %)"), Min = 0, Max = 100, Value = t.Progress, IsRequired = true,
+                ErrorMessage = lang.T("请输入 0 到 100 之间的数", "Enter a number from 0 to 100") },
+            new TextInput { Id = "note", Label = lang.T("进展情况", "What was done"), IsMultiline = true, MaxLength = 1000,
+                Placeholder = lang.T("例如:已完成初稿,正在征求意见", "e.g. draft done, collecting comments") });
+        card.AddAction(new SubmitAction { Title = lang.T("提交进度", "Submit"), Style = "positive", Data = new JsonObject { ["verb"] = ProgressVerb, ["taskId"] = t.Id } });
+        return card;
+    }
+
+    /// <summary>The completion form; answered through the completion dialog (the feedback input is named "text").</summary>
+    public static AdaptiveCard Complete(Lang lang, PlanTask t, DateOnly today, int yellowDays)
+    {
+        var card = new AdaptiveCard().Add(TextBlock.Heading(lang.T("办结任务", "Complete task")), Facts(lang, t, today, yellowDays),
+            new TextInput
+            {
+                Id = "text", Label = lang.T("办结反馈(必填)", "Completion feedback (required)"), IsMultiline = true, IsRequired = true, MaxLength = 2000,
+                Placeholder = lang.T("完成了什么、成果材料在哪里", "What was achieved and where the results are"),
+                ErrorMessage = lang.T("办结必须填写反馈", "Feedback is required to complete a task"),
+            });
+        card.AddAction(new SubmitAction { Title = lang.T("确认办结", "Complete"), Style = "positive", Data = new JsonObject { ["taskId"] = t.Id } });
+        card.AddAction(new SubmitAction { Title = lang.T("取消", "Cancel"), AssociatedInputs = "none", Data = new JsonObject { ["verb"] = "cancel" } });
+        return card;
+    }
+
+    /// <summary>The import preview with confirm / cancel buttons (answers a confirm prompt).</summary>
+    public static AdaptiveCard ImportPreview(Lang lang, string planTitle, int year, IReadOnlyList<PlanTaskDraft> tasks, IReadOnlyList<string> problems, int existing)
+    {
+        var card = new AdaptiveCard().Add(
+            TextBlock.Heading(lang.T("导入预览", "Import preview")),
+            new FactSet().Add(lang.T("计划", "Plan"), $"{year} {planTitle}")
+                .Add(lang.T("识别任务", "Tasks found"), tasks.Count.ToString())
+                .Add(lang.T("其中已存在(将更新)", "Already saved (will be updated)"), existing.ToString()));
+        var rows = 0;
+        foreach (var g in tasks.GroupBy(t => t.Section))
+        {
+            if (rows >= MaxRows) break;
+            if (g.Key.Length > 0) card.Add(new TextBlock(g.Key) { Weight = "Bolder", Separator = true });
+            foreach (var t in g)
+            {
+                if (rows++ >= MaxRows) break;
+                var who = string.Join("、", t.Owners);
+                if (t.Department.Length > 0) who = who.Length > 0 ? $"{who}({t.Department})" : t.Department;
+                card.Add(new TextBlock($"{rows}. {t.Title} · {lang.Date(t.DueDate)}{(who.Length > 0 ? " · " + who : "")}") { Spacing = "Small" });
+            }
+        }
+        if (rows > MaxRows) card.Add(TextBlock.Subtle(lang.T($"(仅显示前 {MaxRows} 项,确认后全部导入)", $"(first {MaxRows} shown; all are imported)")));
+        if (problems.Count > 0)
+        {
+            card.Add(new TextBlock(lang.T($"以下 {problems.Count} 处未能识别,不会导入:", $"{problems.Count} item(s) not understood and not imported:")) { Color = "Warning", Weight = "Bolder", Separator = true });
+            foreach (var p in problems.Take(20)) card.Add(new TextBlock(p) { Color = "Warning", Size = "Small", Spacing = "None" });
+        }
+        if (tasks.Count > 0) card.AddAction(new SubmitAction { Title = lang.T("确认导入", "Import"), Style = "positive", Data = new JsonObject { ["choice"] = "yes" } });
+        card.AddAction(new SubmitAction { Title = lang.T("取消", "Cancel"), Data = new JsonObject { ["choice"] = "no" } });
+        return card;
+    }
+
+    /// <summary>Add / edit one task (answers a form prompt).</summary>
+    public static AdaptiveCard TaskForm(Lang lang, PlanTask? t, int defaultYear, string defaultPlan, IReadOnlyList<string>? errors = null)
+    {
+        var card = new AdaptiveCard().Add(TextBlock.Heading(t is null ? lang.T("新建任务", "New task") : lang.T($"编辑任务 #{t.Id}", $"Edit task #{t.Id}")));
+        foreach (var e in errors ?? []) card.Add(TextBlock.Error(e));
+        card.Add(
+            new TextInput { Id = "plan", Label = lang.T("计划名称", "Plan"), Value = t?.PlanTitle ?? defaultPlan, MaxLength = 200 },
+            new NumberInput { Id = "year", Label = lang.T("年度", "Year"), Value = t?.PlanYear ?? defaultYear, Min = 2000, Max = 2100 },
+            new TextInput { Id = "section", Label = lang.T("板块", "Section"), Value = t?.Section, MaxLength = 200, Placeholder = "(三)进一步规范行政执法行为" },
+            new TextInput { Id = "title", Label = lang.T("任务内容", "Task"), Value = t?.Title, IsRequired = true, IsMultiline = true, MaxLength = 1000,
+                ErrorMessage = lang.T("请填写任务内容", "Enter the task") },
+            new TextInput { Id = "owners", Label = lang.T("责任人(多人用、分隔)", "Owners (separate with 、 or ,)"), Value = t is null ? null : string.Join("、", t.Owners), MaxLength = 200 },
+            new TextInput { Id = "department", Label = lang.T("责任部门", "Department"), Value = t?.Department, MaxLength = 100 },
+            new DateInput { Id = "due", Label = lang.T("完成时限", "Due date"), Value = t?.DueDate.ToString("yyyy-MM-dd"), IsRequired = true,
+                ErrorMessage = lang.T("请选择完成时限", "Choose a due date") });
+        card.AddAction(new SubmitAction { Title = lang.T("保存", "Save"), Style = "positive", Data = new JsonObject { ["form"] = "task" } });
+        card.AddAction(new SubmitAction { Title = lang.T("取消", "Cancel"), AssociatedInputs = "none", Data = new JsonObject { ["verb"] = "cancel" } });
+        return card;
+    }
+
+    /// <summary>The Monday digest: progress of every task of the workspace's plans (每星期一公开进度).</summary>
+    public static AdaptiveCard Digest(Lang lang, string week, IReadOnlyList<PlanTask> tasks, DateOnly today, int yellowDays)
+    {
+        var open = tasks.Where(t => t.IsOpen).ToList();
+        var card = new AdaptiveCard().Add(
+            TextBlock.Title(lang.T($"工作计划进度公开({week})", $"Plan progress ({week})")),
+            new FactSet()
+                .Add(lang.T("任务总数", "Tasks"), tasks.Count(t => t.Status != PlanTaskStatus.Cancelled).ToString())
+                .Add(lang.T("已办结", "Done"), tasks.Count(t => t.Status == PlanTaskStatus.Done).ToString())
+                .Add(lang.T("进行中", "In progress"), tasks.Count(t => t.Status == PlanTaskStatus.InProgress).ToString())
+                .Add(lang.T("未开始", "Not started"), tasks.Count(t => t.Status == PlanTaskStatus.NotStarted).ToString())
+                .Add(lang.T("🔴 已逾期", "🔴 Overdue"), open.Count(t => t.UrgencyOn(today, yellowDays) == TaskUrgency.Overdue).ToString())
+                .Add(lang.T("🟡 即将到期", "🟡 Due soon"), open.Count(t => t.UrgencyOn(today, yellowDays) == TaskUrgency.DueSoon).ToString()));
+        var rows = 0;
+        foreach (var g in tasks.Where(t => t.Status != PlanTaskStatus.Cancelled).GroupBy(t => t.Section).OrderBy(g => g.Min(t => t.Id)))
+        {
+            if (rows >= MaxRows) break;
+            if (g.Key.Length > 0) card.Add(new TextBlock(g.Key) { Weight = "Bolder", Separator = true, Spacing = "Medium" });
+            foreach (var t in g.OrderBy(t => t.Id))
+            {
+                if (rows++ >= MaxRows) break;
+                card.Add(Row(lang, t, today, yellowDays, true));
+            }
+        }
+        AddFooter(lang, card, rows, null);
+        return card;
+    }
+}

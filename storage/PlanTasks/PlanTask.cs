@@ -1,0 +1,92 @@
+using LiteDB;
+
+namespace ChatBot.Storage.PlanTasks;
+
+public enum PlanTaskStatus { NotStarted, InProgress, Done, Cancelled }
+
+/// <summary>Traffic light of an open task on a given day.</summary>
+public enum TaskUrgency { Overdue, DueSoon, OnTrack, Closed }
+
+/// <summary>One task of a workspace's annual plan (工作计划), chased by the supervision office (督查办).</summary>
+public sealed class PlanTask
+{
+    /// <summary>The number people type: "更新进度 12".</summary>
+    [BsonId(true)] public int Id { get; set; }
+    public string WorkspaceId { get; set; } = "";
+    public int PlanYear { get; set; }
+    public string PlanTitle { get; set; } = "";
+    /// <summary>e.g. "(三)进一步规范行政执法行为"; empty when the plan has no sections.</summary>
+    public string Section { get; set; } = "";
+    public string Title { get; set; } = "";
+    /// <summary>Names of the people responsible (责任人).</summary>
+    public List<string> Owners { get; set; } = new();
+    /// <summary>Channel user keys ("msteams:29:…") of owners, when known.</summary>
+    public List<string> OwnerUserKeys { get; set; } = new();
+    /// <summary>责任部门 / 责任单位.</summary>
+    public string Department { get; set; } = "";
+    public DateOnly DueDate { get; set; }
+    public PlanTaskStatus Status { get; set; } = PlanTaskStatus.NotStarted;
+    public int Progress { get; set; }
+    public List<ProgressNote> Notes { get; set; } = new();
+    /// <summary>办结反馈: required to close a task (件件有反馈).</summary>
+    public string? Feedback { get; set; }
+    public DateTimeOffset? CompletedUtc { get; set; }
+    public string? CompletedBy { get; set; }
+    /// <summary>Re-import identity: workspace, plan year and title, section, task title (normalised). Unique.</summary>
+    public string IdentityKey { get; set; } = "";
+    public DateTimeOffset CreatedUtc { get; set; }
+    public DateTimeOffset UpdatedUtc { get; set; }
+
+    [BsonIgnore] public bool IsOpen => Status is PlanTaskStatus.NotStarted or PlanTaskStatus.InProgress;
+
+    /// <summary>Due today is not overdue; due within <paramref name="yellowDays"/> days (inclusive) is yellow.</summary>
+    public TaskUrgency UrgencyOn(DateOnly today, int yellowDays)
+    {
+        if (!IsOpen) return TaskUrgency.Closed;
+        if (DueDate < today) return TaskUrgency.Overdue;
+        return DueDate <= today.AddDays(yellowDays) ? TaskUrgency.DueSoon : TaskUrgency.OnTrack;
+    }
+
+    public int DaysOverdue(DateOnly today) => Math.Max(0, today.DayNumber - DueDate.DayNumber);
+
+    public static string Identity(string workspaceId, int year, string planTitle, string section, string title) =>
+        string.Join("\u001f", workspaceId, year.ToString(), Normalize(planTitle), Normalize(section), Normalize(title));
+
+    /// <summary>Half-width, no white space, no trailing full stop: "(三) 规范执法。" = "(三)规范执法".</summary>
+    public static string Normalize(string s)
+    {
+        var sb = new System.Text.StringBuilder(s.Length);
+        foreach (var raw in s)
+        {
+            var c = raw switch { '\u3000' => ' ', >= '\uFF01' and <= '\uFF5E' => (char)(raw - 0xFEE0), _ => raw };
+            if (!char.IsWhiteSpace(c)) sb.Append(char.ToLowerInvariant(c));
+        }
+        return sb.ToString().TrimEnd('。', '.', ';', ';');
+    }
+}
+
+public sealed class ProgressNote
+{
+    public DateTimeOffset AtUtc { get; set; }
+    public string? AuthorKey { get; set; }
+    public string AuthorName { get; set; } = "";
+    public int Progress { get; set; }
+    public string Text { get; set; } = "";
+}
+
+/// <summary>A task as parsed from an import or a form, before it is saved.</summary>
+public sealed class PlanTaskDraft
+{
+    public int PlanYear { get; set; }
+    public string PlanTitle { get; set; } = "";
+    public string Section { get; set; } = "";
+    public string Title { get; set; } = "";
+    public List<string> Owners { get; set; } = new();
+    public string Department { get; set; } = "";
+    public DateOnly DueDate { get; set; }
+}
+
+/// <summary>Who did something, for notes and the audit trail.</summary>
+public sealed record Actor(string? UserKey, string Name);
+
+public sealed record ImportOutcome(int Created, int Updated, int Unchanged, IReadOnlyList<int> TaskIds);

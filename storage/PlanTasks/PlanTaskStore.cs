@@ -1,0 +1,261 @@
+using ChatBot.Storage.Conversations;
+using LiteDB;
+
+namespace ChatBot.Storage.PlanTasks;
+
+/// <summary>Plan tasks of every workspace. Every query takes the workspace id: one workspace never sees another's.</summary>
+public sealed class PlanTaskStore
+{
+    public const string Collection = "plan_tasks";
+    /// <summary>The compound index the overdue query runs on: workspace, status, due date.</summary>
+    public const string OverdueIndex = "ws_status_due";
+    private const string OverdueExpr = "$.WorkspaceId + '|' + $.Status + '|' + $.DueDate";
+    private static readonly PlanTaskStatus[] OpenStatuses = [PlanTaskStatus.NotStarted, PlanTaskStatus.InProgress];
+
+    private readonly LiteDatabase _db;
+    private readonly AuditLog _audit;
+
+    public PlanTaskStore(LiteDatabase db, AuditLog audit)
+    {
+        _db = db;
+        _audit = audit;
+        Tasks.EnsureIndex(OverdueIndex, OverdueExpr);
+        Tasks.EnsureIndex(t => t.WorkspaceId);
+        Tasks.EnsureIndex(t => t.IdentityKey, unique: true);
+    }
+
+    private ILiteCollection<PlanTask> Tasks => _db.GetCollection<PlanTask>(Collection);
+
+    public static string RecordKey(int id) => $"{Collection}/{id}";
+
+    public PlanTask? Get(string workspaceId, int id) => Tasks.FindById(id) is { } t && t.WorkspaceId == workspaceId ? t : null;
+
+    public IReadOnlyList<PlanTask> All(string workspaceId) =>
+        Tasks.Find(t => t.WorkspaceId == workspaceId).OrderBy(t => t.DueDate).ThenBy(t => t.Id).ToList();
+
+    /// <summary>Open tasks of the workspace by due date (shared read-only instances: do not modify them).</summary>
+    public IReadOnlyList<PlanTask> Open(string workspaceId) => OpenTasksOf(workspaceId);
+
+    /// <summary>
+    /// Open tasks due before <paramref name="today"/> (due today is not overdue), by due date (read-only instances).
+    /// Answered from the workspace's open-task list, which is loaded through the (workspace, status, due) index and
+    /// kept until the next write to that workspace, so the reminder scan and the 逾期任务 command cost a binary search.
+    /// </summary>
+    public IReadOnlyList<PlanTask> Overdue(string workspaceId, DateOnly today)
+    {
+        var open = OpenTasksOf(workspaceId);
+        var end = FirstDueOnOrAfter(open, today);
+        return end == open.Length ? open : new ArraySegment<PlanTask>(open, 0, end);
+    }
+
+    private static int FirstDueOnOrAfter(PlanTask[] byDue, DateOnly day)
+    {
+        int lo = 0, hi = byDue.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (byDue[mid].DueDate < day) lo = mid + 1; else hi = mid;
+        }
+        return lo;
+    }
+
+    // The open tasks of each recently queried workspace, by due date, with the write version they were loaded at.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (long Version, PlanTask[] Tasks)> _open = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> _versions = new();
+
+    private PlanTask[] OpenTasksOf(string workspaceId)
+    {
+        var version = _versions.GetValueOrDefault(workspaceId);
+        if (_open.TryGetValue(workspaceId, out var cached) && cached.Version == version) return cached.Tasks;
+        var loaded = OpenDueBetween(workspaceId, DateOnly.MinValue, DateOnly.MaxValue).ToArray();
+        // A write that committed while we were loading bumped the version: then do not keep what may be stale.
+        if (_versions.GetValueOrDefault(workspaceId) == version) _open[workspaceId] = (version, loaded);
+        return loaded;
+    }
+
+    /// <summary>Called after every committed write to a workspace's tasks.</summary>
+    private void Changed(string workspaceId)
+    {
+        _versions.AddOrUpdate(workspaceId, 1, (_, v) => v + 1);
+        _open.TryRemove(workspaceId, out _);
+    }
+
+    /// <summary>Open tasks with a due date in [from, to], straight from the database via two range scans of the (workspace, status, due) index.</summary>
+    public IReadOnlyList<PlanTask> OpenDueBetween(string workspaceId, DateOnly from, DateOnly to)
+    {
+        var result = new List<PlanTask>();
+        foreach (var status in OpenStatuses)
+        {
+            var prefix = $"{workspaceId}|{status}|";
+            result.AddRange(Tasks.Find(Query.Between(OverdueExpr, prefix + Day(from), prefix + Day(to))));
+        }
+        return result.OrderBy(t => t.DueDate).ThenBy(t => t.Id).ToList();
+    }
+
+    private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd");
+
+    /// <summary>
+    /// Saves an imported plan in one transaction: a task whose identity (plan year+title, section, title) exists is
+    /// updated (owners, department, due date), the others are created. Progress and status are kept.
+    /// </summary>
+    public ImportOutcome Import(string workspaceId, IReadOnlyList<PlanTaskDraft> drafts, Actor actor, DateTimeOffset now)
+    {
+        int created = 0, updated = 0, unchanged = 0;
+        var ids = new List<int>();
+        if (!_db.BeginTrans()) throw new InvalidOperationException("A transaction is already open on this thread.");
+        try
+        {
+            foreach (var d in drafts)
+            {
+                var key = PlanTask.Identity(workspaceId, d.PlanYear, d.PlanTitle, d.Section, d.Title);
+                var existing = Tasks.FindOne(t => t.IdentityKey == key);
+                if (existing is null)
+                {
+                    var task = FromDraft(workspaceId, d, key, now);
+                    Tasks.Insert(task);
+                    Audit(task, "import.create", actor, now, $"{task.Title} · {Day(task.DueDate)}");
+                    ids.Add(task.Id);
+                    created++;
+                    continue;
+                }
+                ids.Add(existing.Id);
+                var changes = Describe(existing, d);
+                if (changes.Length == 0) { unchanged++; continue; }
+                existing.Owners = d.Owners.ToList();
+                existing.Department = d.Department;
+                existing.DueDate = d.DueDate;
+                existing.Section = d.Section;
+                existing.Title = d.Title;
+                existing.UpdatedUtc = now;
+                Tasks.Update(existing);
+                Audit(existing, "import.update", actor, now, changes);
+                updated++;
+            }
+            _db.Commit();
+        }
+        catch
+        {
+            _db.Rollback();
+            throw;
+        }
+        finally { Changed(workspaceId); }
+        return new ImportOutcome(created, updated, unchanged, ids);
+    }
+
+    /// <summary>Creates one task (add-task card); false when a task with the same identity exists.</summary>
+    public PlanTask? Create(string workspaceId, PlanTaskDraft d, Actor actor, DateTimeOffset now)
+    {
+        var key = PlanTask.Identity(workspaceId, d.PlanYear, d.PlanTitle, d.Section, d.Title);
+        if (Tasks.FindOne(t => t.IdentityKey == key) is not null) return null;
+        var task = FromDraft(workspaceId, d, key, now);
+        if (!_db.BeginTrans()) throw new InvalidOperationException("A transaction is already open on this thread.");
+        try
+        {
+            Tasks.Insert(task);
+            Audit(task, "create", actor, now, $"{task.Title} · {Day(task.DueDate)}");
+            _db.Commit();
+        }
+        catch { _db.Rollback(); throw; }
+        finally { Changed(workspaceId); }
+        return task;
+    }
+
+    /// <summary>Edits a task's details (edit card). Returns null when the task is not in the workspace or the new identity is taken.</summary>
+    public PlanTask? Edit(string workspaceId, int id, PlanTaskDraft d, Actor actor, DateTimeOffset now)
+    {
+        var task = Get(workspaceId, id);
+        if (task is null) return null;
+        var key = PlanTask.Identity(workspaceId, d.PlanYear, d.PlanTitle, d.Section, d.Title);
+        if (key != task.IdentityKey && Tasks.FindOne(t => t.IdentityKey == key) is not null) return null;
+        var changes = Describe(task, d);
+        task.PlanYear = d.PlanYear; task.PlanTitle = d.PlanTitle; task.Section = d.Section; task.Title = d.Title;
+        task.Owners = d.Owners.ToList(); task.Department = d.Department; task.DueDate = d.DueDate;
+        task.IdentityKey = key; task.UpdatedUtc = now;
+        return Save(task, "edit", actor, now, changes.Length == 0 ? "—" : changes);
+    }
+
+    public PlanTask? UpdateProgress(string workspaceId, int id, int progress, string note, Actor actor, DateTimeOffset now)
+    {
+        var task = Get(workspaceId, id);
+        if (task is null || !task.IsOpen) return task;
+        progress = Math.Clamp(progress, 0, 100);
+        var before = task.Progress;
+        task.Progress = progress;
+        task.Status = progress > 0 || !string.IsNullOrWhiteSpace(note) ? PlanTaskStatus.InProgress : task.Status;
+        task.Notes.Add(new ProgressNote { AtUtc = now, AuthorKey = actor.UserKey, AuthorName = actor.Name, Progress = progress, Text = note.Trim() });
+        task.UpdatedUtc = now;
+        return Save(task, "progress", actor, now, $"{before}% → {progress}% {note}".Trim());
+    }
+
+    /// <summary>Closes a task with its completion feedback (办结反馈), which must not be empty.</summary>
+    public PlanTask? Complete(string workspaceId, int id, string feedback, Actor actor, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(feedback)) throw new ArgumentException("Completion feedback is required.", nameof(feedback));
+        var task = Get(workspaceId, id);
+        if (task is null || !task.IsOpen) return task;
+        task.Status = PlanTaskStatus.Done;
+        task.Progress = 100;
+        task.Feedback = feedback.Trim();
+        task.CompletedUtc = now;
+        task.CompletedBy = actor.Name;
+        task.UpdatedUtc = now;
+        return Save(task, "complete", actor, now, task.Feedback);
+    }
+
+    public PlanTask? Cancel(string workspaceId, int id, string reason, Actor actor, DateTimeOffset now)
+    {
+        var task = Get(workspaceId, id);
+        if (task is null || !task.IsOpen) return task;
+        task.Status = PlanTaskStatus.Cancelled;
+        task.UpdatedUtc = now;
+        return Save(task, "cancel", actor, now, reason);
+    }
+
+    /// <summary>For tests and benchmarks: inserts many tasks at once, without audit entries.</summary>
+    public int BulkInsert(IEnumerable<PlanTask> tasks)
+    {
+        var list = tasks.ToList();
+        try { return Tasks.InsertBulk(list, 5000); }
+        finally { foreach (var ws in list.Select(t => t.WorkspaceId).Distinct()) Changed(ws); }
+    }
+
+    private PlanTask Save(PlanTask task, string action, Actor actor, DateTimeOffset now, string details)
+    {
+        if (!_db.BeginTrans()) throw new InvalidOperationException("A transaction is already open on this thread.");
+        try
+        {
+            Tasks.Update(task);
+            Audit(task, action, actor, now, details);
+            _db.Commit();
+        }
+        catch { _db.Rollback(); throw; }
+        finally { Changed(task.WorkspaceId); }
+        return task;
+    }
+
+    private void Audit(PlanTask task, string action, Actor actor, DateTimeOffset now, string details) =>
+        _audit.Write(new AuditEntry
+        {
+            RecordKey = RecordKey(task.Id), WorkspaceId = task.WorkspaceId, Action = "task." + action,
+            UserKey = actor.UserKey, UserName = actor.Name, Details = details.Length > 1000 ? details[..1000] : details, AtUtc = now,
+        });
+
+    private static PlanTask FromDraft(string workspaceId, PlanTaskDraft d, string key, DateTimeOffset now) => new()
+    {
+        WorkspaceId = workspaceId, PlanYear = d.PlanYear, PlanTitle = d.PlanTitle.Trim(), Section = d.Section.Trim(), Title = d.Title.Trim(),
+        Owners = d.Owners.ToList(), Department = d.Department.Trim(), DueDate = d.DueDate, IdentityKey = key,
+        CreatedUtc = now, UpdatedUtc = now,
+    };
+
+    private static string Describe(PlanTask t, PlanTaskDraft d)
+    {
+        var parts = new List<string>();
+        if (!t.Owners.SequenceEqual(d.Owners)) parts.Add($"owners: {string.Join("、", t.Owners)} → {string.Join("、", d.Owners)}");
+        if (t.Department != d.Department) parts.Add($"department: {t.Department} → {d.Department}");
+        if (t.DueDate != d.DueDate) parts.Add($"due: {Day(t.DueDate)} → {Day(d.DueDate)}");
+        if (t.Title != d.Title) parts.Add($"title: {t.Title} → {d.Title}");
+        if (t.Section != d.Section) parts.Add($"section: {t.Section} → {d.Section}");
+        if (t.PlanTitle != d.PlanTitle.Trim() || t.PlanYear != d.PlanYear) parts.Add($"plan: {t.PlanYear} {t.PlanTitle} → {d.PlanYear} {d.PlanTitle}");
+        return string.Join("; ", parts);
+    }
+}

@@ -1,0 +1,118 @@
+using ChatBot.Storage.Conversations;
+using LiteDB;
+
+namespace ChatBot.Storage.Study;
+
+/// <summary>Study sessions and their attendance. Every read is scoped to one workspace.</summary>
+public sealed class StudyStore
+{
+    public const string Sessions = "study_sessions";
+    public const string Attendance = "study_attendance";
+    public const string Scores = "study_scores";
+    private readonly LiteDatabase _db;
+
+    public StudyStore(LiteDatabase db)
+    {
+        _db = db;
+        SessionCollection.EnsureIndex(s => s.WorkspaceId);
+        AttendanceCollection.EnsureIndex(a => a.WorkspaceId);
+        AttendanceCollection.EnsureIndex(a => a.SessionId);
+        ScoreCollection.EnsureIndex(a => a.WorkspaceId);
+    }
+
+    private ILiteCollection<StudySession> SessionCollection => _db.GetCollection<StudySession>(Sessions);
+    private ILiteCollection<StudyAttendance> AttendanceCollection => _db.GetCollection<StudyAttendance>(Attendance);
+    private ILiteCollection<StudyExamScore> ScoreCollection => _db.GetCollection<StudyExamScore>(Scores);
+    private ILiteCollection<AuditEntry> Audit => _db.GetCollection<AuditEntry>(ChatBotDatabase.Audit);
+
+    public static string RecordKey(int id) => $"{Sessions}/{id}";
+
+    /// <summary>Saves a new session and its audit entry in one transaction.</summary>
+    public StudySession Create(StudySession session, AuditEntry audit)
+    {
+        InTransaction(() =>
+        {
+            SessionCollection.Insert(session);
+            audit.RecordKey = RecordKey(session.Id);
+            audit.WorkspaceId = session.WorkspaceId;
+            Audit.Insert(audit);
+        });
+        return session;
+    }
+
+    /// <summary>Writes a changed session and its audit entry in one transaction.</summary>
+    public void Update(StudySession session, AuditEntry audit)
+    {
+        InTransaction(() =>
+        {
+            SessionCollection.Update(session);
+            audit.RecordKey = RecordKey(session.Id);
+            audit.WorkspaceId = session.WorkspaceId;
+            Audit.Insert(audit);
+        });
+    }
+
+    public StudySession? Get(string workspaceId, int id) =>
+        SessionCollection.FindById(id) is { } s && s.WorkspaceId == workspaceId ? s : null;
+
+    public IReadOnlyList<StudySession> InWorkspace(string workspaceId) =>
+        SessionCollection.Find(s => s.WorkspaceId == workspaceId).OrderBy(s => s.Id).ToList();
+
+    /// <summary>All sessions of all workspaces (the reminder scan).</summary>
+    public IReadOnlyList<StudySession> All() => SessionCollection.FindAll().ToList();
+
+    /// <summary>Records a sign-in; false when this person already signed in to this occurrence.</summary>
+    public bool TrySignIn(StudyAttendance attendance, out StudyAttendance existing)
+    {
+        attendance.Id = StudyAttendance.IdOf(attendance.SessionId, attendance.OccurrenceDate, attendance.UserKey);
+        existing = attendance;
+        try
+        {
+            AttendanceCollection.Insert(attendance);
+            return true;
+        }
+        catch (LiteException ex) when (ex.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
+        {
+            existing = AttendanceCollection.FindById(attendance.Id) ?? attendance;
+            return false;
+        }
+    }
+
+    public IReadOnlyList<StudyAttendance> AttendanceOf(string workspaceId) =>
+        AttendanceCollection.Find(a => a.WorkspaceId == workspaceId).ToList();
+
+    public IReadOnlyList<StudyAttendance> AttendanceOf(string workspaceId, int sessionId, DateOnly date) =>
+        AttendanceCollection.Find(a => a.WorkspaceId == workspaceId && a.SessionId == sessionId).Where(a => a.OccurrenceDate == date).ToList();
+
+    /// <summary>Records (or corrects) the scores of one occurrence, all or none, with the audit entry.</summary>
+    public void SaveScores(IReadOnlyList<StudyExamScore> scores, AuditEntry audit)
+    {
+        InTransaction(() =>
+        {
+            foreach (var s in scores)
+            {
+                s.Id = StudyExamScore.IdOf(s.SessionId, s.OccurrenceDate, s.Name);
+                ScoreCollection.Upsert(s);
+            }
+            Audit.Insert(audit);
+        });
+    }
+
+    public IReadOnlyList<StudyExamScore> ScoresOf(string workspaceId) =>
+        ScoreCollection.Find(s => s.WorkspaceId == workspaceId).ToList();
+
+    private void InTransaction(Action write)
+    {
+        var own = _db.BeginTrans();
+        try
+        {
+            write();
+            if (own) _db.Commit();
+        }
+        catch
+        {
+            if (own) _db.Rollback();
+            throw;
+        }
+    }
+}

@@ -1,0 +1,68 @@
+using System.Text.RegularExpressions;
+using ChatBot.Bot.Channels.BotFramework.Schema;
+using ChatBot.Bot.Features.Mediation;
+using ChatBot.Storage.Mediation;
+using ChatBot.Tests.Infrastructure;
+using MiniExcelLibs;
+using static ChatBot.Tests.Mediation.MediationTestKit;
+
+namespace ChatBot.Tests.Mediation;
+
+/// <summary>The issue's "done when": a clerk logs, lists, follows up, closes and exports cases in Web Chat.</summary>
+public class MediationWebChatFlowTests
+{
+    private static Activity Web(string text) => Activities.Message(text, "clerk", "wc-flow", "webchat", userName: "周书记");
+
+    private static Activity WebClick(object value)
+    {
+        var a = Activities.Submit(value, "clerk", "wc-flow");
+        a.ChannelId = "webchat";
+        a.From!.Name = "周书记";
+        return a;
+    }
+
+    [Fact]
+    public async Task Log_list_follow_up_close_and_export_in_web_chat()
+    {
+        using var host = new BotHost();
+        var formId = FormIdOf(await host.SendAsync(Web("调解登记")));
+        var saved = await host.SendAsync(WebClick(ValidForm(formId, f => { f["status"] = "Accepted"; f["agreementForm"] = null; })));
+        Assert.Contains("已登记,案号 2026-001", saved.AllText());
+
+        var list = await host.SendAsync(Web("调解列表 未结"));
+        Assert.Contains("2026-001 · 邻里 · 受理", list.AllText());
+
+        // Open the case from the list, then use its buttons.
+        var opened = await host.SendAsync(WebClick(new { verb = "mediation.show", caseNo = "2026-001" }));
+        Assert.Contains("调解案件 2026-001", opened.AllText());
+        Assert.Contains("mediation.outcome", System.Text.Json.JsonSerializer.Serialize(opened.Single().Card()));
+
+        await host.SendAsync(WebClick(new { verb = "mediation.outcome", caseNo = "2026-001" }));
+        await host.SendAsync(WebClick(new { choice = "Succeeded" }));  // the choice buttons of the prompt card
+        await host.SendAsync(WebClick(new { choice = "Oral" }));
+        Assert.Contains("已更新调解结果:调解成功", (await host.SendAsync(Web("当场达成口头协议"))).AllText());
+
+        await host.SendAsync(WebClick(new { verb = "mediation.followup", caseNo = "2026-001" }));
+        await host.SendAsync(Web("今天"));
+        await host.SendAsync(Web("我"));
+        await host.SendAsync(WebClick(new { choice = "Fulfilled" }));
+        Assert.Contains("已记录回访(第 1 次)", (await host.SendAsync(Web("跳过"))).AllText());
+
+        Assert.Contains("共 0 件", (await host.SendAsync(Web("调解列表 未结"))).AllText());
+        Assert.Contains("受理1起,调解1起,调解成功1起,成功率100%;口头协议1起,书面协议0起。", (await host.SendAsync(Web("调解统计 本月"))).AllText());
+
+        var export = (await host.SendAsync(Web("导出调解台账"))).AllText();
+        var token = Regex.Match(export, @"/files/([A-Za-z0-9_-]+)").Groups[1].Value;
+        using var stream = new MemoryStream(host.Service<MediationDownloads>().Find(token)!.Content);
+        var row = Assert.Single(MiniExcel.Query(stream, useHeaderRow: true, excelType: ExcelType.XLSX).Cast<IDictionary<string, object?>>());
+        Assert.Equal("2026-001", row["案号"]);
+        Assert.Equal("调解成功", row["调解状态"]);
+        Assert.Equal("口头", row["协议形式"]);
+        Assert.Equal(1, Convert.ToInt32(row["回访次数"]));
+        Assert.Equal("张三、欧阳小明", row["当事人"]);
+
+        var c = host.Service<MediationStore>().Get("local:office", "2026-001")!;
+        Assert.Equal(["mediation.create", "mediation.outcome", "mediation.followup"], host.Service<MediationStore>().History(c).Select(a => a.Action));
+        Assert.All(host.Service<MediationStore>().History(c), a => Assert.Equal("周书记", a.UserName));
+    }
+}

@@ -1,0 +1,201 @@
+using ChatBot.Bot.Reminders;
+using ChatBot.Storage;
+using ChatBot.Storage.Reminders;
+using ChatBot.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChatBot.Tests.Reminders;
+
+public class OutboxTests
+{
+    private static readonly DateTimeOffset T0 = new(2026, 3, 10, 1, 0, 0, TimeSpan.Zero); // Tue 09:00 Shanghai
+
+    [Fact]
+    public void Enqueue_is_idempotent_by_key_and_due_respects_next_attempt()
+    {
+        using var db = ChatBotDatabase.Open(TempPaths.NewDatabase());
+        var store = new OutboxStore(db);
+        Assert.True(store.TryEnqueue(ReminderHosts.Message("k/1", T0)));
+        Assert.False(store.TryEnqueue(ReminderHosts.Message("k/1", T0, "另一条")));
+        Assert.True(store.TryEnqueue(ReminderHosts.Message("k/2", T0.AddHours(1))));
+        Assert.Equal(["k/1"], store.Due(T0).Select(m => m.Key));
+        Assert.Equal(["k/1", "k/2"], store.Due(T0.AddHours(1)).Select(m => m.Key));
+        Assert.Equal("提醒", ReminderMessages.ActivityOf(store.Get("k/1")!).Text); // the first one won
+
+        Assert.True(store.MarkSent("k/1", T0, "a1"));
+        Assert.False(store.TryEnqueue(ReminderHosts.Message("k/1", T0))); // sent keys stay taken
+        Assert.Equal(["k/2"], store.Due(T0.AddHours(2)).Select(m => m.Key));
+    }
+
+    [Fact]
+    public void Failures_back_off_exponentially_with_jitter_and_die_after_max_attempts()
+    {
+        using var db = ChatBotDatabase.Open(TempPaths.NewDatabase());
+        var store = new OutboxStore(db) { Random = () => 1.0 }; // +20 % jitter
+        var policy = new OutboxRetryPolicy(MaxAttempts: 3, BaseDelaySeconds: 10, MaxDelaySeconds: 3600, Jitter: 0.2);
+        store.TryEnqueue(ReminderHosts.Message("k", T0));
+        store.MarkFailed("k", "boom", T0, policy);
+        Assert.Equal(T0.AddSeconds(12), store.Get("k")!.NextAttemptUtc);
+        store.MarkFailed("k", "boom", T0, policy);
+        Assert.Equal(T0.AddSeconds(24), store.Get("k")!.NextAttemptUtc);
+        Assert.Equal(OutboxStatus.Pending, store.Get("k")!.Status);
+        store.MarkFailed("k", "still down", T0, policy);
+        var dead = store.Get("k")!;
+        Assert.Equal(OutboxStatus.Dead, dead.Status);
+        Assert.Equal(3, dead.Attempts);
+        Assert.Equal("still down", dead.LastError);
+        Assert.Empty(store.Due(T0.AddDays(1)));
+        Assert.InRange(policy.DelayAfter(1, 0).TotalSeconds, 7.99, 8.01); // -20 %
+    }
+
+    [Fact]
+    public async Task A_restart_after_sending_does_not_send_again()
+    {
+        var db = TempPaths.NewDatabase();
+        var sender = new FakeProactiveSender();
+        var source = new ListReminderSource();
+        source.Producers.Add(now => ReminderHosts.Message("test/once", T0));
+
+        using (var first = ReminderHosts.Create(db, sender, source))
+        {
+            ReminderHosts.SeedWorkspace(first);
+            var tick = await first.Service<ReminderScheduler>().RunOnceAsync(T0);
+            Assert.Equal(1, tick.Enqueued);
+            Assert.Equal(1, tick.Drained.Sent);
+        }
+        // The "restarted" bot scans again: the same key is already in the file, nothing new is queued or sent.
+        using (var second = ReminderHosts.Create(db, sender, source))
+        {
+            var tick = await second.Service<ReminderScheduler>().RunOnceAsync(T0.AddMinutes(1));
+            Assert.Equal(0, tick.Enqueued);
+            Assert.Equal(0, tick.Drained.Sent);
+        }
+        Assert.Single(sender.Sent);
+        Assert.Equal("提醒", sender.Sent[0].Text);
+        Assert.Equal("19:group-1@thread.v2", sender.Sent[0].Conversation?.Id);
+    }
+
+    [Fact]
+    public async Task Two_scheduler_instances_on_one_database_send_a_message_once()
+    {
+        var sender = new FakeProactiveSender();
+        var source = new ListReminderSource();
+        for (var i = 0; i < 20; i++) { var key = $"test/{i}"; source.Producers.Add(_ => ReminderHosts.Message(key, T0)); }
+        using var host = ReminderHosts.Create(sender: sender, source: source);
+        ReminderHosts.SeedWorkspace(host);
+        var a = ActivatorUtilities.CreateInstance<ReminderScheduler>(host.Services);
+        var b = ActivatorUtilities.CreateInstance<ReminderScheduler>(host.Services);
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(i => Task.Run(() => (i % 2 == 0 ? a : b).RunOnceAsync(T0))));
+        Assert.Equal(20, sender.Sent.Count);
+        Assert.Equal(20, sender.Sent.Select(s => s.Text).Count());
+        Assert.All(host.Service<OutboxStore>().All(), m => Assert.Equal(OutboxStatus.Sent, m.Status));
+    }
+
+    [Fact]
+    public async Task A_crash_between_claim_and_send_delivers_after_the_lease_exactly_once()
+    {
+        var db = TempPaths.NewDatabase();
+        var sender = new FakeProactiveSender();
+        using (var first = ReminderHosts.Create(db, sender))
+        {
+            ReminderHosts.SeedWorkspace(first);
+            var store = first.Service<OutboxStore>();
+            store.TryEnqueue(ReminderHosts.Message("test/crash", T0));
+            Assert.True(store.TryClaim("test/crash", T0, TimeSpan.FromMinutes(2))); // ...and the process dies here
+        }
+        using var second = ReminderHosts.Create(db, sender);
+        var scheduler = second.Service<ReminderScheduler>();
+        Assert.Equal(0, (await scheduler.RunOnceAsync(T0.AddMinutes(1))).Drained.Sent); // still leased
+        Assert.Equal(1, (await scheduler.RunOnceAsync(T0.AddMinutes(2))).Drained.Sent);
+        Assert.Equal(0, (await scheduler.RunOnceAsync(T0.AddMinutes(3))).Drained.Sent);
+        Assert.Single(sender.Sent);
+    }
+
+    [Fact]
+    public async Task Sender_failures_are_retried_with_backoff_and_delivered_exactly_once()
+    {
+        var sender = new FakeProactiveSender { FailNext = 2 };
+        using var host = ReminderHosts.Create(sender: sender);
+        ReminderHosts.SeedWorkspace(host);
+        var store = host.Service<OutboxStore>();
+        store.Random = () => 0.5; // no jitter: 30 s, then 60 s
+        store.TryEnqueue(ReminderHosts.Message("test/retry", T0));
+        var scheduler = host.Service<ReminderScheduler>();
+
+        Assert.Equal(1, (await scheduler.RunOnceAsync(T0)).Drained.Failed);
+        Assert.Equal(T0.AddSeconds(30), store.Get("test/retry")!.NextAttemptUtc);
+        Assert.Equal(0, (await scheduler.RunOnceAsync(T0.AddSeconds(29))).Drained.Failed); // not yet due
+        Assert.Equal(1, (await scheduler.RunOnceAsync(T0.AddSeconds(30))).Drained.Failed);
+        Assert.Equal(T0.AddSeconds(90), store.Get("test/retry")!.NextAttemptUtc);
+        Assert.Equal(1, (await scheduler.RunOnceAsync(T0.AddSeconds(90))).Drained.Sent);
+        Assert.Equal(0, (await scheduler.RunOnceAsync(T0.AddHours(5))).Drained.Sent);
+
+        var m = store.Get("test/retry")!;
+        Assert.Equal(OutboxStatus.Sent, m.Status);
+        Assert.Equal(3, m.Attempts);
+        Assert.Single(sender.Sent);
+    }
+
+    [Fact]
+    public async Task A_message_without_conversation_reference_waits_then_is_given_up_after_a_day()
+    {
+        var sender = new FakeProactiveSender();
+        using var host = ReminderHosts.Create(sender: sender);
+        ReminderHosts.SeedWorkspace(host, reference: false);
+        var store = host.Service<OutboxStore>();
+        var m = ReminderHosts.Message("test/noref", T0);
+        m.CreatedUtc = T0;
+        store.TryEnqueue(m);
+        var scheduler = host.Service<ReminderScheduler>();
+        Assert.Equal(1, (await scheduler.RunOnceAsync(T0)).Drained.Deferred);
+        Assert.Equal(OutboxStatus.Pending, store.Get("test/noref")!.Status);
+        Assert.Equal(1, (await scheduler.RunOnceAsync(T0.AddDays(1))).Drained.Dead);
+        Assert.Equal(OutboxStatus.Dead, store.Get("test/noref")!.Status);
+        Assert.Empty(sender.Sent);
+    }
+
+    [Fact]
+    public async Task Quiet_hours_hold_a_message_until_they_end_and_stale_messages_expire()
+    {
+        var sender = new FakeProactiveSender();
+        using var host = ReminderHosts.Create(sender: sender);
+        ReminderHosts.SeedWorkspace(host, settings: new() { ["quietHours"] = "21:00-08:00" });
+        var store = host.Service<OutboxStore>();
+        var night = new DateTimeOffset(2026, 3, 10, 14, 0, 0, TimeSpan.Zero); // 22:00 Shanghai
+        store.TryEnqueue(ReminderHosts.Message("test/night", night));
+        var expiring = ReminderHosts.Message("test/expiring", night);
+        expiring.ExpiresUtc = night.AddHours(2);
+        store.TryEnqueue(expiring);
+
+        var scheduler = host.Service<ReminderScheduler>();
+        await scheduler.RunOnceAsync(night);
+        Assert.Empty(sender.Sent);
+        var morning = new DateTimeOffset(2026, 3, 11, 0, 0, 0, TimeSpan.Zero); // 08:00 Shanghai
+        Assert.Equal(morning, store.Get("test/night")!.NextAttemptUtc);
+        await scheduler.RunOnceAsync(morning);
+        Assert.Single(sender.Sent);
+        Assert.Equal(OutboxStatus.Dead, store.Get("test/expiring")!.Status);
+    }
+
+    [Fact]
+    public async Task The_background_loop_ticks_on_the_injected_clock()
+    {
+        var sender = new FakeProactiveSender();
+        var source = new ListReminderSource();
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(T0);
+        source.Producers.Add(now => now >= T0.AddMinutes(1) ? ReminderHosts.Message("test/loop", now) : null);
+        using var host = new BotHost(clock: clock, configure: services =>
+        {
+            services.AddSingleton<ChatBot.Bot.Conversation.IProactiveSender>(sender);
+            services.AddSingleton<IReminderSource>(source);
+        });
+        ReminderHosts.SeedWorkspace(host);
+        _ = host.Services; // starts the host and its hosted services
+        for (var i = 0; i < 50 && sender.Sent.Count == 0; i++)
+        {
+            clock.Advance(TimeSpan.FromMinutes(1));
+            await Task.Delay(50);
+        }
+        Assert.Single(sender.Sent);
+    }
+}
