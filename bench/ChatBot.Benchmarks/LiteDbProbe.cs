@@ -6,7 +6,7 @@ namespace ChatBot.Benchmarks;
 /// <summary>Hammers the conversation bookkeeping stores the way many first turns do, to check LiteDB stays consistent.</summary>
 internal static class LiteDbProbe
 {
-    public static async Task<int> RunAsync(Options o)
+    public static async Task<int> RunAsync(BenchOptions o)
     {
         var n = o.Int("conversations", 2000);
         var parallel = o.Int("connections", 16);

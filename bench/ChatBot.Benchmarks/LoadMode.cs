@@ -5,7 +5,7 @@ namespace ChatBot.Benchmarks;
 /// <summary>End-to-end load: the bot's /api/messages with a real dialog and durable state, next to the floor.</summary>
 internal static class LoadMode
 {
-    public static async Task<int> RunAsync(Options o)
+    public static async Task<int> RunAsync(BenchOptions o)
     {
         var connections = o.Int("connections", 16);
         var seconds = o.Int("seconds", 10);

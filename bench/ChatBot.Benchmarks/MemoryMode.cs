@@ -5,7 +5,7 @@ namespace ChatBot.Benchmarks;
 /// <summary>RSS of the bot with N conversations that each have a dialog in progress (state persisted, cache warm).</summary>
 internal static class MemoryMode
 {
-    public static async Task<int> RunAsync(Options o)
+    public static async Task<int> RunAsync(BenchOptions o)
     {
         var conversations = o.Int("conversations", 10_000);
         var parallel = o.Int("connections", 16);

@@ -10,7 +10,7 @@ internal static class BenchMain
 public static async Task<int> Main(string[] args)
 {
     var mode = args.FirstOrDefault() ?? "help";
-    var options = Options.Parse(args.Skip(1).ToArray());
+    var options = BenchOptions.Parse(args.Skip(1).ToArray());
     return mode switch
     {
         "load" => await LoadMode.RunAsync(options),
@@ -35,15 +35,15 @@ private static int Usage()
 }
 }
 
-internal sealed class Options(Dictionary<string, string> values)
+internal sealed class BenchOptions(Dictionary<string, string> values)
 {
-    public static Options Parse(string[] args)
+    public static BenchOptions Parse(string[] args)
     {
         var d = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < args.Length; i++)
             if (args[i].StartsWith("--"))
                 d[args[i][2..]] = i + 1 < args.Length && !args[i + 1].StartsWith("--") ? args[++i] : "true";
-        return new Options(d);
+        return new BenchOptions(d);
     }
 
     public int Int(string name, int fallback) => values.TryGetValue(name, out var v) && int.TryParse(v, out var n) ? n : fallback;

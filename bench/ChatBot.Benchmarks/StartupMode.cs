@@ -7,7 +7,7 @@ namespace ChatBot.Benchmarks;
 /// <summary>Time from starting the bot process (dotnet ChatBot.Bot.dll) to its first /healthz 200, on a fresh database.</summary>
 internal static class StartupMode
 {
-    public static async Task<int> RunAsync(Options o)
+    public static async Task<int> RunAsync(BenchOptions o)
     {
         var runs = o.Int("runs", 5);
         var dll = Path.Combine(AppContext.BaseDirectory, "ChatBot.Bot.dll");

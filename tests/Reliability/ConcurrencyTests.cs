@@ -19,18 +19,21 @@ public class ConcurrencyTests
     {
         var errors = new ErrorLog();
         using var host = ReliabilityHost.Create(errors);
+        // One turn first, so the test server exists before 2,000 tasks ask for it: WebApplicationFactory builds its
+        // server lazily without a lock, and racing first calls built two hosts on one LiteDB file (seen as page errors).
+        await host.SendAsync(Activities.GroupMention("帮助", "warm-up", "19:warm-up@thread.v2"));
         var started = DateTime.UtcNow;
 
         // Every user walks the five-turn survey with values that are theirs alone; all 2,000 walks run together.
         var walks = Enumerable.Range(0, Groups).SelectMany(g => Enumerable.Range(0, UsersPerGroup).Select(u => WalkAsync(host, g, u)));
         var all = Task.WhenAll(walks);
         try { await all; } catch { } // the failures are reported below, after the bot's own error log
-        Assert.True(errors.Errors.IsEmpty, string.Join("\n", errors.Errors.Take(2)));
+        Assert.True(errors.Errors.IsEmpty, ErrorLog.Summary(errors));
         Assert.True(all.IsCompletedSuccessfully, string.Join("\n", all.Exception?.InnerExceptions.Take(3).Select(e => e.Message) ?? []));
-        Assert.True(errors.Errors.IsEmpty, string.Join("\n", errors.Errors.Take(2)));
+        Assert.True(errors.Errors.IsEmpty, ErrorLog.Summary(errors));
         Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(50), "the concurrent walks took too long");
 
-        var sent = host.Connector.Sent;
+        var sent = host.Connector.Sent.Where(r => r.Conversation!.Id != "19:warm-up@thread.v2").ToList();
         // Every reply went to the conversation and the user whose turn it answered.
         var byUser = sent.GroupBy(r => (r.Conversation!.Id, r.Recipient!.Id)).ToDictionary(g => g.Key, g => g.ToList());
         Assert.Equal(Groups * UsersPerGroup, byUser.Count);
@@ -60,7 +63,7 @@ public class ConcurrencyTests
             Assert.Equal(0, JsonDocument.Parse(s.Json).RootElement.GetProperty("stack").GetArrayLength());
         });
         // Each group chat is its own workspace with exactly its two members.
-        var members = db.GetCollection<WorkspaceMember>(ChatBotDatabase.Members).FindAll().ToList();
+        var members = db.GetCollection<WorkspaceMember>(ChatBotDatabase.Members).FindAll().Where(m => !m.WorkspaceId.Contains("warm-up")).ToList();
         Assert.Equal(Groups * UsersPerGroup, members.Count);
         Assert.All(members.GroupBy(m => m.WorkspaceId), ws => Assert.Equal(UsersPerGroup, ws.Count()));
     }

@@ -29,6 +29,10 @@ internal sealed class ErrorLog : ILoggerProvider
     public ConcurrentQueue<string> Errors { get; } = new();
 
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
+
+    /// <summary>The first errors, each cut short (a fuzzed value can be megabytes long).</summary>
+    public static string Summary(ErrorLog log) =>
+        $"{log.Errors.Count} error(s) logged:\n" + string.Join("\n", log.Errors.Take(3).Select(e => e.Length > 700 ? e[..700] + "…" : e));
     public void Dispose() { }
 
     private sealed class Logger(ErrorLog sink, string category) : ILogger

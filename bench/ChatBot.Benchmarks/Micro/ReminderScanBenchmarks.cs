@@ -1,0 +1,111 @@
+using BenchmarkDotNet.Attributes;
+using ChatBot.Bot.Features.PlanTasks;
+using ChatBot.Bot.Features.Study;
+using ChatBot.Bot.Reminders;
+using ChatBot.Storage;
+using ChatBot.Storage.Conversations;
+using ChatBot.Storage.PlanTasks;
+using ChatBot.Storage.Reminders;
+using ChatBot.Storage.Study;
+using LiteDB;
+using Microsoft.Extensions.Options;
+
+namespace ChatBot.Benchmarks.Micro;
+
+/// <summary>
+/// One reminder-scheduler tick of the two big sources, on a LiteDB file: the plan-task overdue sweep over 100,000
+/// tasks (100 groups × 1,000 tasks, about a third overdue and open) and the study reminder scan over 10,000 sessions
+/// (500 groups × 20 monthly series). Nothing is queued between ticks, so every tick does the full work (worst case).
+/// "cold" builds a fresh PlanTaskStore, i.e. the first tick after a start or after every group's tasks changed.
+/// </summary>
+[MemoryDiagnoser]
+public class ReminderScanBenchmarks
+{
+    private const int TaskGroups = 100, TasksPerGroup = 1_000, StudyGroups = 500, SessionsPerGroup = 20;
+    // Tuesday 2026-03-10 10:30 in Shanghai: inside the 09:00 reminder window, a working day.
+    private static readonly DateTimeOffset Now = new(2026, 3, 10, 2, 30, 0, TimeSpan.Zero);
+    private static readonly DateOnly Today = new(2026, 3, 10);
+    private string _dir = "";
+    private LiteDatabase _db = null!;
+    private TaskReminderSource _tasks = null!;
+    private StudyReminderSource _study = null!;
+    private int _queued;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _dir = Path.Combine(Path.GetTempPath(), "chatbot-bench", Guid.NewGuid().ToString("N"));
+        _db = ChatBotDatabase.Open(Path.Combine(_dir, "reminders.db"));
+        var workspaces = new WorkspaceStore(_db);
+        var rng = new Random(7);
+        var tasks = new List<PlanTask>(TaskGroups * TasksPerGroup);
+        for (var g = 0; g < TaskGroups; g++)
+        {
+            var ws = $"msteams:t:19:tasks-{g}@thread.v2";
+            workspaces.Save(new Workspace { Id = ws, ChannelId = "msteams", ConversationId = $"19:tasks-{g}@thread.v2", IsGroup = true, Admins = ["msteams:admin"], CreatedUtc = Now, LastSeenUtc = Now });
+            for (var i = 0; i < TasksPerGroup; i++)
+                tasks.Add(new PlanTask
+                {
+                    WorkspaceId = ws, PlanYear = 2026, PlanTitle = "2026年度工作计划", Section = "一", Title = $"任务{g}-{i}",
+                    Owners = [$"责任人{i % 7}"], Department = "党政办", DueDate = Today.AddDays(rng.Next(-200, 200)),
+                    Status = (PlanTaskStatus)rng.Next(0, 4), IdentityKey = $"{ws}|{i}", CreatedUtc = Now, UpdatedUtc = Now,
+                });
+        }
+        var audit = new AuditLog(_db);
+        new PlanTaskStore(_db, audit).BulkInsert(tasks);
+
+        var sessions = new List<StudySession>(StudyGroups * SessionsPerGroup);
+        for (var g = 0; g < StudyGroups; g++)
+        {
+            var ws = $"msteams:t:19:study-{g}@thread.v2";
+            workspaces.Save(new Workspace { Id = ws, ChannelId = "msteams", ConversationId = $"19:study-{g}@thread.v2", IsGroup = true, CreatedUtc = Now, LastSeenUtc = Now });
+            for (var s = 0; s < SessionsPerGroup; s++)
+                sessions.Add(new StudySession
+                {
+                    WorkspaceId = ws, Title = $"学法{g}-{s}", Law = "民法典", Format = StudyFormat.Centralized,
+                    Rule = new StudyRule { Kind = StudyRuleKind.DayOfMonth, Day = 1 + (g + s) % 28, Start = new TimeOnly(15, 0) },
+                    RuleText = "每月", SeriesStartUtc = Now.AddMonths(-6), CreatedUtc = Now, UpdatedUtc = Now,
+                });
+        }
+        _db.GetCollection<StudySession>(StudyStore.Sessions).InsertBulk(sessions, 5000);
+
+        _tasks = NewTaskSource();
+        _study = new StudyReminderSource(new StudyStore(_db), workspaces);
+    }
+
+    private TaskReminderSource NewTaskSource() => new(new PlanTaskStore(_db, new AuditLog(_db)), new WorkspaceStore(_db),
+        new ConversationReferenceStore(_db), new OutboxStore(_db), Options.Create(new PlanTaskOptions()), Options.Create(new ReminderOptions()));
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _db.Dispose();
+        try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
+    }
+
+    private bool Count(OutboxMessage _) { _queued++; return true; }
+
+    [Benchmark(Description = "overdue sweep, 100k tasks, warm")]
+    public int OverdueSweep()
+    {
+        _queued = 0;
+        _tasks.CollectAsync(Now, Count, default).GetAwaiter().GetResult();
+        return _queued;
+    }
+
+    [Benchmark(Description = "overdue sweep, 100k tasks, cold store")]
+    public int OverdueSweepCold()
+    {
+        _queued = 0;
+        NewTaskSource().CollectAsync(Now, Count, default).GetAwaiter().GetResult();
+        return _queued;
+    }
+
+    [Benchmark(Description = "study reminder scan, 10k sessions")]
+    public int StudyScan()
+    {
+        _queued = 0;
+        _study.CollectAsync(Now, Count, default).GetAwaiter().GetResult();
+        return _queued;
+    }
+}
