@@ -1,4 +1,5 @@
 using LiteDB;
+using LiteDB.Engine;
 
 namespace ChatBot.Storage;
 
@@ -19,7 +20,14 @@ public static class ChatBotDatabase
             : new ConnectionString { Filename = pathOrConnectionString, Connection = ConnectionType.Direct };
         if (cs.Filename is { } file && file != ":memory:" && Path.GetDirectoryName(Path.GetFullPath(file)) is { } dir)
             Directory.CreateDirectory(dir);
-        var db = new LiteDatabase(cs, CreateMapper());
+        // Direct connections go through SerializedEngine: LiteDB 5.0.20 corrupts pages under concurrent transactions.
+        var db = cs.Connection == ConnectionType.Direct
+            ? new LiteDatabase(new SerializedEngine(new LiteEngine(new EngineSettings
+            {
+                Filename = cs.Filename, Password = cs.Password, InitialSize = cs.InitialSize, ReadOnly = cs.ReadOnly,
+                Collation = cs.Collation, Upgrade = cs.Upgrade, AutoRebuild = cs.AutoRebuild,
+            })), CreateMapper())
+            : new LiteDatabase(cs, CreateMapper());
         EnsureIndexes(db);
         return db;
     }

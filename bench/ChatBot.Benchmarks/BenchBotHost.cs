@@ -17,10 +17,12 @@ namespace ChatBot.Benchmarks;
 internal sealed class BenchBotHost : WebApplicationFactory<Program>
 {
     private readonly bool _autoCommitState;
+    private readonly bool _memoryState;
 
     /// <param name="autoCommitState">Swap the group-commit dialog state store for the one-commit-per-write store, to show what group commit buys.</param>
-    public BenchBotHost(string? databasePath = null, bool autoCommitState = false)
+    public BenchBotHost(string? databasePath = null, bool autoCommitState = false, bool memoryState = false)
     {
+        _memoryState = memoryState;
         _autoCommitState = autoCommitState;
         // WebApplicationFactory looks for a folder named like the assembly; the bot's folder is "bot".
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_CHATBOT_BOT", RepoRoot.Find("bot"));
@@ -57,6 +59,11 @@ internal sealed class BenchBotHost : WebApplicationFactory<Program>
             // any two reads, so it never waits, and measure the bot itself.
             services.RemoveAll<ConversationSendThrottle>();
             services.AddSingleton(new ConversationSendThrottle(new LeapingClock()));
+            if (_memoryState)
+            {
+                services.RemoveAll<IDialogStateStore>();
+                services.AddSingleton<IDialogStateStore, MemoryDialogStateStore>();
+            }
             if (_autoCommitState)
             {
                 services.RemoveAll<IDialogStateStore>();
@@ -109,4 +116,17 @@ internal sealed class LeapingClock : TimeProvider
 {
     private long _ticks = DateTimeOffset.UtcNow.UtcTicks;
     public override DateTimeOffset GetUtcNow() => new(Interlocked.Add(ref _ticks, TimeSpan.TicksPerHour), TimeSpan.Zero);
+}
+
+/// <summary>Experiment only (load --memstate): dialog state in a dictionary, to see what persisting it costs.</summary>
+internal sealed class MemoryDialogStateStore : IDialogStateStore
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DialogStateRecord> _states = new();
+    public DialogStateRecord? Load(string key) => _states.TryGetValue(key, out var r) ? new DialogStateRecord { Id = r.Id, Json = r.Json, Version = r.Version, UpdatedUtc = r.UpdatedUtc } : null;
+    public Task SaveAsync(DialogStateRecord record, CancellationToken ct = default)
+    {
+        _states[record.Id] = new DialogStateRecord { Id = record.Id, Json = record.Json, Version = record.Version, UpdatedUtc = record.UpdatedUtc };
+        return Task.CompletedTask;
+    }
+    public void Delete(string key) => _states.TryRemove(key, out _);
 }

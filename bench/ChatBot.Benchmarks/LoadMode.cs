@@ -12,15 +12,16 @@ internal static class LoadMode
         var warmup = o.Int("warmup", 3);
         var rounds = o.Int("rounds", 2);
         var autoCommit = o.Flag("autocommit");
+        var memoryState = o.Flag("memstate");
 
         await using var connector = await FakeConnectorServer.StartAsync();
-        using var bot = new BenchBotHost(autoCommitState: autoCommit);
+        using var bot = new BenchBotHost(autoCommitState: autoCommit, memoryState: memoryState);
         bot.Start();
         using var client = LoadGenerator.NewClient(bot.BaseAddress, connections);
         var load = new LoadGenerator(client, connector.ServiceUrl);
         Console.WriteLine(Machine.Describe());
         Console.WriteLine($"bot at {bot.BaseAddress}, fake connector at {connector.ServiceUrl}, db {bot.DatabasePath}");
-        Console.WriteLine($"{connections} connections, {rounds} round(s) of {warmup} s warm-up + {seconds} s measured per endpoint; state store: {(autoCommit ? "auto-commit (one commit per write)" : "group commit")}");
+        Console.WriteLine($"{connections} connections, {rounds} round(s) of {warmup} s warm-up + {seconds} s measured per endpoint; state store: {(memoryState ? "in memory (experiment: no persistence)" : autoCommit ? "auto-commit (one commit per write)" : "group commit")}");
 
         var floor = new List<LoadResult>();
         var turns = new List<LoadResult>();

@@ -8,6 +8,7 @@ using LiteDB;
 namespace ChatBot.Tests.Reliability;
 
 /// <summary>Many people filling forms at once: nothing lost, nothing crossing between users or workspaces.</summary>
+[Collection(ReliabilitySuite.Name)]
 public class ConcurrencyTests
 {
     private const int Groups = 1000;
@@ -31,7 +32,7 @@ public class ConcurrencyTests
         Assert.True(errors.Errors.IsEmpty, ErrorLog.Summary(errors));
         Assert.True(all.IsCompletedSuccessfully, string.Join("\n", all.Exception?.InnerExceptions.Take(3).Select(e => e.Message) ?? []));
         Assert.True(errors.Errors.IsEmpty, ErrorLog.Summary(errors));
-        Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(50), "the concurrent walks took too long");
+        Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(55), $"the concurrent walks took {(DateTime.UtcNow - started).TotalSeconds:F0} s");
 
         var sent = host.Connector.Sent.Where(r => r.Conversation!.Id != "19:warm-up@thread.v2").ToList();
         // Every reply went to the conversation and the user whose turn it answered.

@@ -36,6 +36,7 @@ public sealed class SurveyHostingStartup : IHostingStartup
 /// SIGKILL in the middle of a load of dialog turns, then a restart on the same file: every turn whose answer reached
 /// the user is in the saved dialog state, no state is corrupt, and the LiteDB file opens and works.
 /// </summary>
+[Collection(ReliabilitySuite.Name)]
 public class CrashRecoveryTests
 {
     private const int Conversations = 40;

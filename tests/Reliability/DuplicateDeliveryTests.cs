@@ -8,6 +8,7 @@ namespace ChatBot.Tests.Reliability;
 /// A channel that retries delivers the same message again. /api/messages redeliveries are covered in
 /// tests/BotFramework; here: Direct Line, where the page's clientActivityID is what identifies a retried post.
 /// </summary>
+[Collection(ReliabilitySuite.Name)]
 public class DuplicateDeliveryTests
 {
     [Fact]

@@ -45,3 +45,10 @@ internal sealed class ErrorLog : ILoggerProvider
         }
     }
 }
+
+/// <summary>The reliability tests run one after another: each loads the machine on purpose, and each has a time bound.</summary>
+[CollectionDefinition(Name)]
+public sealed class ReliabilitySuite
+{
+    public const string Name = "Reliability";
+}

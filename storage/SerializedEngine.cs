@@ -1,0 +1,85 @@
+using LiteDB;
+using LiteDB.Engine;
+
+namespace ChatBot.Storage;
+
+/// <summary>
+/// Runs every LiteDB operation of the process one at a time. LiteDB 5.0.x lets transactions on different collections
+/// run concurrently, and that corrupts its shared page lists (litedb-org/LiteDB#2825, fixed only after 5.0.20): the
+/// reliability suite saw "page type must be collection page" / "Page type must be data page", after which LiteDB closes
+/// itself, when many turns ran next to the dialog-state group commit and other explicit transactions. An explicit
+/// transaction holds the lock from BeginTrans to its Commit/Rollback (LiteDB transactions belong to one thread); any
+/// other call holds it for the call, and a query is read to the end inside it (our queries return few documents).
+/// </summary>
+internal sealed class SerializedEngine(ILiteEngine inner) : ILiteEngine
+{
+    private readonly object _gate = new();
+    private readonly ThreadLocal<bool> _holdsTransaction = new();
+
+    public bool BeginTrans()
+    {
+        Monitor.Enter(_gate);
+        bool began;
+        try { began = inner.BeginTrans(); }
+        catch { Monitor.Exit(_gate); throw; }
+        if (began && !_holdsTransaction.Value) _holdsTransaction.Value = true;
+        else Monitor.Exit(_gate); // already inside this thread's transaction, which holds the lock
+        return began;
+    }
+
+    public bool Commit() { try { lock (_gate) return inner.Commit(); } finally { EndTransaction(); } }
+
+    public bool Rollback() { try { lock (_gate) return inner.Rollback(); } finally { EndTransaction(); } }
+
+    private void EndTransaction()
+    {
+        if (!_holdsTransaction.Value) return;
+        _holdsTransaction.Value = false;
+        Monitor.Exit(_gate);
+    }
+
+    public IBsonDataReader Query(string collection, Query query)
+    {
+        lock (_gate)
+        {
+            using var reader = inner.Query(collection, query);
+            var values = new List<BsonValue>();
+            while (reader.Read()) values.Add(reader.Current);
+            return new ListReader(values, collection);
+        }
+    }
+
+    public int Insert(string collection, IEnumerable<BsonDocument> docs, BsonAutoId autoId) { lock (_gate) return inner.Insert(collection, docs, autoId); }
+    public int Update(string collection, IEnumerable<BsonDocument> docs) { lock (_gate) return inner.Update(collection, docs); }
+    public int UpdateMany(string collection, BsonExpression transform, BsonExpression predicate) { lock (_gate) return inner.UpdateMany(collection, transform, predicate); }
+    public int Upsert(string collection, IEnumerable<BsonDocument> docs, BsonAutoId autoId) { lock (_gate) return inner.Upsert(collection, docs, autoId); }
+    public int Delete(string collection, IEnumerable<BsonValue> ids) { lock (_gate) return inner.Delete(collection, ids); }
+    public int DeleteMany(string collection, BsonExpression predicate) { lock (_gate) return inner.DeleteMany(collection, predicate); }
+    public bool DropCollection(string name) { lock (_gate) return inner.DropCollection(name); }
+    public bool RenameCollection(string name, string newName) { lock (_gate) return inner.RenameCollection(name, newName); }
+    public bool EnsureIndex(string collection, string name, BsonExpression expression, bool unique) { lock (_gate) return inner.EnsureIndex(collection, name, expression, unique); }
+    public bool DropIndex(string collection, string name) { lock (_gate) return inner.DropIndex(collection, name); }
+    public int Checkpoint() { lock (_gate) return inner.Checkpoint(); }
+    public long Rebuild(RebuildOptions options) { lock (_gate) return inner.Rebuild(options); }
+    public BsonValue Pragma(string name) { lock (_gate) return inner.Pragma(name); }
+    public bool Pragma(string name, BsonValue value) { lock (_gate) return inner.Pragma(name, value); }
+
+    public void Dispose()
+    {
+        lock (_gate) inner.Dispose();
+        _holdsTransaction.Dispose();
+    }
+}
+
+/// <summary>A query result already read into memory.</summary>
+internal sealed class ListReader(List<BsonValue> values, string collection) : IBsonDataReader
+{
+    private int _index = -1;
+
+    public BsonValue this[string field] => Current.AsDocument[field];
+    public string Collection => collection;
+    public BsonValue Current => _index >= 0 && _index < values.Count ? values[_index] : BsonValue.Null;
+    public bool HasValues => values.Count > 0;
+    public bool Read() => ++_index < values.Count;
+    public void Dispose() { }
+}
