@@ -113,6 +113,65 @@ public class CrashRecoveryTests
         }
     }
 
+    [Fact]
+    public async Task Killing_the_bot_while_mediation_cases_are_logged_loses_no_confirmed_case()
+    {
+        var db = TempPaths.NewDatabase();
+        var confirmed = new ConcurrentDictionary<string, (int Conversation, string CaseNo)>(); // formId → what the user was told
+        string? lastError = null;
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        var port = FreePort();
+        using (var bot = await BotProcess.StartAsync(db, port))
+        {
+            using var stop = new CancellationTokenSource();
+            var load = Enumerable.Range(0, 16).Select(c => Task.Run(async () =>
+            {
+                for (var n = 0; !stop.IsCancellationRequested; n++)
+                {
+                    var formId = $"crash-{c}-{n}";
+                    var submit = Activities.Submit(ChatBot.Tests.Mediation.MediationTestKit.ValidForm(formId), UserOf(c), $"crash-personal-{c}");
+                    try
+                    {
+                        var text = string.Join("\n", (await PostExpectRepliesAsync(http, port, submit)).Select(a => a.AllText()));
+                        var at = text.IndexOf("案号 ", StringComparison.Ordinal);
+                        Assert.True(at >= 0, $"no case number in the confirmation: {text}");
+                        confirmed[formId] = (c, text[(at + 3)..].Split('。', '(', ' ', '\n')[0]);
+                    }
+                    catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException)
+                    {
+                        if (!stop.IsCancellationRequested) lastError = ex.Message;
+                        return;
+                    }
+                }
+            })).ToArray();
+            var deadline = Stopwatch.StartNew();
+            while (confirmed.Count < 150 && deadline.Elapsed < TimeSpan.FromSeconds(25)) await Task.Delay(20);
+            bot.Kill();
+            stop.Cancel();
+            await Task.WhenAll(load);
+        }
+        Assert.True(confirmed.Count >= 30, $"only {confirmed.Count} cases were confirmed before the kill; {lastError}");
+
+        // Restart: the file opens and the bot answers; then look at what was kept.
+        using (var bot = await BotProcess.StartAsync(db, port))
+        {
+            var list = Activities.Message("调解列表", UserOf(0), "crash-personal-0");
+            Assert.NotEmpty(await PostExpectRepliesAsync(http, port, list));
+            bot.Stop();
+        }
+        using var database = ChatBotDatabase.Open(db);
+        var cases = database.GetCollection<ChatBot.Storage.Mediation.MediationCase>(ChatBot.Storage.Mediation.MediationStore.Cases).FindAll().ToList();
+        foreach (var (formId, (c, caseNo)) in confirmed)
+        {
+            // Every case the user was told about is there, once, under that number.
+            var kept = cases.Where(k => k.FormKey.EndsWith(formId, StringComparison.Ordinal)).ToList();
+            Assert.True(kept.Count == 1, $"form {formId} (told {caseNo}): {kept.Count} cases kept");
+            Assert.Equal(caseNo, kept[0].CaseNo);
+        }
+        // Case numbers are unique within each workspace (no number handed out twice across the crash).
+        Assert.All(cases.GroupBy(k => k.WorkspaceId), ws => Assert.Equal(ws.Count(), ws.Select(k => k.CaseNo).Distinct().Count()));
+    }
+
     /// <summary>The survey over and over: five turns a pass, each one a state write.</summary>
     private static string Script(int c, int turn) => (turn % 5) switch
     {
@@ -126,9 +185,11 @@ public class CrashRecoveryTests
     private static string ConversationOf(int c) => $"19:crash-{c}@thread.v2";
     private static string UserOf(int c) => $"crash-user-{c}";
 
-    private static async Task<List<Activity>> PostExpectRepliesAsync(HttpClient http, int port, int c, string text)
+    private static Task<List<Activity>> PostExpectRepliesAsync(HttpClient http, int port, int c, string text) =>
+        PostExpectRepliesAsync(http, port, Activities.GroupMention(text, UserOf(c), ConversationOf(c)));
+
+    private static async Task<List<Activity>> PostExpectRepliesAsync(HttpClient http, int port, Activity activity)
     {
-        var activity = Activities.GroupMention(text, UserOf(c), ConversationOf(c));
         activity.DeliveryMode = DeliveryModes.ExpectReplies;
         using var response = await http.PostAsJsonAsync($"http://127.0.0.1:{port}/api/messages", activity, BotJson.Options);
         response.EnsureSuccessStatusCode();
