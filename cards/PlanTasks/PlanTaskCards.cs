@@ -215,7 +215,8 @@ public static class PlanTaskCards
         foreach (var e in errors ?? []) card.Add(TextBlock.Error(e));
         card.Add(
             new TextInput { Id = "plan", Label = lang.T("计划名称", "Plan"), Value = t?.PlanTitle ?? defaultPlan, MaxLength = 200 },
-            new NumberInput { Id = "year", Label = lang.T("年度", "Year"), Value = t?.PlanYear ?? defaultYear, Min = 2000, Max = 2100 },
+            new NumberInput { Id = "year", Label = lang.T("年度", "Year"), Value = t?.PlanYear ?? defaultYear, Min = 2000, Max = 2100,
+                IsRequired = true, ErrorMessage = lang.T("请填写 2000–2100 之间的年度", "Enter a year between 2000 and 2100") },
             new TextInput { Id = "section", Label = lang.T("板块", "Section"), Value = t?.Section, MaxLength = 200, Placeholder = "(三)进一步规范行政执法行为" },
             new TextInput { Id = "title", Label = lang.T("任务内容", "Task"), Value = t?.Title, IsRequired = true, IsMultiline = true, MaxLength = 1000,
                 ErrorMessage = lang.T("请填写任务内容", "Enter the task") },
