@@ -181,7 +181,7 @@ public static class PlanTaskCards
     {
         var card = new AdaptiveCard().Add(
             TextBlock.Heading(lang.T("导入预览", "Import preview")),
-            new FactSet().Add(lang.T("计划", "Plan"), $"{year} {planTitle}")
+            new FactSet().Add(lang.T("计划", "Plan"), planTitle.Contains(year.ToString()) ? planTitle : $"{year} {planTitle}")
                 .Add(lang.T("识别任务", "Tasks found"), tasks.Count.ToString())
                 .Add(lang.T("其中已存在(将更新)", "Already saved (will be updated)"), existing.ToString()));
         var rows = 0;
@@ -194,7 +194,8 @@ public static class PlanTaskCards
                 if (rows++ >= MaxRows) break;
                 var who = string.Join("、", t.Owners);
                 if (t.Department.Length > 0) who = who.Length > 0 ? $"{who}({t.Department})" : t.Department;
-                card.Add(new TextBlock($"{rows}. {t.Title} · {lang.Date(t.DueDate)}{(who.Length > 0 ? " · " + who : "")}") { Spacing = "Small" });
+                // The escaped dot keeps markdown from turning each row into a list that restarts at 1.
+                card.Add(new TextBlock($"{rows}\\. {t.Title} · {lang.Date(t.DueDate)}{(who.Length > 0 ? " · " + who : "")}") { Spacing = "Small" });
             }
         }
         if (rows > MaxRows) card.Add(TextBlock.Subtle(lang.T($"(仅显示前 {MaxRows} 项,确认后全部导入)", $"(first {MaxRows} shown; all are imported)")));
