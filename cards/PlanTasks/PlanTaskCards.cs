@@ -181,7 +181,7 @@ public static class PlanTaskCards
     {
         var card = new AdaptiveCard().Add(
             TextBlock.Heading(lang.T("导入预览", "Import preview")),
-            new FactSet().Add(lang.T("计划", "Plan"), $"{year} {planTitle}")
+            new FactSet().Add(lang.T("计划", "Plan"), planTitle.Contains(year.ToString()) ? planTitle : $"{year} {planTitle}")
                 .Add(lang.T("识别任务", "Tasks found"), tasks.Count.ToString())
                 .Add(lang.T("其中已存在(将更新)", "Already saved (will be updated)"), existing.ToString()));
         var rows = 0;
@@ -194,7 +194,8 @@ public static class PlanTaskCards
                 if (rows++ >= MaxRows) break;
                 var who = string.Join("、", t.Owners);
                 if (t.Department.Length > 0) who = who.Length > 0 ? $"{who}({t.Department})" : t.Department;
-                card.Add(new TextBlock($"{rows}. {t.Title} · {lang.Date(t.DueDate)}{(who.Length > 0 ? " · " + who : "")}") { Spacing = "Small" });
+                // The escaped dot keeps markdown from turning each row into a list that restarts at 1.
+                card.Add(new TextBlock($"{rows}\\. {t.Title} · {lang.Date(t.DueDate)}{(who.Length > 0 ? " · " + who : "")}") { Spacing = "Small" });
             }
         }
         if (rows > MaxRows) card.Add(TextBlock.Subtle(lang.T($"(仅显示前 {MaxRows} 项,确认后全部导入)", $"(first {MaxRows} shown; all are imported)")));
@@ -215,7 +216,8 @@ public static class PlanTaskCards
         foreach (var e in errors ?? []) card.Add(TextBlock.Error(e));
         card.Add(
             new TextInput { Id = "plan", Label = lang.T("计划名称", "Plan"), Value = t?.PlanTitle ?? defaultPlan, MaxLength = 200 },
-            new NumberInput { Id = "year", Label = lang.T("年度", "Year"), Value = t?.PlanYear ?? defaultYear, Min = 2000, Max = 2100 },
+            new NumberInput { Id = "year", Label = lang.T("年度", "Year"), Value = t?.PlanYear ?? defaultYear, Min = 2000, Max = 2100,
+                IsRequired = true, ErrorMessage = lang.T("请填写 2000–2100 之间的年度", "Enter a year between 2000 and 2100") },
             new TextInput { Id = "section", Label = lang.T("板块", "Section"), Value = t?.Section, MaxLength = 200, Placeholder = "(三)进一步规范行政执法行为" },
             new TextInput { Id = "title", Label = lang.T("任务内容", "Task"), Value = t?.Title, IsRequired = true, IsMultiline = true, MaxLength = 1000,
                 ErrorMessage = lang.T("请填写任务内容", "Enter the task") },

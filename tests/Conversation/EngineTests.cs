@@ -87,6 +87,16 @@ public class EngineTests
     }
 
     [Fact]
+    public async Task A_card_submission_answers_a_prompt_that_waits_for_text()
+    {
+        using var host = NewHost();
+        await host.SendAsync(Activities.Message("测试调查", "u-card"));
+        // A card with one text field answers the text prompt; the verb-less value is not a command.
+        Assert.Contains("涉及人数", (await host.SendAsync(Activities.Submit(new { text = "张三" }, "u-card"))).AllText());
+        Assert.Contains("受理日期", (await host.SendAsync(Activities.Submit(new { amount = "3" }, "u-card"))).AllText());
+    }
+
+    [Fact]
     public async Task Cancel_ends_the_dialog_and_help_reprompts_it()
     {
         using var host = NewHost();

@@ -125,4 +125,20 @@ public class PlanImportParsingTests
         Assert.Equal(3, result.Tasks.Count);
         Assert.Equal("全面推行行政执法公示制度", result.Tasks[0].Title);
     }
+
+    [Fact]
+    public void Section_headings_with_a_deadline_and_no_numbered_items_are_tasks()
+    {
+        // As typed into Web Chat's one-line box: the line breaks are gone and the plan stops at the "(一)" level.
+        const string text = "2026年依法行政工作计划 一、加强制度建设 (一)完善规范性文件备案审查 责任单位:司法所 3月底前完成 "
+            + "(二)全面推行行政执法公示制度 责任人:张三 6月底前完成 二、队伍建设 (一)组织执法人员培训 1.开展执法资格考试 (第三季度完成)";
+        var result = OutlinePlanParser.Parse(text, 2026);
+        Assert.Equal(["完善规范性文件备案审查", "全面推行行政执法公示制度", "开展执法资格考试"], result.Tasks.Select(t => t.Title));
+        Assert.Equal(new DateOnly(2026, 3, 31), result.Tasks[0].DueDate);
+        Assert.Equal("司法所", result.Tasks[0].Department);
+        Assert.Equal(["张三"], result.Tasks[1].Owners);
+        Assert.Equal("一、加强制度建设", result.Tasks[0].Section);
+        Assert.Equal("(一)组织执法人员培训", result.Tasks[2].Section);
+        Assert.Empty(result.Problems);
+    }
 }

@@ -186,6 +186,7 @@ public class OutboxTests
         source.Producers.Add(now => now >= T0.AddMinutes(1) ? ReminderHosts.Message("test/loop", now) : null);
         using var host = new BotHost(clock: clock, configure: services =>
         {
+            Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.RemoveAll<ChatBot.Bot.Conversation.IProactiveSender>(services);
             services.AddSingleton<ChatBot.Bot.Conversation.IProactiveSender>(sender);
             services.AddSingleton<IReminderSource>(source);
         });

@@ -5,6 +5,7 @@ using ChatBot.Storage.Conversations;
 using ChatBot.Storage.Reminders;
 using ChatBot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ChatBot.Tests.Reminders;
 
@@ -54,6 +55,8 @@ internal static class ReminderHosts
         Microsoft.Extensions.Time.Testing.FakeTimeProvider? clock = null, Action<IServiceCollection>? more = null) =>
         new(db, new() { ["Reminders:Enabled"] = "false" }, clock, services =>
         {
+            // The fake replaces the channels' real senders, which would otherwise claim the test's references first.
+            services.RemoveAll<IProactiveSender>();
             services.AddSingleton<IProactiveSender>(sender ?? new FakeProactiveSender());
             if (source is not null) services.AddSingleton<IReminderSource>(source);
             more?.Invoke(services);

@@ -96,7 +96,6 @@ internal sealed class ConfirmPrompt(string id) : Prompt<bool>(id)
         if (!ctx.Capabilities.AdaptiveCards || options.Card is not null)
         {
             await base.OnPromptAsync(ctx, options, retry, ct);
-            if (!ctx.Capabilities.AdaptiveCards) return;
             return;
         }
         if (retry is not null) await ctx.SendTextAsync(retry);

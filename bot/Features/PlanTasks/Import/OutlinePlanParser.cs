@@ -33,10 +33,20 @@ internal static partial class OutlinePlanParser
         string currentSection = "";
         var pending = new List<(string Section, string Text)>();
 
+        // A "(一)" heading with no numbered items under it is itself a task (plans often stop at that level).
+        string? bareSection = null;
+        string bareSectionChapter = "";
+
         void Flush()
         {
             if (current is not null) pending.Add((currentSection, current.ToString()));
             current = null;
+        }
+
+        void FlushBareSection()
+        {
+            if (bareSection is not null) pending.Add((bareSectionChapter, SectionLine().Replace(bareSection, "").Trim()));
+            bareSection = null;
         }
 
         foreach (var raw in lines)
@@ -45,15 +55,23 @@ internal static partial class OutlinePlanParser
             if (TaskLine().Match(line) is { Success: true } t)
             {
                 Flush();
+                bareSection = null;
                 current = new StringBuilder(t.Groups["text"].Value.Trim());
                 currentSection = section.Length > 0 ? section : chapter;
             }
-            else if (SectionLine().IsMatch(line)) { Flush(); section = CleanHeading(line); }
-            else if (ChapterLine().IsMatch(line)) { Flush(); chapter = CleanHeading(line); section = ""; }
+            else if (SectionLine().IsMatch(line))
+            {
+                Flush();
+                FlushBareSection();
+                section = CleanHeading(line);
+                if (Deadline().IsMatch(line) || Meta().IsMatch(line)) { bareSection = line; bareSectionChapter = chapter; }
+            }
+            else if (ChapterLine().IsMatch(line)) { Flush(); FlushBareSection(); chapter = CleanHeading(line); section = ""; }
             else if (current is not null) current.Append(line); // a task that runs over several lines
             else if (planTitle is null && (line.Contains("计划") || line.Contains("要点") || line.Contains("安排"))) planTitle = line.Trim('《', '》');
         }
         Flush();
+        FlushBareSection();
 
         planTitle ??= defaultTitle ?? "工作计划";
         var year = PlanYear.From(planTitle) ?? defaultYear;
@@ -116,7 +134,7 @@ internal static partial class OutlinePlanParser
     [GeneratedRegex(@"^[一二三四五六七八九十]{1,3}\s*[、\.]")]
     private static partial Regex ChapterLine();
 
-    [GeneratedRegex(@"(?<key>责任单位|牵头单位|责任部门|配合单位|责任人|完成时限|完成时间|时限)\s*[:]\s*(?<value>[^,;)(]+)")]
+    [GeneratedRegex(@"(?<key>责任单位|牵头单位|责任部门|配合单位|责任人|完成时限|完成时间|时限)\s*[:]\s*(?<value>[^,;)(\s]+)")]
     private static partial Regex Meta();
 
     [GeneratedRegex(@"(?<when>(?:\d{4}年)?(?:\d{1,2}|十[一二]?|[一二三四五六七八九])月(?:\d{1,2}[日号])?(?:底|末|中旬|上旬|下旬)?|(?:第)?[一二三四]季度|上半年|下半年|年底|年末|全年)(?:(?:前|以前|之前)(?:完成|办结|到位)?|完成|办结|到位)")]

@@ -4,7 +4,7 @@ namespace ChatBot.Bot.Features.PlanTasks.Import;
 
 /// <summary>
 /// Rows of a spreadsheet or CSV with a header row, turned into task drafts. Columns are matched by name (Chinese or
-/// English, see docs/plantasks.md); 任务 and 完成时限 are required.
+/// English, see README "Plan tasks"); 任务 and 完成时限 are required.
 /// </summary>
 internal static class PlanTable
 {
