@@ -6,20 +6,41 @@ public sealed class ConversationReferenceStore(LiteDatabase db)
 {
     private ILiteCollection<StoredConversationReference> Refs => db.GetCollection<StoredConversationReference>(ChatBotDatabase.ConversationReferences);
 
+    // References this store confirmed in the last minute: a steady turn then skips the read (every turn calls Upsert).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (StoredConversationReference Ref, DateTimeOffset CheckedUtc)> _recent = new();
+
     /// <summary>Saves the reference when it is new or changed (service URLs do move), not on every turn.</summary>
     public void Upsert(StoredConversationReference reference)
     {
-        var existing = Refs.FindById(reference.Id);
-        if (existing is not null && existing.ServiceUrl == reference.ServiceUrl && existing.TenantId == reference.TenantId
-            && existing.BotId == reference.BotId && existing.ConversationId == reference.ConversationId
-            && reference.UpdatedUtc - existing.UpdatedUtc < TimeSpan.FromHours(1))
+        if (_recent.TryGetValue(reference.Id, out var seen) && reference.UpdatedUtc - seen.CheckedUtc < TimeSpan.FromMinutes(1)
+            && reference.UpdatedUtc >= seen.CheckedUtc && Same(seen.Ref, reference))
             return;
+        var existing = Refs.FindById(reference.Id);
+        if (existing is not null && Same(existing, reference) && reference.UpdatedUtc - existing.UpdatedUtc < TimeSpan.FromHours(1))
+        {
+            Remember(existing, reference.UpdatedUtc);
+            return;
+        }
         Refs.Upsert(reference);
+        Remember(reference, reference.UpdatedUtc);
+    }
+
+    private static bool Same(StoredConversationReference a, StoredConversationReference b) =>
+        a.ServiceUrl == b.ServiceUrl && a.TenantId == b.TenantId && a.BotId == b.BotId && a.ConversationId == b.ConversationId;
+
+    private void Remember(StoredConversationReference r, DateTimeOffset now)
+    {
+        if (_recent.Count > 50_000) _recent.Clear();
+        _recent[r.Id] = (r, now);
     }
 
     public StoredConversationReference? Get(string workspaceId) => Refs.FindById(workspaceId);
 
-    public bool Remove(string workspaceId) => Refs.Delete(workspaceId);
+    public bool Remove(string workspaceId)
+    {
+        _recent.TryRemove(workspaceId, out _);
+        return Refs.Delete(workspaceId);
+    }
 
     public IEnumerable<StoredConversationReference> All() => Refs.FindAll();
 }

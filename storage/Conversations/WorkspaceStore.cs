@@ -40,12 +40,27 @@ public sealed class WorkspaceStore(LiteDatabase db)
 
     public IEnumerable<Workspace> All() => Workspaces.Find(w => !w.Removed);
 
+    // Members this store wrote or read in the last minute: a steady turn then skips the read (every turn touches one).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string? Name, DateTimeOffset LastSeenUtc)> _recentMembers = new();
+
     public void TouchMember(string workspaceId, string userKey, string? name, string? aadObjectId, DateTimeOffset now)
     {
         var id = workspaceId + "|" + userKey;
+        if (_recentMembers.TryGetValue(id, out var seen) && now >= seen.LastSeenUtc && now - seen.LastSeenUtc < TimeSpan.FromMinutes(1) && seen.Name == name) return;
         var existing = Members.FindById(id);
-        if (existing is not null && now - existing.LastSeenUtc < TimeSpan.FromMinutes(1) && existing.Name == name) return;
+        if (existing is not null && now - existing.LastSeenUtc < TimeSpan.FromMinutes(1) && existing.Name == name)
+        {
+            RememberMember(id, existing.Name, existing.LastSeenUtc);
+            return;
+        }
         Members.Upsert(new WorkspaceMember { Id = id, WorkspaceId = workspaceId, UserKey = userKey, Name = name ?? existing?.Name, AadObjectId = aadObjectId ?? existing?.AadObjectId, LastSeenUtc = now });
+        RememberMember(id, name ?? existing?.Name, now);
+    }
+
+    private void RememberMember(string id, string? name, DateTimeOffset lastSeenUtc)
+    {
+        if (_recentMembers.Count > 50_000) _recentMembers.Clear();
+        _recentMembers[id] = (name, lastSeenUtc);
     }
 
     public bool IsMember(string workspaceId, string userKey) => Members.FindById(workspaceId + "|" + userKey) is not null;
