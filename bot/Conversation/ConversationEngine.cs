@@ -55,7 +55,7 @@ internal sealed class ConversationEngine(
 
     /// <summary>State is kept per conversation and per user, so two clerks can fill forms in one group at once.</summary>
     public static string StateKey(Activity a) =>
-        $"{a.ChannelId}:{a.Conversation?.TenantId ?? "-"}:{a.Conversation?.Id}:{a.From?.Id}";
+        ChatBot.Storage.StorageKeys.Compact($"{a.ChannelId}:{a.Conversation?.TenantId ?? "-"}:{a.Conversation?.Id}:{a.From?.Id}");
 
     private async Task DispatchAsync(DialogContext dc, CancellationToken ct)
     {

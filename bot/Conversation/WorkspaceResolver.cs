@@ -34,7 +34,7 @@ internal sealed class WorkspaceResolver(WorkspaceStore workspaces, ConversationR
         var conversation = a.Conversation?.Id ?? "";
         var thread = conversation.IndexOf(";messageid=", StringComparison.OrdinalIgnoreCase);
         if (thread > 0) conversation = conversation[..thread];
-        return $"{a.ChannelId}:{a.Conversation?.TenantId ?? TenantFromChannelData(a) ?? "-"}:{conversation}";
+        return ChatBot.Storage.StorageKeys.Compact($"{a.ChannelId}:{a.Conversation?.TenantId ?? TenantFromChannelData(a) ?? "-"}:{conversation}");
     }
 
     public Workspace Resolve(TurnContext ctx)

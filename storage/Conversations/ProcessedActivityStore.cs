@@ -11,6 +11,7 @@ public sealed class ProcessedActivityStore(LiteDatabase db)
     /// <summary>True the first time an id is offered, false for every later offer of the same id.</summary>
     public bool TryMarkFirstSeen(string id, DateTimeOffset now)
     {
+        id = StorageKeys.Compact(id);
         lock (_gate)
         {
             if (Seen.FindById(id) is not null) return false;

@@ -45,7 +45,7 @@ public sealed class WorkspaceStore(LiteDatabase db)
 
     public void TouchMember(string workspaceId, string userKey, string? name, string? aadObjectId, DateTimeOffset now)
     {
-        var id = workspaceId + "|" + userKey;
+        var id = StorageKeys.Compact(workspaceId + "|" + userKey);
         if (_recentMembers.TryGetValue(id, out var seen) && now >= seen.LastSeenUtc && now - seen.LastSeenUtc < TimeSpan.FromMinutes(1) && seen.Name == name) return;
         var existing = Members.FindById(id);
         if (existing is not null && now - existing.LastSeenUtc < TimeSpan.FromMinutes(1) && existing.Name == name)
@@ -63,7 +63,7 @@ public sealed class WorkspaceStore(LiteDatabase db)
         _recentMembers[id] = (name, lastSeenUtc);
     }
 
-    public bool IsMember(string workspaceId, string userKey) => Members.FindById(workspaceId + "|" + userKey) is not null;
+    public bool IsMember(string workspaceId, string userKey) => Members.FindById(StorageKeys.Compact(workspaceId + "|" + userKey)) is not null;
 
     public IReadOnlyList<WorkspaceMember> MembersOf(string workspaceId) => Members.Find(m => m.WorkspaceId == workspaceId).ToList();
 

@@ -44,6 +44,27 @@ internal sealed class DirectLineConversation
     private sealed record Entry(long Seq, string Id, string Json);
 
     /// <summary>Gives the activity its id and conversation, stores a serialised copy and wakes the streams.</summary>
+    /// <summary>
+    /// Appends a user's activity unless one with the same client id (Web Chat's channelData.clientActivityID, kept
+    /// when it retries a post) was appended before; then returns that one's id and false.
+    /// </summary>
+    public (string Id, bool IsNew) AppendFromClient(Activity activity, string? clientActivityId, DateTimeOffset now)
+    {
+        if (string.IsNullOrEmpty(clientActivityId)) return (Append(activity, now), true);
+        lock (_gate)
+        {
+            if (_clientIds.TryGetValue(clientActivityId, out var existing)) return (existing, false);
+            var id = Append(activity, now);
+            _clientIds[clientActivityId] = id;
+            _clientIdOrder.Enqueue(clientActivityId);
+            while (_clientIdOrder.Count > _maxActivities) _clientIds.Remove(_clientIdOrder.Dequeue());
+            return (id, true);
+        }
+    }
+
+    private readonly Dictionary<string, string> _clientIds = new(StringComparer.Ordinal);
+    private readonly Queue<string> _clientIdOrder = new();
+
     public string Append(Activity activity, DateTimeOffset now)
     {
         string id;

@@ -116,6 +116,7 @@ internal sealed class DirectLineEndpoints(
             activity = json.RootElement.Deserialize<Activity>(BotJson.Options);
         }
         catch (JsonException ex) { return HttpBody.Problem(400, $"The body is not a valid Activity JSON: {ex.Message}"); }
+        catch (InvalidOperationException) { return HttpBody.Problem(400, "The body has text that is not valid UTF-8."); }
         if (activity is null) return HttpBody.Problem(400, "The body must be an Activity object with a type.");
 
         var now = clock.GetUtcNow();
@@ -123,11 +124,17 @@ internal sealed class DirectLineEndpoints(
         // Typing indicators from the page are not stored or routed: the bot has nothing to say to them.
         if (activity.Type == ActivityTypes.Typing) return Results.Json(new { id = $"{conversation.Id}|typing" });
 
-        var activityId = conversation.Append(activity, now); // the echo that the page waits for
+        // The echo that the page waits for; a retried post (same clientActivityID) is answered with the first one's id.
+        var (activityId, isNew) = conversation.AppendFromClient(activity, ClientActivityId(activity), now);
+        if (!isNew) return Results.Json(new { id = activityId });
         var turn = Clone(activity);
         await runner.RunAsync(turn, new DirectLineAdapter(conversation, Bot, clock), lifetime.ApplicationStopping);
         return Results.Json(new { id = activityId });
     }
+
+    private static string? ClientActivityId(Activity activity) =>
+        activity.ChannelData is { ValueKind: JsonValueKind.Object } data && data.TryGetProperty("clientActivityID", out var id)
+            && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
 
     private IResult GetActivities(string id, HttpContext http)
     {
