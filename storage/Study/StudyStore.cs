@@ -37,6 +37,7 @@ public sealed class StudyStore
             audit.WorkspaceId = session.WorkspaceId;
             Audit.Insert(audit);
         });
+        SessionsChanged();
         return session;
     }
 
@@ -50,6 +51,7 @@ public sealed class StudyStore
             audit.WorkspaceId = session.WorkspaceId;
             Audit.Insert(audit);
         });
+        SessionsChanged();
     }
 
     public StudySession? Get(string workspaceId, int id) =>
@@ -58,8 +60,26 @@ public sealed class StudyStore
     public IReadOnlyList<StudySession> InWorkspace(string workspaceId) =>
         SessionCollection.Find(s => s.WorkspaceId == workspaceId).OrderBy(s => s.Id).ToList();
 
-    /// <summary>All sessions of all workspaces (the reminder scan).</summary>
-    public IReadOnlyList<StudySession> All() => SessionCollection.FindAll().ToList();
+    /// <summary>
+    /// All sessions of all workspaces, for the reminder scan that runs every minute. Kept in memory until the next
+    /// write through this store (sessions change a few times a month; reading 10,000 each minute cost ~150 ms).
+    /// Callers must not change the returned objects.
+    /// </summary>
+    public IReadOnlyList<StudySession> All()
+    {
+        var version = Volatile.Read(ref _version);
+        if (_allSessions is { } cached && cached.Version == version) return cached.Sessions;
+        var sessions = SessionCollection.FindAll().ToList();
+        // Tagged with the version read before the query: a write that raced with it makes the next call read again.
+        _allSessions = new CachedSessions(version, sessions);
+        return sessions;
+    }
+
+    private sealed record CachedSessions(int Version, IReadOnlyList<StudySession> Sessions);
+    private volatile CachedSessions? _allSessions;
+    private int _version;
+
+    private void SessionsChanged() => Interlocked.Increment(ref _version);
 
     /// <summary>Records a sign-in; false when this person already signed in to this occurrence.</summary>
     public bool TrySignIn(StudyAttendance attendance, out StudyAttendance existing)
