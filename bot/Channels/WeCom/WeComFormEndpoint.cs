@@ -142,22 +142,11 @@ internal static class WeComEndpoints
         app.MapPost("/forms/{token}", (HttpContext http, string token, WeComFormEndpoint e) => e.SubmitAsync(http, token));
     }
 
-    private static string? _renderer;
-
-    /// <summary>node_modules/adaptivecards/dist/adaptivecards.min.js of the repository (the folder with ChatBot.sln).</summary>
-    internal static string? RendererFile(IWebHostEnvironment env)
-    {
-        if (_renderer is not null) return _renderer;
-        foreach (var start in new[] { env.ContentRootPath, AppContext.BaseDirectory })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                if (!File.Exists(Path.Combine(dir.FullName, "ChatBot.sln"))) continue;
-                var file = Path.Combine(dir.FullName, "node_modules", "adaptivecards", "dist", "adaptivecards.min.js");
-                if (File.Exists(file)) return _renderer = file;
-                break;
-            }
-        }
-        return null;
-    }
+    /// <summary>
+    /// The adaptivecards renderer from the repository's node_modules, found the way the Web Chat page finds its
+    /// bundles. Served on its own route because the forms are opened from phones, while /lib is local-only.
+    /// </summary>
+    internal static string? RendererFile(IWebHostEnvironment env) =>
+        ChatBot.Bot.Channels.DirectLine.WebChatPage.FindNodeModules(env)?.GetFileInfo("adaptivecards/dist/adaptivecards.min.js") is { Exists: true, PhysicalPath: { } path }
+            ? path : null;
 }
