@@ -3,7 +3,7 @@ using ChatBot.Bot.Channels.BotFramework.Schema;
 
 namespace ChatBot.Bot.Conversation;
 
-/// <summary>Removes the bot's @mention from a message ("&lt;at&gt;Bot&lt;/at&gt; help" in Teams, "@Bot help" in WeCom).</summary>
+/// <summary>Removes the bot's @mention from a message ("&lt;at&gt;Bot&lt;/at&gt; help" in Teams; WeCom's "@Bot" prefix is removed by its channel).</summary>
 internal static partial class MentionText
 {
     public static string StripBotMention(Activity activity)
@@ -19,14 +19,6 @@ internal static partial class MentionText
         // Teams sometimes sends the mention markup without an entity for the bot (e.g. forwarded text).
         text = AtTag().Replace(text, m => botId is null || m.Value.Contains(activity.Recipient?.Name ?? "\u0000") ? " " : m.Value);
         return Regex.Replace(text.Replace("&nbsp;", " ").Replace('\u00A0', ' '), @"\s+", " ").Trim();
-    }
-
-    /// <summary>WeCom text keeps "@RobotName" at the start; remove it (and the narrow spaces WeCom adds).</summary>
-    public static string StripLeadingAt(string text, string? botName)
-    {
-        var t = text.Replace('\u2005', ' ').Trim();
-        if (!string.IsNullOrEmpty(botName) && t.StartsWith("@" + botName, StringComparison.Ordinal)) return t[(botName.Length + 1)..].Trim();
-        return t.StartsWith('@') && t.IndexOf(' ') is > 0 and var space ? t[(space + 1)..].Trim() : t;
     }
 
     [GeneratedRegex("<at>[^<]*</at>", RegexOptions.IgnoreCase)]
