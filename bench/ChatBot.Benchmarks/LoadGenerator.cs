@@ -3,8 +3,10 @@ using System.Net;
 
 namespace ChatBot.Benchmarks;
 
-internal sealed record LoadResult(string Name, int Connections, long Turns, double Seconds, long Errors, long Replies, double[] LatenciesMs)
+internal sealed record LoadResult(string Name, int Connections, long Turns, double Seconds, long Errors, long Replies, double[] LatenciesMs, double CpuMs = 0)
 {
+    /// <summary>Process CPU time (bot, fake connector and load clients together) per turn: steadier than turns/s on a shared machine.</summary>
+    public double CpuMicrosecondsPerTurn => Turns == 0 ? double.NaN : CpuMs * 1000 / Turns;
     public double TurnsPerSecond => Turns / Seconds;
     public double Percentile(double p)
     {
@@ -29,7 +31,7 @@ internal sealed class LoadGenerator(HttpClient client, string serviceUrl)
         var start = Stopwatch.GetTimestamp();
         var measureFrom = start + (long)(warmup.TotalSeconds * Stopwatch.Frequency);
         var stopAt = measureFrom + (long)(duration.TotalSeconds * Stopwatch.Frequency);
-        long repliesAtMeasure = -1, errors = 0;
+        long repliesAtMeasure = -1, errors = 0, cpuAtMeasureTicks = -1;
         var perClient = new List<double>[connections];
 
         var clients = Enumerable.Range(0, connections).Select(i => Task.Run(async () =>
@@ -43,7 +45,10 @@ internal sealed class LoadGenerator(HttpClient client, string serviceUrl)
                 var t0 = Stopwatch.GetTimestamp();
                 if (t0 >= stopAt) break;
                 if (t0 >= measureFrom && Interlocked.Read(ref repliesAtMeasure) < 0)
+                {
                     Interlocked.CompareExchange(ref repliesAtMeasure, repliesSoFar(), -1);
+                    Interlocked.CompareExchange(ref cpuAtMeasureTicks, CpuTicks(), -1);
+                }
                 var text = dialog ? BenchSurveyDialog.Script[step++ % BenchSurveyDialog.Script.Length] : "ping";
                 using var content = new ByteArrayContent(BenchActivities.GroupMention(serviceUrl, conversation, user, text));
                 content.Headers.ContentType = new("application/json");
@@ -62,11 +67,14 @@ internal sealed class LoadGenerator(HttpClient client, string serviceUrl)
         })).ToArray();
         await Task.WhenAll(clients);
         var end = Stopwatch.GetTimestamp();
+        var cpuMs = TimeSpan.FromTicks(CpuTicks() - Math.Max(0, cpuAtMeasureTicks)).TotalMilliseconds;
         var all = perClient.SelectMany(l => l).ToArray();
         Array.Sort(all);
         var seconds = (end - measureFrom) / (double)Stopwatch.Frequency;
-        return new LoadResult(name, connections, all.Length, seconds, errors, repliesSoFar() - Math.Max(0, repliesAtMeasure), all);
+        return new LoadResult(name, connections, all.Length, seconds, errors, repliesSoFar() - Math.Max(0, repliesAtMeasure), all, cpuMs);
     }
+
+    private static long CpuTicks() { using var p = Process.GetCurrentProcess(); return p.TotalProcessorTime.Ticks; }
 
     public static HttpClient NewClient(Uri baseAddress, int connections) => new(new SocketsHttpHandler
     {
@@ -81,6 +89,6 @@ internal sealed class LoadGenerator(HttpClient client, string serviceUrl)
         var all = rounds.SelectMany(r => r.LatenciesMs).ToArray();
         Array.Sort(all);
         return new LoadResult(rounds[0].Name, rounds[0].Connections, rounds.Sum(r => r.Turns), rounds.Sum(r => r.Seconds),
-            rounds.Sum(r => r.Errors), rounds.Sum(r => r.Replies), all);
+            rounds.Sum(r => r.Errors), rounds.Sum(r => r.Replies), all, rounds.Sum(r => r.CpuMs));
     }
 }

@@ -13,6 +13,7 @@ internal static class LoadMode
         var rounds = o.Int("rounds", 2);
         var autoCommit = o.Flag("autocommit");
         var memoryState = o.Flag("memstate");
+        var botOnly = o.Flag("bot-only"); // for profiling the bot's turn: skip the floor
 
         await using var connector = await FakeConnectorServer.StartAsync();
         using var bot = new BenchBotHost(autoCommitState: autoCommit, memoryState: memoryState);
@@ -27,10 +28,10 @@ internal static class LoadMode
         var turns = new List<LoadResult>();
         for (var r = 0; r < rounds; r++)
         {
-            floor.Add(await load.RunAsync("floor: parse + 1 reply, no state", "/bench/floor", connections, TimeSpan.FromSeconds(warmup), TimeSpan.FromSeconds(seconds), () => connector.Received, dialog: false));
+            if (!botOnly) floor.Add(await load.RunAsync("floor: parse + 1 reply, no state", "/bench/floor", connections, TimeSpan.FromSeconds(warmup), TimeSpan.FromSeconds(seconds), () => connector.Received, dialog: false));
             turns.Add(await load.RunAsync("bot: dialog turn + LiteDB state", "/api/messages", connections, TimeSpan.FromSeconds(warmup), TimeSpan.FromSeconds(seconds), () => connector.Received, dialog: true));
         }
-        var results = new[] { LoadGenerator.Merge(floor), LoadGenerator.Merge(turns) };
+        var results = (botOnly ? [] : new[] { LoadGenerator.Merge(floor) }).Append(LoadGenerator.Merge(turns)).ToArray();
         Console.WriteLine();
         Console.WriteLine(Table(results));
         Console.WriteLine($"load average after the run: {Machine.LoadAverage()}");
@@ -42,13 +43,13 @@ internal static class LoadMode
         var inv = CultureInfo.InvariantCulture;
         var lines = new List<string>
         {
-            "| endpoint | conns | turns | turns/s | p50 ms | p90 ms | p99 ms | max ms | errors | replies/turn |",
-            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+            "| endpoint | conns | turns | turns/s | p50 ms | p90 ms | p99 ms | max ms | errors | replies/turn | CPU µs/turn |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
         };
         foreach (var r in results)
-            lines.Add(string.Format(inv, "| {0} | {1} | {2} | {3:F0} | {4:F2} | {5:F2} | {6:F2} | {7:F1} | {8} | {9:F2} |",
+            lines.Add(string.Format(inv, "| {0} | {1} | {2} | {3:F0} | {4:F2} | {5:F2} | {6:F2} | {7:F1} | {8} | {9:F2} | {10:F0} |",
                 r.Name, r.Connections, r.Turns, r.TurnsPerSecond, r.Percentile(50), r.Percentile(90), r.Percentile(99), r.Percentile(100), r.Errors,
-                r.Turns == 0 ? 0 : (double)r.Replies / r.Turns));
+                r.Turns == 0 ? 0 : (double)r.Replies / r.Turns, r.CpuMicrosecondsPerTurn));
         return string.Join(Environment.NewLine, lines);
     }
 }

@@ -8,6 +8,8 @@ namespace ChatBot.Storage.Conversations;
 /// ~1,000 separate commits a second is the ceiling, while 50 writes in one commit cost about the same as one.
 /// <see cref="SaveAsync"/> completes only after the transaction holding the write has committed, so a turn is still
 /// durable before it is acknowledged. One writer thread owns the transactions (LiteDB transactions are per thread).
+/// Committed records are also kept in memory (this store is the only writer of the collection), so a steady turn's
+/// load reads no document and does not wait behind a commit in progress.
 /// </summary>
 public sealed class GroupCommitDialogStateStore : IDialogStateStore, IDisposable
 {
@@ -16,6 +18,9 @@ public sealed class GroupCommitDialogStateStore : IDialogStateStore, IDisposable
     private readonly Channel<(DialogStateRecord Record, TaskCompletionSource Done)> _queue =
         Channel.CreateUnbounded<(DialogStateRecord, TaskCompletionSource)>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Thread _writer;
+    // Committed state by key; null = known to have no saved state. Cleared wholesale when it grows past the bound.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DialogStateRecord?> _committed = new();
+    private const int MaxCached = 50_000;
 
     public GroupCommitDialogStateStore(LiteDatabase db)
     {
@@ -26,7 +31,19 @@ public sealed class GroupCommitDialogStateStore : IDialogStateStore, IDisposable
 
     private ILiteCollection<DialogStateRecord> States => _db.GetCollection<DialogStateRecord>(ChatBotDatabase.DialogState);
 
-    public DialogStateRecord? Load(string key) => States.FindById(key);
+    public DialogStateRecord? Load(string key)
+    {
+        if (_committed.TryGetValue(key, out var cached)) return cached is null ? null : Copy(cached);
+        var stored = States.FindById(key);
+        Remember(key, stored);
+        return stored;
+    }
+
+    private void Remember(string key, DialogStateRecord? committed)
+    {
+        if (_committed.Count >= MaxCached) _committed.Clear();
+        _committed[key] = committed is null ? null : Copy(committed);
+    }
 
     public Task SaveAsync(DialogStateRecord record, CancellationToken ct = default)
     {
@@ -36,7 +53,12 @@ public sealed class GroupCommitDialogStateStore : IDialogStateStore, IDisposable
         return done.Task;
     }
 
-    public void Delete(string key) => States.Delete(key);
+    public void Delete(string key)
+    {
+        _committed.TryRemove(key, out _);
+        States.Delete(key);
+        _committed.TryRemove(key, out _);
+    }
 
     private void WriteLoop()
     {
@@ -50,17 +72,26 @@ public sealed class GroupCommitDialogStateStore : IDialogStateStore, IDisposable
             {
                 _db.BeginTrans();
                 // The last write of a key in the batch wins; earlier ones are superseded.
-                foreach (var latest in batch.GroupBy(b => b.Record.Id).Select(g => g.Last().Record))
-                    States.Upsert(latest);
+                var latest = LatestPerKey(batch);
+                foreach (var record in latest) States.Upsert(record);
                 _db.Commit();
+                foreach (var record in latest) Remember(record.Id, record);
                 foreach (var (_, done) in batch) done.TrySetResult();
             }
             catch (Exception ex)
             {
                 try { _db.Rollback(); } catch (LiteException) { }
+                foreach (var (record, _) in batch) _committed.TryRemove(record.Id, out _); // read again from the file
                 foreach (var (_, done) in batch) done.TrySetException(ex);
             }
         }
+    }
+
+    private static List<DialogStateRecord> LatestPerKey(List<(DialogStateRecord Record, TaskCompletionSource Done)> batch)
+    {
+        var latest = new Dictionary<string, DialogStateRecord>(batch.Count);
+        foreach (var (record, _) in batch) latest[record.Id] = record;
+        return [.. latest.Values];
     }
 
     private static DialogStateRecord Copy(DialogStateRecord r) =>

@@ -7,17 +7,28 @@ public sealed class WorkspaceStore(LiteDatabase db)
     private ILiteCollection<Workspace> Workspaces => db.GetCollection<Workspace>(ChatBotDatabase.Workspaces);
     private ILiteCollection<WorkspaceMember> Members => db.GetCollection<WorkspaceMember>(ChatBotDatabase.Members);
 
-    public Workspace? Get(string id) => Workspaces.FindById(id);
+    // Workspaces as last read or written through this store (every write goes through it: it is one per process).
+    // Every turn resolves its workspace, so a steady turn then reads no document; callers get copies they may change.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Workspace> _workspaces = new();
+    private const int MaxCachedWorkspaces = 20_000;
+
+    public Workspace? Get(string id)
+    {
+        if (_workspaces.TryGetValue(id, out var cached)) return Copy(cached);
+        var found = Workspaces.FindById(id);
+        if (found is not null) Cache(found);
+        return found;
+    }
 
     /// <summary>Creates the workspace on first sight and refreshes its last-seen time and name.</summary>
     public Workspace Touch(Workspace seen, DateTimeOffset now)
     {
-        var existing = Workspaces.FindById(seen.Id);
+        var existing = Get(seen.Id);
         if (existing is null)
         {
             seen.CreatedUtc = now;
             seen.LastSeenUtc = now;
-            Workspaces.Upsert(seen);
+            Save(seen);
             return seen;
         }
         // Rewriting the document on every turn costs a commit; once a minute is plenty for "last seen".
@@ -26,17 +37,43 @@ public sealed class WorkspaceStore(LiteDatabase db)
             existing.LastSeenUtc = now;
             existing.Removed = false;
             existing.Name = seen.Name ?? existing.Name;
-            Workspaces.Update(existing);
+            Save(existing);
         }
         return existing;
     }
 
-    public void Save(Workspace workspace) => Workspaces.Upsert(workspace);
+    public void Save(Workspace workspace)
+    {
+        try
+        {
+            Workspaces.Upsert(workspace);
+            Cache(workspace);
+        }
+        catch
+        {
+            _workspaces.TryRemove(workspace.Id, out _); // unknown outcome: read it again next time
+            throw;
+        }
+    }
 
     public void MarkRemoved(string id)
     {
-        if (Workspaces.FindById(id) is { } w) { w.Removed = true; Workspaces.Update(w); }
+        if (Get(id) is { } w) { w.Removed = true; Save(w); }
     }
+
+    private void Cache(Workspace w)
+    {
+        if (_workspaces.Count >= MaxCachedWorkspaces) _workspaces.Clear();
+        _workspaces[w.Id] = Copy(w);
+    }
+
+    public static Workspace Copy(Workspace w) => new()
+    {
+        Id = w.Id, ChannelId = w.ChannelId, TenantId = w.TenantId, ConversationId = w.ConversationId, Name = w.Name,
+        IsGroup = w.IsGroup, Locale = w.Locale, TimeZone = w.TimeZone, Admins = new List<string>(w.Admins ?? []),
+        WeComWebhookKey = w.WeComWebhookKey, Settings = new Dictionary<string, string>(w.Settings ?? []),
+        CreatedUtc = w.CreatedUtc, LastSeenUtc = w.LastSeenUtc, Removed = w.Removed,
+    };
 
     public IEnumerable<Workspace> All() => Workspaces.Find(w => !w.Removed);
 
