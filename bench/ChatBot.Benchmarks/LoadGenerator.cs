@@ -3,8 +3,10 @@ using System.Net;
 
 namespace ChatBot.Benchmarks;
 
-internal sealed record LoadResult(string Name, int Connections, long Turns, double Seconds, long Errors, long Replies, double[] LatenciesMs, double CpuMs = 0)
+internal sealed record LoadResult(string Name, int Connections, long Turns, double Seconds, long Errors, long Replies, double[] LatenciesMs, double CpuMs = 0, long AllocatedBytes = 0)
 {
+    /// <summary>Bytes allocated by the whole process per turn (bot, connector, clients): what drives GC pauses.</summary>
+    public double AllocatedKbPerTurn => Turns == 0 ? double.NaN : AllocatedBytes / 1024.0 / Turns;
     /// <summary>Process CPU time (bot, fake connector and load clients together) per turn: steadier than turns/s on a shared machine.</summary>
     public double CpuMicrosecondsPerTurn => Turns == 0 ? double.NaN : CpuMs * 1000 / Turns;
     public double TurnsPerSecond => Turns / Seconds;
@@ -31,7 +33,7 @@ internal sealed class LoadGenerator(HttpClient client, string serviceUrl)
         var start = Stopwatch.GetTimestamp();
         var measureFrom = start + (long)(warmup.TotalSeconds * Stopwatch.Frequency);
         var stopAt = measureFrom + (long)(duration.TotalSeconds * Stopwatch.Frequency);
-        long repliesAtMeasure = -1, errors = 0, cpuAtMeasureTicks = -1;
+        long repliesAtMeasure = -1, errors = 0, cpuAtMeasureTicks = -1, allocatedAtMeasure = -1;
         var perClient = new List<double>[connections];
 
         var clients = Enumerable.Range(0, connections).Select(i => Task.Run(async () =>
@@ -48,6 +50,7 @@ internal sealed class LoadGenerator(HttpClient client, string serviceUrl)
                 {
                     Interlocked.CompareExchange(ref repliesAtMeasure, repliesSoFar(), -1);
                     Interlocked.CompareExchange(ref cpuAtMeasureTicks, CpuTicks(), -1);
+                    Interlocked.CompareExchange(ref allocatedAtMeasure, GC.GetTotalAllocatedBytes(), -1);
                 }
                 var text = dialog ? BenchSurveyDialog.Script[step++ % BenchSurveyDialog.Script.Length] : "ping";
                 using var content = new ByteArrayContent(BenchActivities.GroupMention(serviceUrl, conversation, user, text));
@@ -67,11 +70,12 @@ internal sealed class LoadGenerator(HttpClient client, string serviceUrl)
         })).ToArray();
         await Task.WhenAll(clients);
         var end = Stopwatch.GetTimestamp();
+        var allocated = GC.GetTotalAllocatedBytes() - Math.Max(0, allocatedAtMeasure);
         var cpuMs = TimeSpan.FromTicks(CpuTicks() - Math.Max(0, cpuAtMeasureTicks)).TotalMilliseconds;
         var all = perClient.SelectMany(l => l).ToArray();
         Array.Sort(all);
         var seconds = (end - measureFrom) / (double)Stopwatch.Frequency;
-        return new LoadResult(name, connections, all.Length, seconds, errors, repliesSoFar() - Math.Max(0, repliesAtMeasure), all, cpuMs);
+        return new LoadResult(name, connections, all.Length, seconds, errors, repliesSoFar() - Math.Max(0, repliesAtMeasure), all, cpuMs, allocated);
     }
 
     private static long CpuTicks() { using var p = Process.GetCurrentProcess(); return p.TotalProcessorTime.Ticks; }
@@ -89,6 +93,6 @@ internal sealed class LoadGenerator(HttpClient client, string serviceUrl)
         var all = rounds.SelectMany(r => r.LatenciesMs).ToArray();
         Array.Sort(all);
         return new LoadResult(rounds[0].Name, rounds[0].Connections, rounds.Sum(r => r.Turns), rounds.Sum(r => r.Seconds),
-            rounds.Sum(r => r.Errors), rounds.Sum(r => r.Replies), all, rounds.Sum(r => r.CpuMs));
+            rounds.Sum(r => r.Errors), rounds.Sum(r => r.Replies), all, rounds.Sum(r => r.CpuMs), rounds.Sum(r => r.AllocatedBytes));
     }
 }
