@@ -125,6 +125,32 @@ public class ConnectorDownTurnTests
     }
 
     [Fact]
+    public async Task Replies_waiting_when_the_bot_restarts_are_delivered_once_in_order_by_the_new_process()
+    {
+        var connector = new OutageConnector();
+        var db = TempPaths.NewDatabase();
+        const string conversation = "19:restart@thread.v2";
+        using (var before = NewHost(connector, new ErrorLog(), db: db))
+        {
+            await PostOkAsync(before, Activities.GroupMention("测试调查", "user-1", conversation));
+            connector.Failure = OutageConnector.Down("503");
+            await PostOkAsync(before, Activities.GroupMention("张三", "user-1", conversation));
+        }
+
+        connector.Failure = null;
+        var errors = new ErrorLog();
+        using var after = NewHost(connector, errors, db: db);
+        // The new process knows the conversation has a reply waiting: its first answer there goes after it.
+        await PostOkAsync(after, Activities.GroupMention("3", "user-1", conversation));
+        Assert.Equal(["请输入姓名", "涉及人数", "受理日期"], connector.Accepted.Select(a => Prompt(a.Activity)).ToArray());
+        var now = after.Clock.GetUtcNow();
+        for (var i = 0; i < 6; i++) now = await TickAsync(after, now.AddMinutes(5));
+        Assert.Equal(3, connector.Accepted.Count);
+        Assert.All(Replies(after), m => Assert.Equal(OutboxStatus.Sent, m.Status));
+        Assert.True(errors.Errors.IsEmpty, ErrorLog.Summary(errors));
+    }
+
+    [Fact]
     public async Task A_mediation_case_logged_while_the_connector_is_down_is_saved_once_and_confirmed_once_after_recovery()
     {
         var watch = Stopwatch.StartNew();
@@ -215,7 +241,7 @@ public class ConnectorDownTurnTests
         Assert.Empty(host.Service<OutboxStore>().All());
     }
 
-    private static BotHost NewHost(OutageConnector connector, ErrorLog errors, Action<IServiceCollection>? more = null) => new(settings: new()
+    private static BotHost NewHost(OutageConnector connector, ErrorLog errors, Action<IServiceCollection>? more = null, string? db = null) => new(db, settings: new()
     {
         ["Reminders:Enabled"] = "false", // the test runs the scheduler's rounds itself
         ["BotFramework:ConnectorMaxRetries"] = "2",
