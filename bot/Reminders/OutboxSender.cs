@@ -112,6 +112,12 @@ internal sealed class OutboxSender(
             var head = outbox.LaneHead(lane);
             if (head is null) return true;
             var at = first ? now : Later(now);
+            var activity = ReminderMessages.ActivityOf(head);
+            var route = activity.ServiceUrl ?? "";
+            if (round.DownRoutes.Contains(route)) return false;
+            // The first must be due (unless early); the ones behind it follow at once.
+            var claimed = early || !first ? outbox.TryClaimEarly(head.Key, at, o.SendLease) : outbox.TryClaim(head.Key, at, o.SendLease);
+            if (!claimed) return false; // still backing off, or another sender has it
             if (head.ExpiresUtc is { } expires && expires <= at)
             {
                 log.LogWarning("Reply {Key} could not be delivered before it expired", head.Key);
@@ -126,12 +132,6 @@ internal sealed class OutboxSender(
                 round.Dead++;
                 continue;
             }
-            var activity = ReminderMessages.ActivityOf(head);
-            var route = activity.ServiceUrl ?? "";
-            if (round.DownRoutes.Contains(route)) return false;
-            // The first must be due (unless early); the ones behind it follow at once.
-            var claimed = early || !first ? outbox.TryClaimEarly(head.Key, at, o.SendLease) : outbox.TryClaim(head.Key, at, o.SendLease);
-            if (!claimed) return false; // still backing off, or another sender has it
             var outcome = await AttemptAsync(head, () => channel.DeliverAsync(head, activity, ct), route, at, policy, round, ct);
             round.Count(outcome);
             if (outcome == Outcome.Failed) return false;

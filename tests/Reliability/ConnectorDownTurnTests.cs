@@ -227,6 +227,30 @@ public class ConnectorDownTurnTests
     }
 
     [Fact]
+    public async Task A_reply_still_undelivered_after_a_day_is_given_up_and_no_longer_holds_up_its_conversation()
+    {
+        var connector = new OutageConnector();
+        using var host = NewHost(connector, new ErrorLog());
+        const string conversation = "19:long-outage@thread.v2";
+        await PostOkAsync(host, Activities.GroupMention("测试调查", "user-1", conversation));
+        connector.Failure = OutageConnector.Down("503");
+        await PostOkAsync(host, Activities.GroupMention("张三", "user-1", conversation));
+
+        var now = host.Clock.GetUtcNow();
+        for (var i = 0; i < 50; i++) now = await TickAsync(host, now.AddMinutes(30)); // 25 hours
+        var reply = Replies(host).Single();
+        Assert.Equal(OutboxStatus.Dead, reply.Status);
+        Assert.Contains("expired", reply.LastError);
+        var calls = connector.Calls;
+        for (var i = 0; i < 4; i++) now = await TickAsync(host, now.AddMinutes(30));
+        Assert.Equal(calls, connector.Calls); // not tried any more
+
+        connector.Failure = null;
+        await PostOkAsync(host, Activities.GroupMention("3", "user-1", conversation));
+        Assert.Equal(["请输入姓名", "受理日期"], connector.Accepted.Select(a => Prompt(a.Activity)).ToArray());
+    }
+
+    [Fact]
     public async Task ExpectReplies_answers_in_the_body_and_queues_nothing_while_the_connector_is_down()
     {
         var connector = new OutageConnector { Failure = OutageConnector.Down("unreachable") };
