@@ -58,7 +58,7 @@ internal sealed class WeComAppEndpoint(
             var action = cardActions.Find(message.EventKey, origin.ConversationId);
             if (action is null)
             {
-                await replies.SendAsync(origin, activity.Id!, ConversationWorkspace(activity), [new WeComOutgoing(T(origin,
+                await replies.SendAsync(origin, activity.Id!, WorkspaceResolver.ConversationWorkspaceId(activity), [new WeComOutgoing(T(origin,
                     "这张卡片已经处理过或已过期,请重新发起命令。", "This card was already handled or has expired; please start the command again."))], ct);
                 return;
             }
@@ -79,8 +79,6 @@ internal sealed class WeComAppEndpoint(
         var result = await turns.RunAsync(origin, activity, ct);
         await replies.SendAsync(origin, activity.Id!, result.Context.Workspace.Id, result.Messages, ct);
     }
-
-    private static string ConversationWorkspace(ChatBot.Bot.Channels.BotFramework.Schema.Activity activity) => WorkspaceResolver.ConversationWorkspaceId(activity);
 
     private static string T(WeComOrigin origin, string zh, string en) =>
         origin.Locale.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? en : zh;
