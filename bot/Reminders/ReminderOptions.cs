@@ -20,6 +20,12 @@ internal sealed class ReminderOptions
     public TimeSpan MissingReferenceGiveUp { get; set; } = TimeSpan.FromDays(1);
     public TimeSpan MissingReferenceRetry { get; set; } = TimeSpan.FromMinutes(15);
 
+    // Replies a turn could not deliver (the channel was down): kept in the outbox and retried until they expire.
+    /// <summary>How long an undelivered reply is kept trying before it is given up.</summary>
+    public TimeSpan ReplyExpiry { get; set; } = TimeSpan.FromHours(24);
+    /// <summary>The longest wait between two attempts of an undelivered reply (backoff from BaseRetrySeconds).</summary>
+    public double ReplyMaxRetrySeconds { get; set; } = 300;
+
     // Workspace defaults (a workspace's Settings override them).
     public string ReminderTime { get; set; } = "09:00";
     public string QuietHours { get; set; } = "21:00-08:00";

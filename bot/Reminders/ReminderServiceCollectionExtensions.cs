@@ -14,6 +14,7 @@ internal static class ReminderServiceCollectionExtensions
         services.Configure<ReminderOptions>(configuration.GetSection(ReminderOptions.Section));
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<OutboxSender>();
+        services.AddSingleton<ReplyOutbox>();
         services.AddSingleton<ReminderScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<ReminderScheduler>());
         return services;

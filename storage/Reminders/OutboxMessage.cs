@@ -37,4 +37,16 @@ public sealed class OutboxMessage
     /// <summary>After this instant the message is stale (yesterday's overdue list) and is given up instead of sent.</summary>
     public DateTimeOffset? ExpiresUtc { get; set; }
     public DateTimeOffset? LastAttemptUtc { get; set; }
+    /// <summary>While a sender holds the message (claimed, being sent): no other sender may take it before then.</summary>
+    public DateTimeOffset? ClaimedUntilUtc { get; set; }
+    /// <summary>
+    /// Messages of one lane (a conversation's deferred replies) are delivered one after another in <see cref="Sequence"/>
+    /// order: a later one never overtakes an earlier one that is still waiting. Null: no ordering (reminders).
+    /// </summary>
+    public string? Lane { get; set; }
+    /// <summary>Position in the lane; assigned by the store on enqueue.</summary>
+    public long Sequence { get; set; }
+    /// <summary>For channels that deliver one message as several posts (WeCom: markdown, then a text with mentions):
+    /// how many went out before an attempt failed, so the next attempt does not post them again.</summary>
+    public int PartsDelivered { get; set; }
 }

@@ -24,18 +24,29 @@ public sealed record OutboxRetryPolicy(int MaxAttempts = 8, double BaseDelaySeco
 public sealed class OutboxStore
 {
     public const string Collection = "outbox";
-    // Two stores over one LiteDatabase (two scheduler instances in one process) must share the claim lock.
-    private static readonly ConditionalWeakTable<LiteDatabase, object> Locks = new();
+    // Two stores over one LiteDatabase (two scheduler instances in one process) must share the claim lock and the lanes.
+    private static readonly ConditionalWeakTable<LiteDatabase, Shared> States = new();
     private readonly LiteDatabase _db;
+    private readonly Shared _shared;
     private readonly object _gate;
+
+    private sealed class Shared
+    {
+        public readonly object Gate = new();
+        /// <summary>Pending messages per lane, loaded on first use: asked on every reply, so kept in memory.</summary>
+        public Dictionary<string, int>? Lanes;
+        public long LastSequence;
+    }
 
     public OutboxStore(LiteDatabase db)
     {
         _db = db;
-        _gate = Locks.GetValue(db, _ => new object());
+        _shared = States.GetValue(db, _ => new Shared());
+        _gate = _shared.Gate;
         // Due() filters on the small set of pending messages; sent ones accumulate but are never scanned.
         Messages.EnsureIndex(m => m.Status);
         Messages.EnsureIndex(m => m.WorkspaceId);
+        Messages.EnsureIndex(m => m.Lane);
     }
 
     /// <summary>Random source for backoff jitter (tests make it fixed).</summary>
@@ -52,10 +63,45 @@ public sealed class OutboxStore
         lock (_gate)
         {
             if (Messages.FindById(message.Key) is not null) return false;
+            var lanes = message.Lane is null ? null : LanesLocked();
+            if (lanes is not null) message.Sequence = ++_shared.LastSequence;
             try { Messages.Insert(message); }
             catch (LiteException ex) when (ex.ErrorCode == LiteException.INDEX_DUPLICATE_KEY) { return false; }
+            if (lanes is not null && message.Status == OutboxStatus.Pending)
+                lanes[message.Lane!] = lanes.GetValueOrDefault(message.Lane!) + 1;
             return true;
         }
+    }
+
+    /// <summary>True while <paramref name="lane"/> has a message waiting: a new one must queue behind it (in memory, cheap).</summary>
+    public bool HasPendingInLane(string lane)
+    {
+        lock (_gate) return LanesLocked().ContainsKey(lane);
+    }
+
+    /// <summary>The lane's first pending message: the only one of the lane that may be sent now.</summary>
+    public OutboxMessage? LaneHead(string lane)
+    {
+        lock (_gate)
+        {
+            if (!LanesLocked().ContainsKey(lane)) return null;
+            return Messages.Find(Query.And(Query.EQ(nameof(OutboxMessage.Lane), lane),
+                    Query.EQ(nameof(OutboxMessage.Status), OutboxStatus.Pending.ToString())))
+                .OrderBy(m => m.Sequence).FirstOrDefault();
+        }
+    }
+
+    private Dictionary<string, int> LanesLocked()
+    {
+        if (_shared.Lanes is { } lanes) return lanes;
+        lanes = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var m in Messages.Find(Query.EQ(nameof(OutboxMessage.Status), OutboxStatus.Pending.ToString())))
+        {
+            if (m.Lane is null) continue;
+            lanes[m.Lane] = lanes.GetValueOrDefault(m.Lane) + 1;
+            _shared.LastSequence = Math.Max(_shared.LastSequence, m.Sequence);
+        }
+        return _shared.Lanes = lanes;
     }
 
     public OutboxMessage? Get(string key) => Messages.FindById(key);
@@ -76,13 +122,23 @@ public sealed class OutboxStore
     /// Takes a due message for sending: moves its next attempt to now + lease, so no other sender picks it up meanwhile
     /// and, should this process die before MarkSent/MarkFailed, it becomes due again when the lease ends (never lost).
     /// </summary>
-    public bool TryClaim(string key, DateTimeOffset now, TimeSpan lease)
+    public bool TryClaim(string key, DateTimeOffset now, TimeSpan lease) => Claim(key, now, lease, early: false);
+
+    /// <summary>
+    /// Like <see cref="TryClaim"/>, but also while the message waits out a backoff (its conversation just reached the
+    /// bot, so the channel is probably back); never while another sender holds it.
+    /// </summary>
+    public bool TryClaimEarly(string key, DateTimeOffset now, TimeSpan lease) => Claim(key, now, lease, early: true);
+
+    private bool Claim(string key, DateTimeOffset now, TimeSpan lease, bool early)
     {
         lock (_gate)
         {
             var m = Messages.FindById(key);
-            if (m is null || m.Status != OutboxStatus.Pending || m.NextAttemptUtc > now) return false;
+            if (m is null || m.Status != OutboxStatus.Pending) return false;
+            if (m.ClaimedUntilUtc > now || (!early && m.NextAttemptUtc > now)) return false;
             m.NextAttemptUtc = now + lease;
+            m.ClaimedUntilUtc = now + lease;
             m.LastAttemptUtc = now;
             return Messages.Update(m);
         }
@@ -97,14 +153,18 @@ public sealed class OutboxStore
         m.LastError = null;
     });
 
-    /// <summary>Counts a failed attempt and schedules the next with backoff; after the policy's last attempt the message is dead.</summary>
-    public bool MarkFailed(string key, string error, DateTimeOffset now, OutboxRetryPolicy? policy = null)
+    /// <summary>
+    /// Counts a failed attempt and schedules the next with backoff; after the policy's last attempt the message is dead.
+    /// <paramref name="partsDelivered"/>: how many of its posts went out all the same (never posted again).
+    /// </summary>
+    public bool MarkFailed(string key, string error, DateTimeOffset now, OutboxRetryPolicy? policy = null, int? partsDelivered = null)
     {
         policy ??= OutboxRetryPolicy.Default;
         return Change(key, m =>
         {
             m.Attempts++;
             m.LastError = Truncate(error);
+            if (partsDelivered > m.PartsDelivered) m.PartsDelivered = partsDelivered.Value;
             if (m.Attempts >= policy.MaxAttempts) m.Status = OutboxStatus.Dead;
             else m.NextAttemptUtc = now + policy.DelayAfter(m.Attempts, Random());
         });
@@ -117,11 +177,12 @@ public sealed class OutboxStore
         m.LastError = Truncate(reason);
     });
 
-    /// <summary>Gives a message up for good (expired, or waited too long for a conversation reference).</summary>
-    public bool MarkDead(string key, string reason) => Change(key, m =>
+    /// <summary>Gives a message up for good (expired, refused by the channel, or waited too long for a conversation reference).</summary>
+    public bool MarkDead(string key, string reason, bool attempted = false) => Change(key, m =>
     {
         m.Status = OutboxStatus.Dead;
         m.LastError = Truncate(reason);
+        if (attempted) m.Attempts++;
     });
 
     public IReadOnlyList<OutboxMessage> ForWorkspace(string workspaceId) =>
@@ -135,8 +196,15 @@ public sealed class OutboxStore
         {
             var m = Messages.FindById(key);
             if (m is null || m.Status != OutboxStatus.Pending) return false;
+            var lanes = m.Lane is null ? null : LanesLocked(); // loaded while the message still counts as pending
             change(m);
-            return Messages.Update(m);
+            m.ClaimedUntilUtc = null; // every change ends the sender's hold
+            if (!Messages.Update(m)) return false;
+            if (lanes is not null && m.Status != OutboxStatus.Pending && lanes.TryGetValue(m.Lane!, out var n))
+            {
+                if (n <= 1) lanes.Remove(m.Lane!); else lanes[m.Lane!] = n - 1;
+            }
+            return true;
         }
     }
 

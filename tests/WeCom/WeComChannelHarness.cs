@@ -32,9 +32,11 @@ internal sealed class WeComChannelHarness : IDisposable
 
     private static int _next;
 
-    public WeComChannelHarness(TimeSpan? robotWait = null, Dictionary<string, string?>? settings = null)
+    /// <param name="intercept">Answers first when it returns a response (a scripted outage); null: the normal answers.</param>
+    public WeComChannelHarness(TimeSpan? robotWait = null, Dictionary<string, string?>? settings = null,
+        Func<RecordedRequest, HttpResponseMessage?>? intercept = null)
     {
-        Server = new FakeWeComServer(request => request.Uri.AbsolutePath switch
+        Server = new FakeWeComServer(request => intercept?.Invoke(request) ?? request.Uri.AbsolutePath switch
         {
             "/cgi-bin/gettoken" => FakeWeComServer.Json("""{"errcode":0,"errmsg":"ok","access_token":"TOKEN-1","expires_in":7200}"""),
             // Web sign-in: the code "code-USER" stands for USER; anything else is an invalid code.

@@ -7,13 +7,17 @@ namespace ChatBot.Bot.Channels.BotFramework;
 
 /// <summary>
 /// POST /api/messages: the Bot Framework messaging endpoint. Size-limits and parses the Activity, authenticates it,
-/// drops redeliveries, runs the turn, and answers invokes and expectReplies in the HTTP body.
+/// drops redeliveries, runs the turn, and answers invokes and expectReplies in the HTTP body. A turn whose replies
+/// could not be delivered (Connector down) still answers 200: the activity was processed and its replies wait in the
+/// outbox; a 5xx would only make the channel deliver it again.
 /// </summary>
 internal sealed class BotFrameworkEndpoint(
     TurnRunner runner,
     IBotFrameworkAuthenticator authenticator,
     ServiceUrlPolicy serviceUrls,
     RecentIds recentIds,
+    ChatBot.Bot.Reminders.ReplyOutbox replies,
+    IHostApplicationLifetime lifetime,
     IOptions<BotFrameworkOptions> options,
     ILogger<BotFrameworkEndpoint> log)
 {
@@ -53,9 +57,11 @@ internal sealed class BotFrameworkEndpoint(
         ChannelAdapter adapter = expectReplies || string.IsNullOrEmpty(activity.ServiceUrl)
             ? new BufferingAdapter(capabilities)
             // Resolved per request: the typed HttpClient behind it must not be captured by this singleton.
-            : new ConnectorAdapter(http.RequestServices.GetRequiredService<IConnectorClient>(), capabilities);
+            : new ConnectorAdapter(http.RequestServices.GetRequiredService<IConnectorClient>(), capabilities, activity, replies, log);
 
-        var ctx = await runner.RunAsync(activity, adapter, http.RequestAborted);
+        // An accepted activity is processed to the end even if the channel stops waiting for the answer (its redelivery
+        // is dropped above): cancelling mid-turn would lose the turn. Only shutting down stops it.
+        var ctx = await runner.RunAsync(activity, adapter, lifetime.ApplicationStopping);
 
         if (activity.Type == ActivityTypes.Invoke)
         {

@@ -29,6 +29,7 @@ internal static class BotFrameworkServiceCollectionExtensions
         services.AddSingleton<ConversationSendThrottle>();
         services.AddTransient<ConnectorAuthHandler>();
         services.AddSingleton<IProactiveSender, BotFrameworkProactiveSender>();
+        services.AddSingleton<ChatBot.Bot.Reminders.IReplyChannel, ConnectorReplyChannel>();
         services.AddHttpClient<IConnectorClient, ConnectorClient>(c => c.Timeout = TimeSpan.FromMinutes(3))
             .AddPolicyHandler((sp, _) => ConnectorRetryPolicy.Create(
                 sp.GetRequiredService<IOptions<BotFrameworkOptions>>().Value,

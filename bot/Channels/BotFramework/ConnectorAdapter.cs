@@ -1,20 +1,122 @@
 using ChatBot.Bot.Channels.BotFramework.Schema;
 using ChatBot.Bot.Conversation;
+using ChatBot.Bot.Reminders;
+using ChatBot.Storage.Reminders;
 
 namespace ChatBot.Bot.Channels.BotFramework;
 
-/// <summary>Sends a turn's replies through the Bot Connector REST API (Teams, Azure Bot Service channels).</summary>
-internal sealed class ConnectorAdapter(IConnectorClient connector, ChannelCapabilities capabilities) : ChannelAdapter
+/// <summary>
+/// Sends a turn's replies through the Bot Connector REST API (Teams, Azure Bot Service channels). When the Connector
+/// cannot be reached even after the client's retries (5xx, 429, network errors, timeouts), the reply is not lost and
+/// the turn does not fail: it goes to the <see cref="ReplyOutbox"/> and is delivered when the Connector is back, and
+/// so do the turn's later replies and, until those are out, the conversation's next ones (so none overtakes another).
+/// A refusal (4xx: bot removed, bad activity) still fails the turn, as before.
+/// </summary>
+internal sealed class ConnectorAdapter(
+    IConnectorClient connector,
+    ChannelCapabilities capabilities,
+    Activity? inbound = null,
+    ReplyOutbox? replies = null,
+    ILogger? log = null) : ChannelAdapter
 {
+    public const string ReplyKind = ReplyOutbox.KindPrefix + "botframework";
+    public const string UpdateKind = ReplyOutbox.KindPrefix + "botframework.update";
+
+    private readonly string _lane = ReplyOutbox.Lane(inbound?.ChannelId, inbound?.Conversation?.Id);
+    private readonly string _turnId = inbound?.Id is { Length: > 0 } id ? id : Guid.NewGuid().ToString("N");
+    private int _position;
+    private bool _deferring;
+    private bool _flushTried;
+
     public override ChannelCapabilities Capabilities => capabilities;
 
-    public override Task<ResourceResponse> SendActivityAsync(Activity activity, CancellationToken ct) => connector.SendAsync(activity, ct);
+    public override async Task<ResourceResponse> SendActivityAsync(Activity activity, CancellationToken ct)
+    {
+        var position = Interlocked.Increment(ref _position);
+        if (replies is null || inbound is null) return await connector.SendAsync(activity, ct);
+        var typing = activity.Type == ActivityTypes.Typing; // a late typing indicator means nothing: dropped, never queued
+        if (await MustWaitAsync(ct))
+            return typing ? new ResourceResponse() : Defer(ReplyKind, activity, position, "earlier replies of this conversation are waiting");
+        try
+        {
+            return await connector.SendAsync(activity, ct);
+        }
+        catch (Exception ex) when (DeliveryFailure.IsTransient(ex, ct))
+        {
+            _deferring = true;
+            return typing ? new ResourceResponse() : Defer(ReplyKind, activity, position, Reason(ex));
+        }
+    }
 
-    public override Task UpdateActivityAsync(Activity activity, CancellationToken ct) => connector.UpdateAsync(activity, ct);
+    /// <summary>The clicked card's replacement (PUT): queued like a reply, so it lands after the replies before it.</summary>
+    public override async Task UpdateActivityAsync(Activity activity, CancellationToken ct)
+    {
+        var position = Interlocked.Increment(ref _position);
+        if (replies is null || inbound is null) { await connector.UpdateAsync(activity, ct); return; }
+        if (await MustWaitAsync(ct)) { Defer(UpdateKind, activity, position, "earlier replies of this conversation are waiting"); return; }
+        try
+        {
+            await connector.UpdateAsync(activity, ct);
+        }
+        catch (Exception ex) when (DeliveryFailure.IsTransient(ex, ct))
+        {
+            _deferring = true;
+            Defer(UpdateKind, activity, position, Reason(ex));
+        }
+    }
+
+    /// <summary>
+    /// True when this reply must queue: an earlier one of this turn did, or earlier replies of the conversation still
+    /// wait and could not be delivered now (the turn tries that once: the Connector just reached us, so it may be back).
+    /// </summary>
+    private async Task<bool> MustWaitAsync(CancellationToken ct)
+    {
+        if (_deferring) return true;
+        if (!replies!.HasWaiting(_lane)) return false;
+        if (!_flushTried)
+        {
+            _flushTried = true;
+            if (await replies.TryFlushAsync(_lane, ct)) return false;
+        }
+        _deferring = true;
+        return true;
+    }
+
+    private ResourceResponse Defer(string kind, Activity activity, int position, string reason)
+    {
+        var a = inbound!;
+        var key = $"{kind}/{a.ChannelId}/{a.Conversation?.Id}/{_turnId}/{position}";
+        if (replies!.Defer(kind, key, _lane, WorkspaceResolver.ConversationWorkspaceId(a), activity, reason))
+            log?.LogWarning("The Bot Connector could not be reached ({Reason}); reply {Position} to activity {ActivityId} in {ConversationId} waits in the outbox",
+                reason, position, a.Id, a.Conversation?.Id);
+        // No id yet: nothing the bot does with a reply needs one.
+        return new ResourceResponse();
+    }
+
+    private static string Reason(Exception ex) => ex is HttpRequestException { StatusCode: { } status }
+        ? $"HTTP {(int)status}" : $"{ex.GetType().Name}: {ex.Message}";
 
     public static ChannelCapabilities CapabilitiesOf(string? channelId) => channelId switch
     {
         "msteams" or "webchat" or "directline" or "emulator" => ChannelCapabilities.Full,
         _ => ChannelCapabilities.TextOnly with { Markdown = true },
     };
+}
+
+/// <summary>Delivers the replies and card updates <see cref="ConnectorAdapter"/> put in the outbox, as the turn would have.</summary>
+internal sealed class ConnectorReplyChannel(IServiceProvider services) : IReplyChannel
+{
+    public bool Handles(string kind) => kind is ConnectorAdapter.ReplyKind or ConnectorAdapter.UpdateKind;
+
+    public async Task<string?> DeliverAsync(OutboxMessage message, Activity activity, CancellationToken ct)
+    {
+        // Resolved per send so the typed HttpClient's handler can rotate (this channel lives as long as the app).
+        var connector = services.GetRequiredService<IConnectorClient>();
+        if (message.Kind == ConnectorAdapter.UpdateKind)
+        {
+            await connector.UpdateAsync(activity, ct);
+            return activity.Id;
+        }
+        return (await connector.SendAsync(activity, ct)).Id;
+    }
 }

@@ -8,7 +8,7 @@ namespace ChatBot.Bot.Channels.WeCom;
 /// <summary>
 /// GET+POST /api/wecom/app: the self-built app's callback (XML), for single chats. After the checks and dedupe it
 /// answers an empty 200 at once (WeCom retries after 5 seconds) and runs the turn in the background queue; replies
-/// go to the user through message/send.
+/// go to the user through message/send, or wait in the outbox while WeCom cannot take them (<see cref="WeComAppReplies"/>).
 /// </summary>
 internal sealed class WeComAppEndpoint(
     WeComCallbackGate gate,
@@ -18,7 +18,7 @@ internal sealed class WeComAppEndpoint(
     RecentIds recentIds,
     WeComTurns turns,
     WeComCardActionStore cardActions,
-    WeComDelivery delivery,
+    WeComAppReplies replies,
     WeComBackgroundQueue queue,
     TimeProvider clock,
     IServiceProvider services,
@@ -58,7 +58,7 @@ internal sealed class WeComAppEndpoint(
             var action = cardActions.Find(message.EventKey, origin.ConversationId);
             if (action is null)
             {
-                await delivery.ToAppUserAsync(origin.UserId, [new WeComOutgoing(T(origin,
+                await replies.SendAsync(origin, activity.Id!, WorkspaceResolver.ConversationWorkspaceId(activity), [new WeComOutgoing(T(origin,
                     "这张卡片已经处理过或已过期,请重新发起命令。", "This card was already handled or has expired; please start the command again."))], ct);
                 return;
             }
@@ -77,7 +77,7 @@ internal sealed class WeComAppEndpoint(
         }
 
         var result = await turns.RunAsync(origin, activity, ct);
-        await delivery.ToAppUserAsync(origin.UserId, result.Messages, ct);
+        await replies.SendAsync(origin, activity.Id!, result.Context.Workspace.Id, result.Messages, ct);
     }
 
     private static string T(WeComOrigin origin, string zh, string en) =>

@@ -33,25 +33,29 @@ internal sealed class WeComProactiveSender(WeComCardDowngrade downgrade, WeComDe
         {
             var key = delivery.WebhookKeyFor(reference.Id, reference.ConversationId)
                 ?? throw new InvalidOperationException($"WeCom group '{reference.ConversationId}' has no robot webhook key: set one with 设置群机器人 or WeCom:WebhookKeys.");
-            await delivery.ToWebhookAsync(key, messages, mentions, ct);
+            await delivery.ToWebhookAsync(key, messages, mentions, ct, prepared.PartsDelivered);
         }
         else
         {
             var userId = reference.ConversationId.StartsWith("single:", StringComparison.Ordinal) ? reference.ConversationId["single:".Length..] : reference.ConversationId;
             if (!delivery.AppConfigured) throw new InvalidOperationException("The WeCom self-built app is not configured (WeCom:CorpId, AgentId, AppSecret).");
-            await delivery.ToAppUserAsync(userId, messages, ct);
+            await delivery.ToAppUserAsync(userId, messages, ct, prepared.PartsDelivered);
         }
         return new ResourceResponse { Id = "wecom-" + Guid.NewGuid().ToString("N") };
     }
 
-    /// <summary>The markdown and mentioned user ids the reminder outbox puts in channelData for WeCom.</summary>
-    private static (string? Markdown, IReadOnlyList<string> MentionedList) PreparedByOutbox(Activity activity)
+    /// <summary>
+    /// What the reminder outbox puts in channelData for WeCom: the markdown, the mentioned user ids, and how many posts
+    /// of this message an earlier attempt got out (a reminder with mentions is two webhook posts; never post one twice).
+    /// </summary>
+    private static (string? Markdown, IReadOnlyList<string> MentionedList, int PartsDelivered) PreparedByOutbox(Activity activity)
     {
-        if (activity.ChannelData is not { ValueKind: System.Text.Json.JsonValueKind.Object } data) return (null, []);
+        if (activity.ChannelData is not { ValueKind: System.Text.Json.JsonValueKind.Object } data) return (null, [], 0);
         var markdown = data.TryGetProperty("markdown", out var md) && md.ValueKind == System.Text.Json.JsonValueKind.String ? md.GetString() : null;
         var mentioned = data.TryGetProperty("mentionedList", out var list) && list.ValueKind == System.Text.Json.JsonValueKind.Array
             ? list.EnumerateArray().Where(i => i.ValueKind == System.Text.Json.JsonValueKind.String).Select(i => i.GetString()!).ToList()
             : [];
-        return (markdown, mentioned);
+        var parts = data.TryGetProperty("partsDelivered", out var p) && p.ValueKind == System.Text.Json.JsonValueKind.Number && p.TryGetInt32(out var n) && n > 0 ? n : 0;
+        return (markdown, mentioned, parts);
     }
 }

@@ -44,6 +44,8 @@ internal static class WeComServiceCollectionExtensions
         services.TryAddSingleton<WeComCardDowngrade>();
         services.TryAddSingleton<WeComTurns>();
         services.TryAddSingleton<WeComDelivery>();
+        services.TryAddSingleton<WeComAppReplies>();
+        services.AddSingleton<ChatBot.Bot.Reminders.IReplyChannel, WeComAppReplyChannel>();
         services.TryAddSingleton<WeComCallbackGate>();
         services.TryAddSingleton<WeComRobotEndpoint>();
         services.TryAddSingleton<WeComAppEndpoint>();

@@ -26,10 +26,18 @@ internal sealed class WeComTurns(TurnRunner runner, WeComCardDowngrade downgrade
 }
 
 /// <summary>Thrown when WeCom refuses a message, so a caller (the reminder outbox) retries later.</summary>
-internal sealed class WeComDeliveryException(WeComSendResult result, string what)
-    : Exception($"WeCom refused {what}: errcode {result.ErrCode} {result.ErrMsg}")
+internal sealed class WeComDeliveryException(WeComSendResult result, string what, int partsDelivered = 0)
+    : Exception($"WeCom refused {what}: errcode {result.ErrCode} {result.ErrMsg}"), ChatBot.Bot.Reminders.IDeliveryFailure
 {
     public WeComSendResult Result { get; } = result;
+
+    /// <summary>Busy (-1), rate-limited (45009), token trouble, or no answer at all: worth trying again later.</summary>
+    public bool IsTransient => Result.IsRetryable;
+
+    public bool IsOutage => Result.ErrCode is WeComErrorCodes.TransportFailure or WeComErrorCodes.SystemBusy;
+
+    /// <summary>Posts of the message that went out before this one failed (the first <c>skip</c> included).</summary>
+    public int PartsDelivered { get; } = partsDelivered;
 }
 
 /// <summary>Sends downgraded messages through the three ways WeCom offers: response_url, app message/send, group webhook.</summary>
@@ -46,27 +54,48 @@ internal sealed class WeComDelivery(IServiceProvider services, IOptions<WeComOpt
         }
     }
 
-    /// <summary>The self-built app's message/send to one user.</summary>
-    public async Task ToAppUserAsync(string userId, IEnumerable<WeComOutgoing> messages, CancellationToken ct)
+    /// <summary>
+    /// The self-built app's message/send to one user: each message's markdown, then its card, as separate posts
+    /// (<see cref="Parts"/>). <paramref name="skip"/>: posts an earlier attempt got out, not posted again.
+    /// </summary>
+    public async Task ToAppUserAsync(string userId, IEnumerable<WeComOutgoing> messages, CancellationToken ct, int skip = 0)
     {
         var api = services.GetRequiredService<WeComApiClient>();
-        foreach (var m in messages)
+        var parts = Parts(messages);
+        for (var i = skip; i < parts.Count; i++)
         {
-            if (m.Markdown.Length > 0) Ensure(await api.SendMarkdownAsync(userId, m.Markdown, ct), "message/send markdown");
-            if (m.Card is not null) Ensure(await api.SendTemplateCardAsync(userId, m.Card, ct), "message/send template_card");
+            var part = parts[i];
+            if (part.Card is null) Ensure(await api.SendMarkdownAsync(userId, part.Markdown, ct), "message/send markdown", i);
+            else Ensure(await api.SendTemplateCardAsync(userId, part.Card, ct), "message/send template_card", i);
         }
     }
 
-    /// <summary>A group robot webhook post: markdown, then a text with mentioned_list when people are @-ed.</summary>
-    public async Task ToWebhookAsync(string key, IEnumerable<WeComOutgoing> messages, IReadOnlyCollection<string> mentions, CancellationToken ct)
+    /// <summary>What <see cref="ToAppUserAsync"/> posts, one post each: a markdown, or a card.</summary>
+    public static IReadOnlyList<WeComOutgoing> Parts(IEnumerable<WeComOutgoing> messages)
+    {
+        var parts = new List<WeComOutgoing>();
+        foreach (var m in messages)
+        {
+            if (m.Markdown.Length > 0) parts.Add(new WeComOutgoing(m.Markdown));
+            if (m.Card is not null) parts.Add(new WeComOutgoing("", m.Card));
+        }
+        return parts;
+    }
+
+    /// <summary>
+    /// A group robot webhook post: markdown, then a text with mentioned_list when people are @-ed (two posts).
+    /// <paramref name="skip"/>: posts an earlier attempt got out, not posted again.
+    /// </summary>
+    public async Task ToWebhookAsync(string key, IEnumerable<WeComOutgoing> messages, IReadOnlyCollection<string> mentions, CancellationToken ct, int skip = 0)
     {
         var webhook = services.GetRequiredService<WeComWebhookSender>();
         var markdown = string.Join("\n\n", messages.Select(m => m.Markdown).Where(m => m.Length > 0));
-        if (markdown.Length > 0) Ensure(await webhook.SendMarkdownAsync(key, markdown, ct), "webhook markdown");
-        if (mentions.Count > 0)
+        var part = 0;
+        if (markdown.Length > 0 && part++ >= skip) Ensure(await webhook.SendMarkdownAsync(key, markdown, ct), "webhook markdown", part - 1);
+        if (mentions.Count > 0 && part++ >= skip)
         {
             var firstLine = markdown.Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()?.Replace("**", "").Trim() ?? "";
-            Ensure(await webhook.SendTextAsync(key, firstLine.Length > 0 ? firstLine : "提醒 / Reminder", mentions, cancellationToken: ct), "webhook text with mentions");
+            Ensure(await webhook.SendTextAsync(key, firstLine.Length > 0 ? firstLine : "提醒 / Reminder", mentions, cancellationToken: ct), "webhook text with mentions", part - 1);
         }
     }
 
@@ -80,9 +109,10 @@ internal sealed class WeComDelivery(IServiceProvider services, IOptions<WeComOpt
 
     public bool AppConfigured => options.Value is { AgentId: > 0, CorpId.Length: > 0, AppSecret.Length: > 0 };
 
-    private static void Ensure(WeComSendResult result, string what)
+    /// <param name="partsBefore">Posts of this message that went out before this one.</param>
+    private static void Ensure(WeComSendResult result, string what, int partsBefore = 0)
     {
-        if (!result.IsSuccess) throw new WeComDeliveryException(result, what);
+        if (!result.IsSuccess) throw new WeComDeliveryException(result, what, partsBefore);
     }
 }
 
