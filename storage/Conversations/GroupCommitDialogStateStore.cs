@@ -18,9 +18,10 @@ public sealed class GroupCommitDialogStateStore : IDialogStateStore, IDisposable
     private readonly Channel<(DialogStateRecord Record, TaskCompletionSource Done)> _queue =
         Channel.CreateUnbounded<(DialogStateRecord, TaskCompletionSource)>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Thread _writer;
-    // Committed state by key; null = known to have no saved state. Cleared wholesale when it grows past the bound.
+    // Committed state by key; null = known to have no saved state. It is for the conversations busy right now, so it is
+    // small (~2 KB an entry) and simply cleared when it reaches the bound: afterwards each key costs one read again.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DialogStateRecord?> _committed = new();
-    private const int MaxCached = 50_000;
+    private const int MaxCached = 4_096;
 
     public GroupCommitDialogStateStore(LiteDatabase db)
     {

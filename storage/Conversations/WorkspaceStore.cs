@@ -10,7 +10,7 @@ public sealed class WorkspaceStore(LiteDatabase db)
     // Workspaces as last read or written through this store (every write goes through it: it is one per process).
     // Every turn resolves its workspace, so a steady turn then reads no document; callers get copies they may change.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Workspace> _workspaces = new();
-    private const int MaxCachedWorkspaces = 20_000;
+    private const int MaxCachedWorkspaces = 4_096; // the active ones; cleared at the bound, then read again once each
 
     public Workspace? Get(string id)
     {
