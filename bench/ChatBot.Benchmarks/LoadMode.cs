@@ -29,7 +29,14 @@ internal static class LoadMode
         for (var r = 0; r < rounds; r++)
         {
             if (!botOnly) floor.Add(await load.RunAsync("floor: parse + 1 reply, no state", "/bench/floor", connections, TimeSpan.FromSeconds(warmup), TimeSpan.FromSeconds(seconds), () => connector.Received, dialog: false));
+            var before = CommitStats(bot);
             turns.Add(await load.RunAsync("bot: dialog turn + LiteDB state", "/api/messages", connections, TimeSpan.FromSeconds(warmup), TimeSpan.FromSeconds(seconds), () => connector.Received, dialog: true));
+            if (CommitStats(bot) is { } after && before is { } b && after.Commits > b.Commits)
+            {
+                var commits = after.Commits - b.Commits;
+                Console.WriteLine(FormattableString.Invariant(
+                    $"round {r + 1}: {commits} group commits (warm-up included), {(double)(after.Writes - b.Writes) / commits:F1} state writes each, mean {(after.Total - b.Total).TotalMilliseconds / commits:F2} ms, longest so far {after.Max.TotalMilliseconds:F1} ms"));
+            }
         }
         var results = (botOnly ? [] : new[] { LoadGenerator.Merge(floor) }).Append(LoadGenerator.Merge(turns)).ToArray();
         Console.WriteLine();
@@ -52,4 +59,8 @@ internal static class LoadMode
                 r.Turns == 0 ? 0 : (double)r.Replies / r.Turns, r.CpuMicrosecondsPerTurn, r.AllocatedKbPerTurn));
         return string.Join(Environment.NewLine, lines);
     }
+
+    private static (long Commits, long Writes, TimeSpan Total, TimeSpan Max)? CommitStats(BenchBotHost bot) =>
+        bot.Services.GetService(typeof(ChatBot.Storage.Conversations.IDialogStateStore)) is ChatBot.Storage.Conversations.GroupCommitDialogStateStore g
+            ? g.Statistics.Snapshot() : null;
 }

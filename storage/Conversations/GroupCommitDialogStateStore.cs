@@ -69,6 +69,7 @@ public sealed class GroupCommitDialogStateStore : IDialogStateStore, IDisposable
         {
             batch.Clear();
             while (batch.Count < MaxBatch && reader.TryRead(out var item)) batch.Add(item);
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             try
             {
                 _db.BeginTrans();
@@ -77,6 +78,7 @@ public sealed class GroupCommitDialogStateStore : IDialogStateStore, IDisposable
                 foreach (var record in latest) States.Upsert(record);
                 _db.Commit();
                 foreach (var record in latest) Remember(record.Id, record);
+                Statistics.Add(batch.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started));
                 foreach (var (_, done) in batch) done.TrySetResult();
             }
             catch (Exception ex)
@@ -87,6 +89,9 @@ public sealed class GroupCommitDialogStateStore : IDialogStateStore, IDisposable
             }
         }
     }
+
+    /// <summary>Commits so far: how many, how many writes they carried, how long they took (for the benchmarks and logs).</summary>
+    public GroupCommitStatistics Statistics { get; } = new();
 
     private static List<DialogStateRecord> LatestPerKey(List<(DialogStateRecord Record, TaskCompletionSource Done)> batch)
     {
@@ -103,4 +108,21 @@ public sealed class GroupCommitDialogStateStore : IDialogStateStore, IDisposable
         _queue.Writer.TryComplete();
         _writer.Join(TimeSpan.FromSeconds(5));
     }
+}
+
+public sealed class GroupCommitStatistics
+{
+    private long _commits, _writes, _ticks, _maxTicks;
+
+    internal void Add(int writes, TimeSpan took)
+    {
+        Interlocked.Increment(ref _commits);
+        Interlocked.Add(ref _writes, writes);
+        Interlocked.Add(ref _ticks, took.Ticks);
+        long max;
+        while (took.Ticks > (max = Interlocked.Read(ref _maxTicks)) && Interlocked.CompareExchange(ref _maxTicks, took.Ticks, max) != max) { }
+    }
+
+    public (long Commits, long Writes, TimeSpan Total, TimeSpan Max) Snapshot() =>
+        (Interlocked.Read(ref _commits), Interlocked.Read(ref _writes), TimeSpan.FromTicks(Interlocked.Read(ref _ticks)), TimeSpan.FromTicks(Interlocked.Read(ref _maxTicks)));
 }
