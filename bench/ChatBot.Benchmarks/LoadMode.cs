@@ -18,6 +18,8 @@ internal static class LoadMode
         await using var connector = await FakeConnectorServer.StartAsync();
         using var bot = new BenchBotHost(autoCommitState: autoCommit, memoryState: memoryState);
         bot.Start();
+        if (o.Int("checkpoint", -1) is >= 0 and var checkpointPages) // experiment: LiteDB's auto-checkpoint size in pages (default 1,000)
+            ((LiteDB.LiteDatabase)bot.Services.GetService(typeof(LiteDB.LiteDatabase))!).Pragma("CHECKPOINT", checkpointPages);
         using var client = LoadGenerator.NewClient(bot.BaseAddress, connections);
         var load = new LoadGenerator(client, connector.ServiceUrl);
         Console.WriteLine(Machine.Describe());

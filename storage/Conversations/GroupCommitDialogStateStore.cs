@@ -15,8 +15,8 @@ public sealed class GroupCommitDialogStateStore : IDialogStateStore, IDisposable
 {
     private const int MaxBatch = 256;
     private readonly LiteDatabase _db;
-    private readonly Channel<(DialogStateRecord Record, TaskCompletionSource Done)> _queue =
-        Channel.CreateUnbounded<(DialogStateRecord, TaskCompletionSource)>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<PendingWrite> _queue =
+        Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Thread _writer;
     // Committed state by key; null = known to have no saved state. It is for the conversations busy right now, so it is
     // small (~2 KB an entry) and simply cleared when it reaches the bound: afterwards each key costs one read again.
@@ -49,7 +49,9 @@ public sealed class GroupCommitDialogStateStore : IDialogStateStore, IDisposable
     public Task SaveAsync(DialogStateRecord record, CancellationToken ct = default)
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        if (!_queue.Writer.TryWrite((Copy(record), done)))
+        var copy = Copy(record);
+        // Mapped to BSON here, on the turn's thread, so the single writer spends its time on the commit alone.
+        if (!_queue.Writer.TryWrite(new PendingWrite(copy, _db.Mapper.ToDocument(copy), done)))
             done.SetException(new ObjectDisposedException(nameof(GroupCommitDialogStateStore)));
         return done.Task;
     }
@@ -64,7 +66,8 @@ public sealed class GroupCommitDialogStateStore : IDialogStateStore, IDisposable
     private void WriteLoop()
     {
         var reader = _queue.Reader;
-        var batch = new List<(DialogStateRecord Record, TaskCompletionSource Done)>(MaxBatch);
+        var batch = new List<PendingWrite>(MaxBatch);
+        var documents = _db.GetCollection(ChatBotDatabase.DialogState);
         while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
             batch.Clear();
@@ -75,17 +78,17 @@ public sealed class GroupCommitDialogStateStore : IDialogStateStore, IDisposable
                 _db.BeginTrans();
                 // The last write of a key in the batch wins; earlier ones are superseded.
                 var latest = LatestPerKey(batch);
-                foreach (var record in latest) States.Upsert(record);
+                documents.Upsert(latest.Select(w => w.Document));
                 _db.Commit();
-                foreach (var record in latest) Remember(record.Id, record);
+                foreach (var write in latest) Remember(write.Record.Id, write.Record);
                 Statistics.Add(batch.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started));
-                foreach (var (_, done) in batch) done.TrySetResult();
+                foreach (var write in batch) write.Done.TrySetResult();
             }
             catch (Exception ex)
             {
                 try { _db.Rollback(); } catch (LiteException) { }
-                foreach (var (record, _) in batch) _committed.TryRemove(record.Id, out _); // read again from the file
-                foreach (var (_, done) in batch) done.TrySetException(ex);
+                foreach (var write in batch) _committed.TryRemove(write.Record.Id, out _); // read again from the file
+                foreach (var write in batch) write.Done.TrySetException(ex);
             }
         }
     }
@@ -93,12 +96,14 @@ public sealed class GroupCommitDialogStateStore : IDialogStateStore, IDisposable
     /// <summary>Commits so far: how many, how many writes they carried, how long they took (for the benchmarks and logs).</summary>
     public GroupCommitStatistics Statistics { get; } = new();
 
-    private static List<DialogStateRecord> LatestPerKey(List<(DialogStateRecord Record, TaskCompletionSource Done)> batch)
+    private static List<PendingWrite> LatestPerKey(List<PendingWrite> batch)
     {
-        var latest = new Dictionary<string, DialogStateRecord>(batch.Count);
-        foreach (var (record, _) in batch) latest[record.Id] = record;
+        var latest = new Dictionary<string, PendingWrite>(batch.Count);
+        foreach (var write in batch) latest[write.Record.Id] = write;
         return [.. latest.Values];
     }
+
+    private sealed record PendingWrite(DialogStateRecord Record, BsonDocument Document, TaskCompletionSource Done);
 
     private static DialogStateRecord Copy(DialogStateRecord r) =>
         new() { Id = r.Id, Json = r.Json, Version = r.Version, UpdatedUtc = r.UpdatedUtc };
