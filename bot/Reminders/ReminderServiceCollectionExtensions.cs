@@ -1,3 +1,4 @@
+using ChatBot.Bot.Hosting;
 using ChatBot.Storage.Reminders;
 
 namespace ChatBot.Bot.Reminders;
@@ -15,7 +16,8 @@ internal static class ReminderServiceCollectionExtensions
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<OutboxSender>();
         services.AddSingleton<ReminderScheduler>();
-        services.AddHostedService(sp => sp.GetRequiredService<ReminderScheduler>());
+        // Built and started once the database is open, so building the sources' stores does not delay the web server.
+        services.AddHostedServiceAfterDatabaseOpens<ReminderScheduler>();
         return services;
     }
 }
