@@ -32,6 +32,7 @@ internal sealed class StartAfterDatabaseOpens<TService>(
             await _service.StartAsync(_stopping.Token);
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested) { }
+        catch (Exception) when (readiness.DatabaseOpen.IsFaulted) { } // the host's start fails with that error itself
         catch (Exception ex)
         {
             log.LogCritical(ex, "{Service} could not be started; stopping the bot", typeof(TService).Name);
