@@ -31,7 +31,7 @@ services.AddSingleton<LiteDatabase>(sp =>
     var path = sp.GetRequiredService<IOptions<BotOptions>>().Value.DatabasePath;
     return ChatBotDatabase.Open(path.Contains('=') ? path : Path.GetFullPath(path));
 });
-services.AddStartupReadiness(); // opens it in the background while the web server starts; /healthz waits for it
+StartupReadiness.Register(services); // opens it in the background while the web server starts; /healthz waits for it
 services.AddSingleton<WorkspaceStore>();
 services.AddSingleton<ConversationReferenceStore>();
 services.AddSingleton<IDialogStateStore, GroupCommitDialogStateStore>();
@@ -92,6 +92,6 @@ app.MapGet("/healthz", async (StartupReadiness readiness, CancellationToken ct) 
         : Results.Json(new { status = readiness.DatabaseOpen.IsFaulted ? "unavailable" : "starting" }, statusCode: StatusCodes.Status503ServiceUnavailable));
 
 app.Run();
-return Environment.ExitCode; // 1 when a service started after the database opens could not start
+return 0;
 
 public partial class Program;

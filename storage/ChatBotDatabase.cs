@@ -42,16 +42,11 @@ public static class ChatBotDatabase
         return mapper;
     }
 
-    // By name and path rather than through typed collections: the same index definitions ("$.UserKey" named
-    // "UserKey", as the typed lambdas produce), without mapping three entity types while the bot starts.
     private static void EnsureIndexes(LiteDatabase db)
     {
-        EnsureIndex(db, Members, nameof(Conversations.WorkspaceMember.UserKey));
-        EnsureIndex(db, Members, nameof(Conversations.WorkspaceMember.WorkspaceId));
-        EnsureIndex(db, ProcessedActivities, nameof(Conversations.ProcessedActivity.SeenUtc));
-        EnsureIndex(db, Audit, nameof(Conversations.AuditEntry.RecordKey));
+        db.GetCollection<Conversations.WorkspaceMember>(Members).EnsureIndex(m => m.UserKey);
+        db.GetCollection<Conversations.WorkspaceMember>(Members).EnsureIndex(m => m.WorkspaceId);
+        db.GetCollection<Conversations.ProcessedActivity>(ProcessedActivities).EnsureIndex(p => p.SeenUtc);
+        db.GetCollection<Conversations.AuditEntry>(Audit).EnsureIndex(a => a.RecordKey);
     }
-
-    private static void EnsureIndex(LiteDatabase db, string collection, string field) =>
-        db.GetCollection(collection).EnsureIndex(field, "$." + field);
 }

@@ -10,6 +10,14 @@ namespace ChatBot.Bot.Hosting;
 /// </summary>
 internal sealed class StartupReadiness(IServiceProvider services) : IHostedLifecycleService
 {
+    /// <summary>Registers it once, as a singleton and as a hosted service.</summary>
+    public static void Register(IServiceCollection services)
+    {
+        if (services.Any(d => d.ServiceType == typeof(StartupReadiness))) return;
+        services.AddSingleton<StartupReadiness>();
+        services.AddHostedService(sp => sp.GetRequiredService<StartupReadiness>());
+    }
+
     private readonly Lazy<Task> _database = new(() => Task.Run(() => { services.GetRequiredService<LiteDatabase>(); }));
 
     /// <summary>Completes when the database is open (faults when it cannot be opened). Starts opening it if nothing has.</summary>

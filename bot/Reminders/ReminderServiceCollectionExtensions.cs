@@ -1,4 +1,3 @@
-using ChatBot.Bot.Hosting;
 using ChatBot.Storage.Reminders;
 
 namespace ChatBot.Bot.Reminders;
@@ -16,8 +15,7 @@ internal static class ReminderServiceCollectionExtensions
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<OutboxSender>();
         services.AddSingleton<ReminderScheduler>();
-        // Built and started once the database is open, so building the sources' stores does not delay the web server.
-        services.AddHostedServiceAfterDatabaseOpens<ReminderScheduler>();
+        services.AddHostedService(sp => sp.GetRequiredService<ReminderScheduler>());
         return services;
     }
 }

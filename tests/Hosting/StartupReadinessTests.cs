@@ -23,7 +23,7 @@ public class StartupReadinessTests
         });
         services.AddSingleton<IHostApplicationLifetime, TestLifetime>();
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
-        services.AddStartupReadiness();
+        StartupReadiness.Register(services);
         more?.Invoke(services);
         return services.BuildServiceProvider();
     }
@@ -54,53 +54,6 @@ public class StartupReadinessTests
         Assert.False(await readiness.IsReadyAsync(TimeSpan.FromSeconds(30), CancellationToken.None));
         Assert.True(readiness.DatabaseOpen.IsFaulted);
         await Assert.ThrowsAsync<IOException>(() => readiness.StartedAsync(CancellationToken.None));
-    }
-
-    [Fact]
-    public async Task A_deferred_service_is_built_and_started_only_after_the_database_opens_and_is_stopped_with_the_host()
-    {
-        using var open = new ManualResetEventSlim();
-        await using var sp = Services(open, more: s =>
-        {
-            s.AddSingleton<RecordingService>();
-            s.AddHostedServiceAfterDatabaseOpens<RecordingService>();
-        });
-        var hosted = sp.GetServices<IHostedService>().ToList();
-        Assert.Contains(hosted, h => h is StartupReadiness);
-        var deferred = Assert.Single(hosted.OfType<StartAfterDatabaseOpens<RecordingService>>());
-
-        await deferred.StartAsync(CancellationToken.None);
-        await Task.Delay(100);
-        Assert.Equal(0, RecordingService.Built);
-
-        open.Set();
-        var service = await WaitForAsync(() => sp.GetRequiredService<RecordingService>(), s => s.Started);
-        Assert.Equal(1, RecordingService.Built);
-
-        await deferred.StopAsync(CancellationToken.None);
-        Assert.True(service.Stopped);
-    }
-
-    private static async Task<T> WaitForAsync<T>(Func<T> get, Func<T, bool> done)
-    {
-        for (var i = 0; i < 300; i++)
-        {
-            var value = get();
-            if (done(value)) return value;
-            await Task.Delay(100);
-        }
-        throw new TimeoutException("the deferred service did not start");
-    }
-
-    private sealed class RecordingService : IHostedService
-    {
-        public static int Built;
-        // No dependency on the database: only the wrapper's wait keeps it from being built early.
-        public RecordingService() => Interlocked.Increment(ref Built);
-        public bool Started { get; private set; }
-        public bool Stopped { get; private set; }
-        public Task StartAsync(CancellationToken cancellationToken) { Started = true; return Task.CompletedTask; }
-        public Task StopAsync(CancellationToken cancellationToken) { Stopped = true; return Task.CompletedTask; }
     }
 
     private sealed class TestLifetime : IHostApplicationLifetime

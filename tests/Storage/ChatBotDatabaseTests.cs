@@ -15,7 +15,7 @@ public class ChatBotDatabaseTests
     [Fact]
     public void Open_creates_the_shared_indexes_as_the_typed_collections_define_them()
     {
-        // The definitions typed EnsureIndex calls make (what earlier versions of Open wrote into existing files).
+        // The definitions typed EnsureIndex calls make: Open must keep producing exactly these (LiteDB refuses a redefinition).
         var typedPath = TempPaths.NewDatabase();
         Directory.CreateDirectory(Path.GetDirectoryName(typedPath)!);
         List<string> typed;
