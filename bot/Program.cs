@@ -7,6 +7,7 @@ using ChatBot.Bot.Features.Help;
 using ChatBot.Bot.Features.Mediation;
 using ChatBot.Bot.Features.PlanTasks;
 using ChatBot.Bot.Features.Study;
+using ChatBot.Bot.Hosting;
 using ChatBot.Storage;
 using ChatBot.Storage.Conversations;
 using LiteDB;
@@ -30,6 +31,7 @@ services.AddSingleton<LiteDatabase>(sp =>
     var path = sp.GetRequiredService<IOptions<BotOptions>>().Value.DatabasePath;
     return ChatBotDatabase.Open(path.Contains('=') ? path : Path.GetFullPath(path));
 });
+StartupReadiness.Register(services); // opens it in the background while the web server starts; /healthz waits for it
 services.AddSingleton<WorkspaceStore>();
 services.AddSingleton<ConversationReferenceStore>();
 services.AddSingleton<IDialogStateStore, GroupCommitDialogStateStore>();
@@ -67,6 +69,7 @@ services.AddStudyFeature(config);
 services.AddPlanTasksFeature(config);
 
 var app = builder.Build();
+app.Services.GetRequiredService<StartupReadiness>().Begin();
 
 if (!app.Services.GetRequiredService<IOptions<BotFrameworkOptions>>().Value.AuthenticationEnabled)
     app.Logger.LogWarning("BotFramework:MicrosoftAppId is empty: inbound authentication is OFF. Use this only for local development.");
@@ -82,7 +85,11 @@ BotFrameworkEndpoint.Map(app);
 MediationFeature.MapEndpoints(app);   // GET /files/{token}: Excel ledger downloads
 app.MapDirectLine();
 ChatBot.Bot.Channels.WeCom.WeComEndpoints.Map(app);
-app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+// 200 only when a turn can be taken (the database is open); 503 while it is still opening after 10 s, or failed.
+app.MapGet("/healthz", async (StartupReadiness readiness, CancellationToken ct) =>
+    await readiness.IsReadyAsync(TimeSpan.FromSeconds(10), ct)
+        ? Results.Ok(new { status = "ok" })
+        : Results.Json(new { status = readiness.DatabaseOpen.IsFaulted ? "unavailable" : "starting" }, statusCode: StatusCodes.Status503ServiceUnavailable));
 
 app.Run();
 return 0;
