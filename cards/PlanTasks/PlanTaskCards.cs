@@ -45,14 +45,15 @@ public static class PlanTaskCards
     /// <summary>"🔴 #12 标题 · 截止 3月5日(逾期5天)· 30%"</summary>
     public static string Line(Lang lang, PlanTask t, DateOnly today, int yellowDays, bool withOwner = false)
     {
+        // Only the language needed is formatted (lang.T would build both): the reminders format thousands of lines.
+        var zh = lang.IsZh;
         var u = t.UrgencyOn(today, yellowDays);
-        var due = lang.T($"截止{t.DueDate.Month}月{t.DueDate.Day}日", $"due {t.DueDate:yyyy-MM-dd}");
+        var due = zh ? $"截止{t.DueDate.Month}月{t.DueDate.Day}日" : $"due {t.DueDate:yyyy-MM-dd}";
         var state = u switch
         {
-            TaskUrgency.Overdue => lang.T($"逾期{t.DaysOverdue(today)}天", $"{t.DaysOverdue(today)} days overdue"),
-            TaskUrgency.DueSoon when t.DueDate == today => lang.T("今天到期", "due today"),
-            TaskUrgency.DueSoon => lang.T($"{t.DueDate.DayNumber - today.DayNumber}天后到期", $"due in {t.DueDate.DayNumber - today.DayNumber} days"),
-            TaskUrgency.Closed => StatusText(lang, t.Status),
+            TaskUrgency.Overdue => zh ? $"逾期{t.DaysOverdue(today)}天" : $"{t.DaysOverdue(today)} days overdue",
+            TaskUrgency.DueSoon when t.DueDate == today => zh ? "今天到期" : "due today",
+            TaskUrgency.DueSoon => zh ? $"{t.DueDate.DayNumber - today.DayNumber}天后到期" : $"due in {t.DueDate.DayNumber - today.DayNumber} days",
             _ => StatusText(lang, t.Status),
         };
         var owner = withOwner ? " · " + OwnersText(lang, t) : "";
@@ -69,25 +70,65 @@ public static class PlanTaskCards
             TextBlock.Subtle(lang.T($"截至{lang.Date(today)} · 🔴 已逾期 🟡 {yellowDays}天内到期 🟢 正常",
                 $"As of {lang.Date(today)} · 🔴 overdue 🟡 due within {yellowDays} days 🟢 on track")));
         var rows = 0;
-        var groups = tasks
-            .SelectMany(t => (t.Owners.Count > 0 ? t.Owners : [t.Department.Length > 0 ? t.Department : lang.T("未指定责任人", "No owner")]).Select(o => (Owner: o, Task: t)))
-            .GroupBy(x => x.Owner)
-            .OrderBy(g => g.Min(x => x.Task.DueDate)).ThenBy(g => g.Key, StringComparer.Ordinal);
-        foreach (var g in groups)
+        // Groups by earliest due date, then name; one pass over the tasks (the reminders build hundreds of these cards
+        // of hundreds of tasks each), and a group's rows are sorted only when the card gets that far.
+        foreach (var g in OwnerGroups(lang, tasks, today, yellowDays))
         {
             if (rows >= MaxRows) break;
-            var overdue = g.Count(x => x.Task.UrgencyOn(today, yellowDays) == TaskUrgency.Overdue);
-            card.Add(new TextBlock(lang.T($"{g.Key}(逾期 {overdue} 项,共 {g.Count()} 项)", $"{g.Key} ({overdue} overdue of {g.Count()})"))
+            card.Add(new TextBlock(lang.IsZh ? $"{g.Owner}(逾期 {g.Overdue} 项,共 {g.Tasks.Count} 项)" : $"{g.Owner} ({g.Overdue} overdue of {g.Tasks.Count})")
                 { Weight = "Bolder", Separator = true, Spacing = "Medium" });
-            foreach (var x in g.OrderBy(x => x.Task.DueDate).ThenBy(x => x.Task.Id))
+            foreach (var t in IsByDueThenId(g.Tasks) ? (IEnumerable<PlanTask>)g.Tasks : g.Tasks.OrderBy(t => t.DueDate).ThenBy(t => t.Id))
             {
                 if (rows++ >= MaxRows) break;
-                card.Add(Row(lang, x.Task, today, yellowDays, false));
+                card.Add(Row(lang, t, today, yellowDays, false));
             }
         }
         if (tasks.Count == 0) card.Add(new TextBlock(lang.T("没有需要提醒的任务。", "No tasks to show.")) { Color = "Good" });
         AddFooter(lang, card, rows, footer);
         return card;
+    }
+
+    private sealed class OwnerGroup(string owner)
+    {
+        public string Owner { get; } = owner;
+        public List<PlanTask> Tasks { get; } = new();
+        public DateOnly EarliestDue { get; set; } = DateOnly.MaxValue;
+        public int Overdue { get; set; }
+    }
+
+    /// <summary>A task is listed once per owner it names (twice if named twice); no owner: its department, else "no owner".</summary>
+    private static List<OwnerGroup> OwnerGroups(Lang lang, IReadOnlyList<PlanTask> tasks, DateOnly today, int yellowDays)
+    {
+        var byOwner = new Dictionary<string, OwnerGroup>(StringComparer.Ordinal);
+        string? noOwner = null;
+        foreach (var t in tasks)
+        {
+            var overdue = t.UrgencyOn(today, yellowDays) == TaskUrgency.Overdue;
+            if (t.Owners.Count > 0)
+                foreach (var o in t.Owners) Add(o);
+            else
+                Add(t.Department.Length > 0 ? t.Department : noOwner ??= lang.T("未指定责任人", "No owner"));
+
+            void Add(string owner)
+            {
+                if (!byOwner.TryGetValue(owner, out var g)) byOwner[owner] = g = new OwnerGroup(owner);
+                g.Tasks.Add(t);
+                if (t.DueDate < g.EarliestDue) g.EarliestDue = t.DueDate;
+                if (overdue) g.Overdue++;
+            }
+        }
+        var groups = byOwner.Values.ToList();
+        groups.Sort((a, b) => a.EarliestDue != b.EarliestDue ? a.EarliestDue.CompareTo(b.EarliestDue) : string.CompareOrdinal(a.Owner, b.Owner));
+        return groups;
+    }
+
+    private static int ByDueThenId(PlanTask a, PlanTask b) => a.DueDate != b.DueDate ? a.DueDate.CompareTo(b.DueDate) : a.Id.CompareTo(b.Id);
+
+    private static bool IsByDueThenId(List<PlanTask> tasks)
+    {
+        for (var i = 1; i < tasks.Count; i++)
+            if (ByDueThenId(tasks[i - 1], tasks[i]) > 0) return false;
+        return true;
     }
 
     /// <summary>Tasks grouped by section (or flat when the plan has none).</summary>

@@ -40,32 +40,35 @@ internal sealed class TaskReminderSource(
             var schedule = new WorkspaceSchedule(ws, reminderOptions.Value);
             if (!schedule.IsReminderWindow(nowUtc)) continue;
             var today = schedule.Today(nowUtc);
+            var digestKey = today.DayOfWeek == DayOfWeek.Monday ? $"ws/{ws.Id}/digest/{IsoWeek(today)}" : null;
+            // The open-task list is kept in memory by the store, so this costs a binary search. A group with nothing
+            // overdue (and no digest due) has nothing to send: no outbox or member reads for it.
+            var overdue = tasks.Overdue(ws.Id, today);
+            if (overdue.Count == 0 && digestKey is null) continue;
+
+            var overdueKey = $"ws/{ws.Id}/overdue/{today:yyyy-MM-dd}";
+            var sendOverdue = overdue.Count > 0 && !IsQueued(overdueKey);
+            var escalateAfter = taskOptions.Value.EscalateAfterDaysFor(ws);
+            var late = overdue.Where(t => t.DaysOverdue(today) >= escalateAfter).ToList();
+            var escalations = late.Count == 0 ? [] : ws.Admins.Distinct()
+                .Select(a => (Admin: a, Key: $"ws/{ws.Id}/escalate/{today:yyyy-MM-dd}/{a}"))
+                .Where(e => !IsQueued(e.Key)).ToList();
+            var sendDigest = digestKey is not null && !IsQueued(digestKey);
+            // Most ticks find everything of the day already queued.
+            if (!sendOverdue && escalations.Count == 0 && !sendDigest) continue;
+
             var due = schedule.ToUtc(today, schedule.ReminderTime);
             var expires = schedule.EndOfDayUtc(today);
             var lang = TaskArgs.LangOf(ws);
             var yellow = taskOptions.Value.YellowDaysFor(ws);
-
-            var overdueKey = $"ws/{ws.Id}/overdue/{today:yyyy-MM-dd}";
-            var digestKey = today.DayOfWeek == DayOfWeek.Monday ? $"ws/{ws.Id}/digest/{IsoWeek(today)}" : null;
-            var escalateAfter = taskOptions.Value.EscalateAfterDaysFor(ws);
-            var escalationKeys = ws.Admins.ToDictionary(a => a, a => $"ws/{ws.Id}/escalate/{today:yyyy-MM-dd}/{a}");
-            // Most ticks find everything already queued: skip the queries then.
-            if (outbox.Get(overdueKey) is not null && (digestKey is null || outbox.Get(digestKey) is not null)
-                && escalationKeys.Values.All(k => outbox.Get(k) is not null))
-                continue;
-
-            var overdue = tasks.Overdue(ws.Id, today);
             var members = workspaces.MembersOf(ws.Id);
-            if (overdue.Count > 0 && outbox.Get(overdueKey) is null)
+            if (sendOverdue)
                 enqueue(OverdueReminder(ws, lang, overdue, members, today, yellow, overdueKey, due, expires));
 
-            var late = overdue.Where(t => t.DaysOverdue(today) >= escalateAfter).ToList();
-            if (late.Count > 0)
-                foreach (var (admin, key) in escalationKeys)
-                    if (outbox.Get(key) is null)
-                        enqueue(Escalation(ws, lang, late, members, admin, escalateAfter, today, yellow, key, due, expires));
+            foreach (var (admin, key) in escalations)
+                enqueue(Escalation(ws, lang, late, members, admin, escalateAfter, today, yellow, key, due, expires));
 
-            if (digestKey is not null && outbox.Get(digestKey) is null)
+            if (sendDigest)
             {
                 var all = tasks.All(ws.Id).Where(t => t.Status != PlanTaskStatus.Cancelled).ToList();
                 if (all.Count > 0)
@@ -77,11 +80,26 @@ internal sealed class TaskReminderSource(
                         $"📋 Weekly plan progress: {all.Count} tasks, {done} done, {overdue.Count} overdue.");
                     var activity = TurnContext.CardActivity(card, text);
                     activity.Locale = lang.Locale;
-                    enqueue(ReminderMessages.Create(digestKey, ws.Id, "task.digest", activity, due, text, expiresUtc: expires));
+                    enqueue(ReminderMessages.Create(digestKey!, ws.Id, "task.digest", activity, due, text, expiresUtc: expires));
                 }
             }
         }
         return Task.CompletedTask;
+    }
+
+    // Keys seen in the outbox. A queued key stays there (the outbox never deletes a message), so once seen it need
+    // not be read again: the every-minute tick then costs no outbox reads. Only what the outbox showed is remembered,
+    // never what this source offered, so "queued" keeps meaning exactly "the outbox has this key".
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _queued = new(StringComparer.Ordinal);
+    private const int MaxRememberedKeys = 50_000;
+
+    private bool IsQueued(string key)
+    {
+        if (_queued.ContainsKey(key)) return true;
+        if (outbox.Get(key) is null) return false;
+        if (_queued.Count >= MaxRememberedKeys) _queued.Clear(); // old days' keys; today's are read again once
+        _queued.TryAdd(key, true);
+        return true;
     }
 
     private static OutboxMessage OverdueReminder(Workspace ws, Lang lang, IReadOnlyList<PlanTask> overdue, IReadOnlyList<WorkspaceMember> members,
