@@ -12,8 +12,17 @@ public sealed class PlanTaskStore
     private const string OverdueExpr = "$.WorkspaceId + '|' + $.Status + '|' + $.DueDate";
     private static readonly PlanTaskStatus[] OpenStatuses = [PlanTaskStatus.NotStarted, PlanTaskStatus.InProgress];
 
+    /// <summary>One document per workspace with open tasks: its <see cref="OpenTaskSnapshot"/>, kept by every write.</summary>
+    public const string OpenSnapshots = "plan_task_open";
+    private const string SnapshotMeta = "plan_task_meta";
+    private const string SnapshotsBuilt = "open-snapshots";
+    // LiteDB documents are limited to 16 MB; a workspace whose open tasks do not fit is read through the index instead.
+    private const int MaxSnapshotBytes = 8 * 1024 * 1024;
+
     private readonly LiteDatabase _db;
     private readonly AuditLog _audit;
+    // Writes of this store run one at a time, so their open-task lists are published in commit order.
+    private readonly object _writeGate = new();
 
     public PlanTaskStore(LiteDatabase db, AuditLog audit)
     {
@@ -22,6 +31,7 @@ public sealed class PlanTaskStore
         Tasks.EnsureIndex(OverdueIndex, OverdueExpr);
         Tasks.EnsureIndex(t => t.WorkspaceId);
         Tasks.EnsureIndex(t => t.IdentityKey, unique: true);
+        EnsureSnapshots();
     }
 
     private ILiteCollection<PlanTask> Tasks => _db.GetCollection<PlanTask>(Collection);
@@ -34,50 +44,125 @@ public sealed class PlanTaskStore
         Tasks.Find(t => t.WorkspaceId == workspaceId).OrderBy(t => t.DueDate).ThenBy(t => t.Id).ToList();
 
     /// <summary>Open tasks of the workspace by due date (shared read-only instances: do not modify them).</summary>
-    public IReadOnlyList<PlanTask> Open(string workspaceId) => OpenTasksOf(workspaceId);
+    public IReadOnlyList<PlanTask> Open(string workspaceId) => OpenTasksOf(workspaceId).All();
 
     /// <summary>
     /// Open tasks due before <paramref name="today"/> (due today is not overdue), by due date (read-only instances).
-    /// Answered from the workspace's open-task list, which is loaded through the (workspace, status, due) index and
-    /// kept until the next write to that workspace, so the reminder scan and the 逾期任务 command cost a binary search.
+    /// Answered from the workspace's open-task list in memory: loaded once from the workspace's snapshot document and
+    /// replaced by every write through this store, so the reminder tick and the 逾期任务 command cost a binary search.
     /// </summary>
-    public IReadOnlyList<PlanTask> Overdue(string workspaceId, DateOnly today)
-    {
-        var open = OpenTasksOf(workspaceId);
-        var end = FirstDueOnOrAfter(open, today);
-        return end == open.Length ? open : new ArraySegment<PlanTask>(open, 0, end);
-    }
+    public IReadOnlyList<PlanTask> Overdue(string workspaceId, DateOnly today) => OpenTasksOf(workspaceId).DueBefore(today);
 
-    private static int FirstDueOnOrAfter(PlanTask[] byDue, DateOnly day)
-    {
-        int lo = 0, hi = byDue.Length;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) / 2;
-            if (byDue[mid].DueDate < day) lo = mid + 1; else hi = mid;
-        }
-        return lo;
-    }
-
-    // The open tasks of each recently queried workspace, by due date, with the write version they were loaded at.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (long Version, PlanTask[] Tasks)> _open = new();
+    // The open tasks of each workspace, with the write version they were loaded or written at. A store is the one
+    // writer of its database's tasks (a singleton): another instance's writes are not seen here.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (long Version, OpenTaskList Tasks)> _open = new();
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> _versions = new();
+    // After the first read every snapshot is in _open; a workspace without one (never written here) has no open task.
+    private volatile bool _allLoaded;
+    private readonly object _loadGate = new();
 
-    private PlanTask[] OpenTasksOf(string workspaceId)
+    private OpenTaskList OpenTasksOf(string workspaceId)
     {
         var version = _versions.GetValueOrDefault(workspaceId);
         if (_open.TryGetValue(workspaceId, out var cached) && cached.Version == version) return cached.Tasks;
-        var loaded = OpenDueBetween(workspaceId, DateOnly.MinValue, DateOnly.MaxValue).ToArray();
+        if (!_allLoaded) { LoadAllSnapshots(); return OpenTasksOf(workspaceId); }
+        var loaded = version == 0 ? OpenTaskList.Empty : LoadSnapshot(workspaceId);
         // A write that committed while we were loading bumped the version: then do not keep what may be stale.
         if (_versions.GetValueOrDefault(workspaceId) == version) _open[workspaceId] = (version, loaded);
         return loaded;
     }
 
-    /// <summary>Called after every committed write to a workspace's tasks.</summary>
-    private void Changed(string workspaceId)
+    /// <summary>One query for every workspace's snapshot: the first tick after a start needs them all.</summary>
+    private void LoadAllSnapshots()
     {
-        _versions.AddOrUpdate(workspaceId, 1, (_, v) => v + 1);
-        _open.TryRemove(workspaceId, out _);
+        lock (_loadGate)
+        {
+            if (_allLoaded) return;
+            var versions = new Dictionary<string, long>(_versions);
+            foreach (var doc in Snapshots.FindAll())
+            {
+                var ws = doc["_id"].AsString;
+                var version = versions.GetValueOrDefault(ws);
+                if (_versions.GetValueOrDefault(ws) == version) _open.TryAdd(ws, (version, ListOf(ws, doc)));
+            }
+            _allLoaded = true;
+        }
+    }
+
+    private OpenTaskList LoadSnapshot(string workspaceId) => ListOf(workspaceId, Snapshots.FindById(workspaceId));
+
+    private OpenTaskList ListOf(string workspaceId, BsonDocument? snapshot) => snapshot switch
+    {
+        null => OpenTaskList.Empty,
+        _ when snapshot["Rows"].IsBinary => new OpenTaskList(snapshot["Rows"].AsBinary, workspaceId),
+        _ => new OpenTaskList(OpenDueBetween(workspaceId, DateOnly.MinValue, DateOnly.MaxValue).ToArray()), // too big for a snapshot
+    };
+
+    private ILiteCollection<BsonDocument> Snapshots => _db.GetCollection(OpenSnapshots);
+
+    /// <summary>
+    /// Inside a write transaction: rewrites the workspace's snapshot with <paramref name="changed"/> tasks applied (open
+    /// ones in, closed ones out), from the snapshot as committed (not this instance's memory). Returns the new list.
+    /// </summary>
+    private OpenTaskList WriteSnapshot(string workspaceId, IEnumerable<PlanTask> changed)
+    {
+        var byId = ListOf(workspaceId, Snapshots.FindById(workspaceId)).All().ToDictionary(t => t.Id);
+        foreach (var t in changed)
+            if (t.IsOpen) byId[t.Id] = t; else byId.Remove(t.Id);
+        var open = byId.Values.OrderBy(t => t.DueDate).ThenBy(t => t.Id).ToList();
+        if (open.Count == 0)
+        {
+            Snapshots.Delete(workspaceId);
+            return OpenTaskList.Empty;
+        }
+        var rows = OpenTaskSnapshot.Encode(open);
+        if (rows.Length > MaxSnapshotBytes)
+        {
+            Snapshots.Upsert(new BsonDocument { ["_id"] = workspaceId, ["Oversize"] = true });
+            return new OpenTaskList(open.ToArray());
+        }
+        Snapshots.Upsert(new BsonDocument { ["_id"] = workspaceId, ["Rows"] = rows });
+        // The list handed out is decoded from the bytes: fresh instances, equal to a read, unlike the callers' objects.
+        return new OpenTaskList(rows, workspaceId);
+    }
+
+    /// <summary>After a commit: the workspace's new open-task list, in place of the old (or dropped after a rollback).</summary>
+    private void Publish(string workspaceId, OpenTaskList? tasks)
+    {
+        var version = _versions.AddOrUpdate(workspaceId, 1, (_, v) => v + 1);
+        if (tasks is null) _open.TryRemove(workspaceId, out _);
+        else _open[workspaceId] = (version, tasks);
+    }
+
+    /// <summary>
+    /// Builds every workspace's snapshot from the tasks once (a database written before snapshots existed, or by an
+    /// older snapshot format); afterwards every write keeps them.
+    /// </summary>
+    private void EnsureSnapshots()
+    {
+        var meta = _db.GetCollection(SnapshotMeta);
+        if (meta.FindById(SnapshotsBuilt) is { } built && built["Format"].AsInt32 == OpenTaskSnapshot.Format) return;
+        lock (_writeGate)
+        {
+            var own = _db.BeginTrans();
+            try
+            {
+                if (meta.FindById(SnapshotsBuilt) is not { } again || again["Format"].AsInt32 != OpenTaskSnapshot.Format)
+                {
+                    Snapshots.DeleteAll();
+                    var open = Tasks.Find(Query.In(nameof(PlanTask.Status), OpenStatuses.Select(s => new BsonValue(s.ToString()))));
+                    foreach (var ws in open.GroupBy(t => t.WorkspaceId))
+                        WriteSnapshot(ws.Key, ws);
+                    meta.Upsert(new BsonDocument { ["_id"] = SnapshotsBuilt, ["Format"] = (int)OpenTaskSnapshot.Format });
+                }
+                if (own) _db.Commit();
+            }
+            catch
+            {
+                if (own) _db.Rollback();
+                throw;
+            }
+        }
     }
 
     /// <summary>Open tasks with a due date in [from, to], straight from the database via two range scans of the (workspace, status, due) index.</summary>
@@ -102,8 +187,7 @@ public sealed class PlanTaskStore
     {
         int created = 0, updated = 0, unchanged = 0;
         var ids = new List<int>();
-        if (!_db.BeginTrans()) throw new InvalidOperationException("A transaction is already open on this thread.");
-        try
+        InTransaction(changed =>
         {
             foreach (var d in drafts)
             {
@@ -114,6 +198,7 @@ public sealed class PlanTaskStore
                     var task = FromDraft(workspaceId, d, key, now);
                     Tasks.Insert(task);
                     Audit(task, "import.create", actor, now, $"{task.Title} · {Day(task.DueDate)}");
+                    changed.Add(task);
                     ids.Add(task.Id);
                     created++;
                     continue;
@@ -129,16 +214,10 @@ public sealed class PlanTaskStore
                 existing.UpdatedUtc = now;
                 Tasks.Update(existing);
                 Audit(existing, "import.update", actor, now, changes);
+                changed.Add(existing);
                 updated++;
             }
-            _db.Commit();
-        }
-        catch
-        {
-            _db.Rollback();
-            throw;
-        }
-        finally { Changed(workspaceId); }
+        });
         return new ImportOutcome(created, updated, unchanged, ids);
     }
 
@@ -148,15 +227,12 @@ public sealed class PlanTaskStore
         var key = PlanTask.Identity(workspaceId, d.PlanYear, d.PlanTitle, d.Section, d.Title);
         if (Tasks.FindOne(t => t.IdentityKey == key) is not null) return null;
         var task = FromDraft(workspaceId, d, key, now);
-        if (!_db.BeginTrans()) throw new InvalidOperationException("A transaction is already open on this thread.");
-        try
+        InTransaction(changed =>
         {
             Tasks.Insert(task);
             Audit(task, "create", actor, now, $"{task.Title} · {Day(task.DueDate)}");
-            _db.Commit();
-        }
-        catch { _db.Rollback(); throw; }
-        finally { Changed(workspaceId); }
+            changed.Add(task);
+        });
         return task;
     }
 
@@ -211,26 +287,60 @@ public sealed class PlanTaskStore
         return Save(task, "cancel", actor, now, reason);
     }
 
-    /// <summary>For tests and benchmarks: inserts many tasks at once, without audit entries.</summary>
+    /// <summary>For tests and benchmarks: inserts many tasks at once (one transaction), without audit entries.</summary>
     public int BulkInsert(IEnumerable<PlanTask> tasks)
     {
         var list = tasks.ToList();
-        try { return Tasks.InsertBulk(list, 5000); }
-        finally { foreach (var ws in list.Select(t => t.WorkspaceId).Distinct()) Changed(ws); }
+        var inserted = 0;
+        InTransaction(changed =>
+        {
+            inserted = Tasks.InsertBulk(list, 5000);
+            changed.AddRange(list);
+        });
+        return inserted;
     }
 
     private PlanTask Save(PlanTask task, string action, Actor actor, DateTimeOffset now, string details)
     {
-        if (!_db.BeginTrans()) throw new InvalidOperationException("A transaction is already open on this thread.");
-        try
+        InTransaction(changed =>
         {
             Tasks.Update(task);
             Audit(task, action, actor, now, details);
-            _db.Commit();
-        }
-        catch { _db.Rollback(); throw; }
-        finally { Changed(task.WorkspaceId); }
+            changed.Add(task);
+        });
         return task;
+    }
+
+    /// <summary>
+    /// Runs a write in one transaction together with the snapshots of the workspaces whose tasks it changed (the
+    /// tasks it adds to the list), then hands those workspaces' new open-task lists to the readers, or after a
+    /// failure drops them so the next read loads what is committed.
+    /// </summary>
+    private void InTransaction(Action<List<PlanTask>> write)
+    {
+        lock (_writeGate)
+        {
+            if (!_db.BeginTrans()) throw new InvalidOperationException("A transaction is already open on this thread.");
+            var changed = new List<PlanTask>();
+            Dictionary<string, OpenTaskList>? committed = null;
+            try
+            {
+                write(changed);
+                var lists = changed.GroupBy(t => t.WorkspaceId).ToDictionary(g => g.Key, g => WriteSnapshot(g.Key, g));
+                _db.Commit();
+                committed = lists;
+            }
+            catch
+            {
+                _db.Rollback();
+                throw;
+            }
+            finally
+            {
+                foreach (var ws in changed.Select(t => t.WorkspaceId).Distinct())
+                    Publish(ws, committed?.GetValueOrDefault(ws));
+            }
+        }
     }
 
     private void Audit(PlanTask task, string action, Actor actor, DateTimeOffset now, string details) =>
