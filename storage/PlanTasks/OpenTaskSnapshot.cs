@@ -190,15 +190,15 @@ internal sealed class OpenTaskList
 
     public IReadOnlyList<PlanTask> All()
     {
-        DecodeWhile(_ => true);
+        DecodeUntilDue(DateOnly.MaxValue);
         return _tasks;
     }
 
     /// <summary>The tasks due before <paramref name="day"/>.</summary>
     public IReadOnlyList<PlanTask> DueBefore(DateOnly day)
     {
-        DecodeWhile(last => last.DueDate < day);
-        int lo = 0, hi = _decoded;
+        var decoded = DecodeUntilDue(day);
+        int lo = 0, hi = decoded;
         while (lo < hi)
         {
             var mid = (lo + hi) / 2;
@@ -207,20 +207,26 @@ internal sealed class OpenTaskList
         return lo == _tasks.Length ? _tasks : new ArraySegment<PlanTask>(_tasks, 0, lo);
     }
 
-    /// <summary>Decodes further while the last decoded task satisfies <paramref name="more"/> (and tasks are left).</summary>
-    private void DecodeWhile(Func<PlanTask, bool> more)
+    /// <summary>
+    /// Decodes until a task due on or after <paramref name="day"/> is decoded (MaxValue: all of them), so every task
+    /// due before it is; returns how many are decoded.
+    /// </summary>
+    private int DecodeUntilDue(DateOnly day)
     {
         var decoded = _decoded;
-        if (decoded == _tasks.Length || (decoded > 0 && !more(_tasks[decoded - 1]))) return;
+        if (Done(decoded)) return decoded;
         lock (_gate)
         {
             decoded = _decoded;
-            while (decoded < _tasks.Length && (decoded == 0 || more(_tasks[decoded - 1])))
+            while (!Done(decoded))
             {
                 _tasks[decoded] = _reader!.Next();
                 _decoded = ++decoded;
             }
             if (decoded == _tasks.Length) _reader = null; // let the snapshot bytes go
+            return decoded;
         }
+
+        bool Done(int n) => n == _tasks.Length || (n > 0 && day != DateOnly.MaxValue && _tasks[n - 1].DueDate >= day);
     }
 }
