@@ -12,16 +12,17 @@ public sealed class PlanTaskStore
     private const string OverdueExpr = "$.WorkspaceId + '|' + $.Status + '|' + $.DueDate";
     private static readonly PlanTaskStatus[] OpenStatuses = [PlanTaskStatus.NotStarted, PlanTaskStatus.InProgress];
 
-    /// <summary>One document per workspace with open tasks: its <see cref="OpenTaskSnapshot"/>, kept by every write.</summary>
+    /// <summary>Each workspace's open tasks as one <see cref="TaskSnapshot"/> document, kept by every write.</summary>
     public const string OpenSnapshots = "plan_task_open";
+    /// <summary>Each workspace's done tasks as one <see cref="TaskSnapshot"/> document, kept by every write.</summary>
+    public const string DoneSnapshots = "plan_task_done";
     private const string SnapshotMeta = "plan_task_meta";
-    private const string SnapshotsBuilt = "open-snapshots";
-    // LiteDB documents are limited to 16 MB; a workspace whose open tasks do not fit is read through the index instead.
-    private const int MaxSnapshotBytes = 8 * 1024 * 1024;
+    private const string SnapshotsBuilt = "snapshots";
 
     private readonly LiteDatabase _db;
     private readonly AuditLog _audit;
-    // Writes of this store run one at a time, so their open-task lists are published in commit order.
+    private readonly TaskListView _open, _done;
+    // Writes of this store run one at a time, so their lists are published in commit order.
     private readonly object _writeGate = new();
 
     public PlanTaskStore(LiteDatabase db, AuditLog audit)
@@ -31,6 +32,8 @@ public sealed class PlanTaskStore
         Tasks.EnsureIndex(OverdueIndex, OverdueExpr);
         Tasks.EnsureIndex(t => t.WorkspaceId);
         Tasks.EnsureIndex(t => t.IdentityKey, unique: true);
+        _open = new TaskListView(db, OpenSnapshots, done: false, preload: true, ws => WithStatus(ws, OpenStatuses));
+        _done = new TaskListView(db, DoneSnapshots, done: true, preload: false, ws => WithStatus(ws, [PlanTaskStatus.Done]));
         EnsureSnapshots();
     }
 
@@ -43,117 +46,44 @@ public sealed class PlanTaskStore
     public IReadOnlyList<PlanTask> All(string workspaceId) =>
         Tasks.Find(t => t.WorkspaceId == workspaceId).OrderBy(t => t.DueDate).ThenBy(t => t.Id).ToList();
 
-    /// <summary>Open tasks of the workspace by due date (shared read-only instances: do not modify them).</summary>
-    public IReadOnlyList<PlanTask> Open(string workspaceId) => OpenTasksOf(workspaceId).All();
+    /// <summary>Open tasks of the workspace by due date, then id (shared read-only instances: do not modify them).</summary>
+    public IReadOnlyList<PlanTask> Open(string workspaceId) => _open.Of(workspaceId).All();
+
+    /// <summary>Done tasks of the workspace by due date, then id (shared read-only instances: do not modify them).</summary>
+    public IReadOnlyList<PlanTask> Done(string workspaceId) => _done.Of(workspaceId).All();
+
+    /// <summary>How many open and done tasks the workspace has (what the weekly digest lists), without decoding them.</summary>
+    public int CountNotCancelled(string workspaceId) => _open.Of(workspaceId).Count + _done.Of(workspaceId).Count;
 
     /// <summary>
     /// Open tasks due before <paramref name="today"/> (due today is not overdue), by due date (read-only instances).
     /// Answered from the workspace's open-task list in memory: loaded once from the workspace's snapshot document and
     /// replaced by every write through this store, so the reminder tick and the 逾期任务 command cost a binary search.
     /// </summary>
-    public IReadOnlyList<PlanTask> Overdue(string workspaceId, DateOnly today) => OpenTasksOf(workspaceId).DueBefore(today);
+    public IReadOnlyList<PlanTask> Overdue(string workspaceId, DateOnly today) => _open.Of(workspaceId).DueBefore(today);
 
-    // The open tasks of each workspace, with the write version they were loaded or written at. A store is the one
-    // writer of its database's tasks (a singleton): another instance's writes are not seen here.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (long Version, OpenTaskList Tasks)> _open = new();
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> _versions = new();
-    // After the first read every snapshot is in _open; a workspace without one (never written here) has no open task.
-    private volatile bool _allLoaded;
-    private readonly object _loadGate = new();
-
-    private OpenTaskList OpenTasksOf(string workspaceId)
-    {
-        var version = _versions.GetValueOrDefault(workspaceId);
-        if (_open.TryGetValue(workspaceId, out var cached) && cached.Version == version) return cached.Tasks;
-        if (!_allLoaded) { LoadAllSnapshots(); return OpenTasksOf(workspaceId); }
-        var loaded = version == 0 ? OpenTaskList.Empty : LoadSnapshot(workspaceId);
-        // A write that committed while we were loading bumped the version: then do not keep what may be stale.
-        if (_versions.GetValueOrDefault(workspaceId) == version) _open[workspaceId] = (version, loaded);
-        return loaded;
-    }
-
-    /// <summary>One query for every workspace's snapshot: the first tick after a start needs them all.</summary>
-    private void LoadAllSnapshots()
-    {
-        lock (_loadGate)
-        {
-            if (_allLoaded) return;
-            var versions = new Dictionary<string, long>(_versions);
-            foreach (var doc in Snapshots.FindAll())
-            {
-                var ws = doc["_id"].AsString;
-                var version = versions.GetValueOrDefault(ws);
-                if (_versions.GetValueOrDefault(ws) == version) _open.TryAdd(ws, (version, ListOf(ws, doc)));
-            }
-            _allLoaded = true;
-        }
-    }
-
-    private OpenTaskList LoadSnapshot(string workspaceId) => ListOf(workspaceId, Snapshots.FindById(workspaceId));
-
-    private OpenTaskList ListOf(string workspaceId, BsonDocument? snapshot) => snapshot switch
-    {
-        null => OpenTaskList.Empty,
-        _ when snapshot["Rows"].IsBinary => new OpenTaskList(snapshot["Rows"].AsBinary, workspaceId),
-        _ => new OpenTaskList(OpenDueBetween(workspaceId, DateOnly.MinValue, DateOnly.MaxValue).ToArray()), // too big for a snapshot
-    };
-
-    private ILiteCollection<BsonDocument> Snapshots => _db.GetCollection(OpenSnapshots);
+    private IEnumerable<PlanTask> WithStatus(string workspaceId, IEnumerable<PlanTaskStatus> statuses) =>
+        statuses.SelectMany(status => Tasks.Find(Query.StartsWith(OverdueExpr, $"{workspaceId}|{status}|"))).Where(t => t.WorkspaceId == workspaceId);
 
     /// <summary>
-    /// Inside a write transaction: rewrites the workspace's snapshot with <paramref name="changed"/> tasks applied (open
-    /// ones in, closed ones out), from the snapshot as committed (not this instance's memory). Returns the new list.
-    /// </summary>
-    private OpenTaskList WriteSnapshot(string workspaceId, IEnumerable<PlanTask> changed)
-    {
-        var byId = ListOf(workspaceId, Snapshots.FindById(workspaceId)).All().ToDictionary(t => t.Id);
-        foreach (var t in changed)
-            if (t.IsOpen) byId[t.Id] = t; else byId.Remove(t.Id);
-        var open = byId.Values.OrderBy(t => t.DueDate).ThenBy(t => t.Id).ToList();
-        if (open.Count == 0)
-        {
-            Snapshots.Delete(workspaceId);
-            return OpenTaskList.Empty;
-        }
-        var rows = OpenTaskSnapshot.Encode(open);
-        if (rows.Length > MaxSnapshotBytes)
-        {
-            Snapshots.Upsert(new BsonDocument { ["_id"] = workspaceId, ["Oversize"] = true });
-            return new OpenTaskList(open.ToArray());
-        }
-        Snapshots.Upsert(new BsonDocument { ["_id"] = workspaceId, ["Rows"] = rows });
-        // The list handed out is decoded from the bytes: fresh instances, equal to a read, unlike the callers' objects.
-        return new OpenTaskList(rows, workspaceId);
-    }
-
-    /// <summary>After a commit: the workspace's new open-task list, in place of the old (or dropped after a rollback).</summary>
-    private void Publish(string workspaceId, OpenTaskList? tasks)
-    {
-        var version = _versions.AddOrUpdate(workspaceId, 1, (_, v) => v + 1);
-        if (tasks is null) _open.TryRemove(workspaceId, out _);
-        else _open[workspaceId] = (version, tasks);
-    }
-
-    /// <summary>
-    /// Builds every workspace's snapshot from the tasks once (a database written before snapshots existed, or by an
+    /// Builds every workspace's snapshots from the tasks once (a database written before snapshots existed, or in an
     /// older snapshot format); afterwards every write keeps them.
     /// </summary>
     private void EnsureSnapshots()
     {
         var meta = _db.GetCollection(SnapshotMeta);
-        if (meta.FindById(SnapshotsBuilt) is { } built && built["Format"].AsInt32 == OpenTaskSnapshot.Format) return;
+        if (meta.FindById(SnapshotsBuilt) is { } built && built["Format"].AsInt32 == TaskSnapshot.Format) return;
         lock (_writeGate)
         {
             var own = _db.BeginTrans();
             try
             {
-                if (meta.FindById(SnapshotsBuilt) is not { } again || again["Format"].AsInt32 != OpenTaskSnapshot.Format)
+                if (meta.FindById(SnapshotsBuilt) is not { } again || again["Format"].AsInt32 != TaskSnapshot.Format)
                 {
-                    Snapshots.DeleteAll();
-                    var open = Tasks.Find(Query.In(nameof(PlanTask.Status), OpenStatuses.Select(s => new BsonValue(s.ToString()))));
-                    foreach (var ws in open.GroupBy(t => t.WorkspaceId))
-                        WriteSnapshot(ws.Key, ws);
-                    meta.Upsert(new BsonDocument { ["_id"] = SnapshotsBuilt, ["Format"] = (int)OpenTaskSnapshot.Format });
+                    var tasks = Tasks.Find(Query.Not(nameof(PlanTask.Status), PlanTaskStatus.Cancelled.ToString())).ToList();
+                    _open.Rebuild(tasks);
+                    _done.Rebuild(tasks);
+                    meta.Upsert(new BsonDocument { ["_id"] = SnapshotsBuilt, ["Format"] = (int)TaskSnapshot.Format });
                 }
                 if (own) _db.Commit();
             }
@@ -312,9 +242,9 @@ public sealed class PlanTaskStore
     }
 
     /// <summary>
-    /// Runs a write in one transaction together with the snapshots of the workspaces whose tasks it changed (the
-    /// tasks it adds to the list), then hands those workspaces' new open-task lists to the readers, or after a
-    /// failure drops them so the next read loads what is committed.
+    /// Runs a write in one transaction together with the snapshots of the lists it changed (of the tasks it adds to
+    /// the list), then hands the new lists to the readers, or after a failure drops them so the next read loads what
+    /// is stored.
     /// </summary>
     private void InTransaction(Action<List<PlanTask>> write)
     {
@@ -322,11 +252,11 @@ public sealed class PlanTaskStore
         {
             if (!_db.BeginTrans()) throw new InvalidOperationException("A transaction is already open on this thread.");
             var changed = new List<PlanTask>();
-            Dictionary<string, OpenTaskList>? committed = null;
+            List<(TaskListView View, string Workspace, TaskList Tasks)>? committed = null;
             try
             {
                 write(changed);
-                var lists = changed.GroupBy(t => t.WorkspaceId).ToDictionary(g => g.Key, g => WriteSnapshot(g.Key, g));
+                var lists = Touched(changed).Select(x => (x.View, x.Workspace, x.View.Write(x.Workspace, x.Tasks))).ToList();
                 _db.Commit();
                 committed = lists;
             }
@@ -337,11 +267,17 @@ public sealed class PlanTaskStore
             }
             finally
             {
-                foreach (var ws in changed.Select(t => t.WorkspaceId).Distinct())
-                    Publish(ws, committed?.GetValueOrDefault(ws));
+                if (committed is not null)
+                    foreach (var (view, ws, tasks) in committed) view.Publish(ws, tasks);
+                else
+                    foreach (var (view, ws, _) in Touched(changed)) view.Publish(ws, null);
             }
         }
     }
+
+    private IEnumerable<(TaskListView View, string Workspace, IEnumerable<PlanTask> Tasks)> Touched(List<PlanTask> changed) =>
+        new[] { _open, _done }.SelectMany(view => changed.Where(view.Touched).GroupBy(t => t.WorkspaceId)
+            .Select(g => (view, g.Key, (IEnumerable<PlanTask>)g)));
 
     private void Audit(PlanTask task, string action, Actor actor, DateTimeOffset now, string details) =>
         _audit.Write(new AuditEntry

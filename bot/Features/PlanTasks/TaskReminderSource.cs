@@ -45,7 +45,9 @@ internal sealed class TaskReminderSource(
             // The open-task list is kept in memory by the store, so this costs a binary search. A group with nothing
             // overdue (and no digest due) has nothing to send: no outbox or member reads for it.
             var overdue = tasks.Overdue(ws.Id, today);
-            if (overdue.Count == 0 && digestKey is null) continue;
+            // The digest shows every task but the cancelled ones: the open and the done (both lists in memory too).
+            var hasDigest = digestKey is not null && tasks.CountNotCancelled(ws.Id) > 0;
+            if (overdue.Count == 0 && !hasDigest) continue;
 
             var overdueKey = $"ws/{ws.Id}/overdue/{today:yyyy-MM-dd}";
             var sendOverdue = overdue.Count > 0 && !IsQueued(overdueKey);
@@ -54,7 +56,7 @@ internal sealed class TaskReminderSource(
             var escalations = late.Count == 0 ? [] : ws.Admins.Distinct()
                 .Select(a => (Admin: a, Key: $"ws/{ws.Id}/escalate/{today:yyyy-MM-dd}/{a}"))
                 .Where(e => !IsQueued(e.Key)).ToList();
-            var sendDigest = digestKey is not null && !IsQueued(digestKey);
+            var sendDigest = hasDigest && !IsQueued(digestKey!);
             // Most ticks find everything of the day already queued.
             if (!sendOverdue && escalations.Count == 0 && !sendDigest) continue;
 
@@ -71,18 +73,15 @@ internal sealed class TaskReminderSource(
 
             if (sendDigest)
             {
-                var all = tasks.All(ws.Id).Where(t => t.Status != PlanTaskStatus.Cancelled).ToList();
-                if (all.Count > 0)
-                {
-                    var week = IsoWeek(today);
-                    var card = PlanTaskCards.Digest(lang, week, all, today, yellow);
-                    var done = all.Count(t => t.Status == PlanTaskStatus.Done);
-                    var text = lang.T($"📋 本周工作计划进度公开:共 {all.Count} 项,已办结 {done} 项,逾期 {overdue.Count} 项。",
-                        $"📋 Weekly plan progress: {all.Count} tasks, {done} done, {overdue.Count} overdue.");
-                    var activity = CardActivity(card, text);
-                    activity.Locale = lang.Locale;
-                    enqueue(ReminderMessages.Create(digestKey!, ws.Id, "task.digest", activity, due, text, expiresUtc: expires));
-                }
+                var all = tasks.Open(ws.Id).Concat(tasks.Done(ws.Id)).OrderBy(t => t.DueDate).ThenBy(t => t.Id).ToList();
+                var week = IsoWeek(today);
+                var card = PlanTaskCards.Digest(lang, week, all, today, yellow);
+                var done = all.Count(t => t.Status == PlanTaskStatus.Done);
+                var text = lang.T($"📋 本周工作计划进度公开:共 {all.Count} 项,已办结 {done} 项,逾期 {overdue.Count} 项。",
+                    $"📋 Weekly plan progress: {all.Count} tasks, {done} done, {overdue.Count} overdue.");
+                var activity = CardActivity(card, text);
+                activity.Locale = lang.Locale;
+                enqueue(ReminderMessages.Create(digestKey!, ws.Id, "task.digest", activity, due, text, expiresUtc: expires));
             }
         }
         return Task.CompletedTask;

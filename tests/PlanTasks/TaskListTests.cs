@@ -8,11 +8,11 @@ using LiteDB;
 namespace ChatBot.Tests.PlanTasks;
 
 /// <summary>
-/// The open-task lists the store answers Open/Overdue from (in memory, loaded from per-workspace snapshot documents)
+/// The task lists the store answers Open/Overdue/Done from (in memory, loaded from per-workspace snapshot documents)
 /// must always equal what the tasks collection says: after every kind of write, in the writing store and in a fresh
 /// one (a restart), for a database written before snapshots existed, and after a write that failed.
 /// </summary>
-public class OpenTaskListTests
+public class TaskListTests
 {
     private static readonly DateOnly Today = new(2026, 3, 10);
     private static readonly DateTimeOffset Now = new(2026, 3, 10, 1, 0, 0, TimeSpan.Zero);
@@ -28,24 +28,27 @@ public class OpenTaskListTests
     private static string Json(IEnumerable<PlanTask> tasks) =>
         string.Join("\n", tasks.Select(t => LiteDB.JsonSerializer.Serialize(Mapper.ToDocument(t))));
 
-    /// <summary>The truth: the workspace's open tasks read from the tasks collection, by due date then id.</summary>
-    private static List<PlanTask> OpenInDatabase(LiteDatabase db, string ws) =>
-        db.GetCollection<PlanTask>(PlanTaskStore.Collection).Find(t => t.WorkspaceId == ws).Where(t => t.IsOpen)
+    /// <summary>The truth: the workspace's tasks read from the tasks collection, by due date then id.</summary>
+    private static List<PlanTask> InDatabase(LiteDatabase db, string ws, Func<PlanTask, bool> which) =>
+        db.GetCollection<PlanTask>(PlanTaskStore.Collection).Find(t => t.WorkspaceId == ws).Where(which)
             .OrderBy(t => t.DueDate).ThenBy(t => t.Id).ToList();
 
     private static void AssertCoherent(LiteDatabase db, PlanTaskStore store, string ws, DateOnly today)
     {
-        var expected = OpenInDatabase(db, ws);
-        var overdue = expected.Where(t => t.DueDate < today).ToList();
+        var open = InDatabase(db, ws, t => t.IsOpen);
+        var done = InDatabase(db, ws, t => t.Status == PlanTaskStatus.Done);
+        var overdue = open.Where(t => t.DueDate < today).ToList();
         foreach (var s in new[] { store, new PlanTaskStore(db, new AuditLog(db)) }) // this store's memory, and a restart's
         {
             Assert.Equal(Json(overdue), Json(s.Overdue(ws, today)));
-            Assert.Equal(Json(expected), Json(s.Open(ws)));
+            Assert.Equal(Json(open), Json(s.Open(ws)));
+            Assert.Equal(Json(done), Json(s.Done(ws)));
+            Assert.Equal(open.Count + done.Count, s.CountNotCancelled(ws));
         }
     }
 
     [Fact]
-    public void Every_property_of_an_open_task_survives_the_snapshot()
+    public void Every_property_of_a_task_survives_the_snapshots()
     {
         using var db = ChatBotDatabase.Open(TempPaths.NewDatabase());
         var store = new PlanTaskStore(db, new AuditLog(db));
@@ -62,7 +65,9 @@ public class OpenTaskListTests
             WorkspaceId = "ws", Title = "", Section = null!, Owners = null!, OwnerUserKeys = [], Notes = [null!], Feedback = null,
             DueDate = Today.AddDays(-1), IdentityKey = "sparse", CreatedUtc = Now, UpdatedUtc = Now,
         };
-        store.BulkInsert([full, sparse]);
+        var closed = Filled<PlanTask>(4);
+        (closed.Id, closed.WorkspaceId, closed.Status) = (0, "ws", PlanTaskStatus.Done);
+        store.BulkInsert([full, sparse, closed]);
 
         AssertCoherent(db, store, "ws", Today);
         var restarted = new PlanTaskStore(db, new AuditLog(db)).Open("ws");
@@ -72,6 +77,7 @@ public class OpenTaskListTests
         Assert.Equal((read.CreatedUtc, read.CreatedUtc.Offset), (restarted[0].CreatedUtc, restarted[0].CreatedUtc.Offset)); // to the tick, as UTC
         Assert.Empty(restarted[1].Owners);
         Assert.Equal("", restarted[1].Section);
+        Assert.Equal(Json([store.Get("ws", closed.Id)!]), Json(new PlanTaskStore(db, new AuditLog(db)).Done("ws")));
     }
 
     /// <summary>
@@ -162,6 +168,7 @@ public class OpenTaskListTests
         store.Complete("ws2", store.All("ws2").Single().Id, "完成", Clerk, Now);
         // As an older build left it: no snapshots, and a task written without one.
         db.DropCollection(PlanTaskStore.OpenSnapshots);
+        db.DropCollection(PlanTaskStore.DoneSnapshots);
         db.DropCollection("plan_task_meta");
         db.GetCollection<PlanTask>(PlanTaskStore.Collection).Insert(new PlanTask
         {
@@ -171,6 +178,7 @@ public class OpenTaskListTests
 
         var upgraded = new PlanTaskStore(db, new AuditLog(db));
         Assert.Equal(2, db.GetCollection(PlanTaskStore.OpenSnapshots).Count());
+        Assert.Equal(1, db.GetCollection(PlanTaskStore.DoneSnapshots).Count());
         AssertCoherent(db, upgraded, "ws", Today);
         AssertCoherent(db, upgraded, "ws2", Today);
         Assert.Equal(["旧版本写入"], upgraded.Overdue("ws2", Today).Select(t => t.Title));

@@ -3,9 +3,9 @@ using System.Text;
 namespace ChatBot.Storage.PlanTasks;
 
 /// <summary>
-/// The open tasks of one workspace, by due date then id, as one compact binary value: what the store keeps in the
-/// <see cref="PlanTaskStore.OpenSnapshots"/> collection (written in the same transaction as the tasks), so a cold
-/// start reads one document per workspace instead of one per task (LiteDB costs ~4 KB of allocations and several
+/// A workspace's open (or done) tasks, by due date then id, as one compact binary value: what the store keeps in the
+/// <see cref="PlanTaskStore.OpenSnapshots"/> (<see cref="PlanTaskStore.DoneSnapshots"/>) collection, written in the
+/// same transaction as the tasks, so a cold start reads one document per workspace instead of one per task (LiteDB costs ~4 KB of allocations and several
 /// microseconds per document read, which made the first reminder tick after a start take half a second).
 /// Every property of <see cref="PlanTask"/> and <see cref="ProgressNote"/> is carried (a null comes back as the initial
 /// value, as from the database), so a decoded task equals the one read from the tasks collection; a test fails when a
@@ -14,7 +14,7 @@ namespace ChatBot.Storage.PlanTasks;
 /// then the tasks in order, each with its own strings (title, identity, notes) inline: a reader can stop after the
 /// overdue ones without decoding the rest.
 /// </summary>
-internal static class OpenTaskSnapshot
+internal static class TaskSnapshot
 {
     public const byte Format = 1;
 
@@ -163,30 +163,32 @@ internal static class OpenTaskSnapshot
 }
 
 /// <summary>
-/// The open tasks of one workspace by due date then id, decoded from its snapshot only as far as a caller needs: the
-/// overdue list of the reminder tick is a prefix, so a cold start does not decode the tasks due later.
+/// Tasks of one workspace by due date then id, decoded from their snapshot only as far as a caller needs: the overdue
+/// list of the reminder tick is a prefix of the open tasks, so a cold start does not decode the tasks due later.
 /// Tasks handed out are shared: callers must not modify them.
 /// </summary>
-internal sealed class OpenTaskList
+internal sealed class TaskList
 {
-    public static readonly OpenTaskList Empty = new([]);
+    public static readonly TaskList Empty = new([]);
 
     private readonly PlanTask[] _tasks;
     private readonly object _gate = new();
-    private OpenTaskSnapshot.Reader? _reader;
+    private TaskSnapshot.Reader? _reader;
     private volatile int _decoded;
 
-    public OpenTaskList(PlanTask[] byDueThenId)
+    public TaskList(PlanTask[] byDueThenId)
     {
         _tasks = byDueThenId;
         _decoded = byDueThenId.Length;
     }
 
-    public OpenTaskList(byte[] snapshot, string workspaceId)
+    public TaskList(byte[] snapshot, string workspaceId)
     {
-        _reader = new OpenTaskSnapshot.Reader(snapshot, workspaceId);
+        _reader = new TaskSnapshot.Reader(snapshot, workspaceId);
         _tasks = new PlanTask[_reader.Count];
     }
+
+    public int Count => _tasks.Length;
 
     public IReadOnlyList<PlanTask> All()
     {
