@@ -274,22 +274,47 @@ public static class PlanTaskCards
     /// <summary>The Monday digest: progress of every task of the workspace's plans (每星期一公开进度).</summary>
     public static AdaptiveCard Digest(Lang lang, string week, IReadOnlyList<PlanTask> tasks, DateOnly today, int yellowDays)
     {
-        var open = tasks.Where(t => t.IsOpen).ToList();
+        // One pass for the counts and the sections (the Monday tick builds one digest per group, of every task).
+        int listed = 0, done = 0, inProgress = 0, notStarted = 0, overdue = 0, dueSoon = 0;
+        var sections = new Dictionary<string, SectionGroup>(StringComparer.Ordinal);
+        foreach (var t in tasks)
+        {
+            switch (t.Status)
+            {
+                case PlanTaskStatus.Done: done++; break;
+                case PlanTaskStatus.InProgress: inProgress++; break;
+                case PlanTaskStatus.NotStarted: notStarted++; break;
+            }
+            if (t.IsOpen)
+                switch (t.UrgencyOn(today, yellowDays))
+                {
+                    case TaskUrgency.Overdue: overdue++; break;
+                    case TaskUrgency.DueSoon: dueSoon++; break;
+                }
+            if (t.Status == PlanTaskStatus.Cancelled) continue;
+            listed++;
+            if (!sections.TryGetValue(t.Section, out var g)) sections[t.Section] = g = new SectionGroup(t.Section, sections.Count);
+            g.Tasks.Add(t);
+            g.MinId = Math.Min(g.MinId, t.Id);
+        }
         var card = new AdaptiveCard().Add(
             TextBlock.Title(lang.T($"工作计划进度公开({week})", $"Plan progress ({week})")),
             new FactSet()
-                .Add(lang.T("任务总数", "Tasks"), tasks.Count(t => t.Status != PlanTaskStatus.Cancelled).ToString())
-                .Add(lang.T("已办结", "Done"), tasks.Count(t => t.Status == PlanTaskStatus.Done).ToString())
-                .Add(lang.T("进行中", "In progress"), tasks.Count(t => t.Status == PlanTaskStatus.InProgress).ToString())
-                .Add(lang.T("未开始", "Not started"), tasks.Count(t => t.Status == PlanTaskStatus.NotStarted).ToString())
-                .Add(lang.T("🔴 已逾期", "🔴 Overdue"), open.Count(t => t.UrgencyOn(today, yellowDays) == TaskUrgency.Overdue).ToString())
-                .Add(lang.T("🟡 即将到期", "🟡 Due soon"), open.Count(t => t.UrgencyOn(today, yellowDays) == TaskUrgency.DueSoon).ToString()));
+                .Add(lang.T("任务总数", "Tasks"), listed.ToString())
+                .Add(lang.T("已办结", "Done"), done.ToString())
+                .Add(lang.T("进行中", "In progress"), inProgress.ToString())
+                .Add(lang.T("未开始", "Not started"), notStarted.ToString())
+                .Add(lang.T("🔴 已逾期", "🔴 Overdue"), overdue.ToString())
+                .Add(lang.T("🟡 即将到期", "🟡 Due soon"), dueSoon.ToString()));
         var rows = 0;
-        foreach (var g in tasks.Where(t => t.Status != PlanTaskStatus.Cancelled).GroupBy(t => t.Section).OrderBy(g => g.Min(t => t.Id)))
+        // Sections by their first task number (ties: first seen), rows by task number (ties: as given).
+        var ordered = sections.Values.ToList();
+        ordered.Sort((a, b) => a.MinId != b.MinId ? a.MinId.CompareTo(b.MinId) : a.Seen.CompareTo(b.Seen));
+        foreach (var g in ordered)
         {
             if (rows >= MaxRows) break;
             if (g.Key.Length > 0) card.Add(new TextBlock(g.Key) { Weight = "Bolder", Separator = true, Spacing = "Medium" });
-            foreach (var t in g.OrderBy(t => t.Id))
+            foreach (var t in IsById(g.Tasks) ? (IEnumerable<PlanTask>)g.Tasks : g.Tasks.OrderBy(t => t.Id))
             {
                 if (rows++ >= MaxRows) break;
                 card.Add(Row(lang, t, today, yellowDays, true));
@@ -297,5 +322,20 @@ public static class PlanTaskCards
         }
         AddFooter(lang, card, rows, null);
         return card;
+    }
+
+    private sealed class SectionGroup(string key, int seen)
+    {
+        public string Key { get; } = key;
+        public int Seen { get; } = seen;
+        public List<PlanTask> Tasks { get; } = new();
+        public int MinId { get; set; } = int.MaxValue;
+    }
+
+    private static bool IsById(List<PlanTask> tasks)
+    {
+        for (var i = 1; i < tasks.Count; i++)
+            if (tasks[i - 1].Id > tasks[i].Id) return false;
+        return true;
     }
 }

@@ -73,7 +73,7 @@ internal sealed class TaskReminderSource(
 
             if (sendDigest)
             {
-                var all = tasks.Open(ws.Id).Concat(tasks.Done(ws.Id)).OrderBy(t => t.DueDate).ThenBy(t => t.Id).ToList();
+                List<PlanTask> all = [.. tasks.Open(ws.Id), .. tasks.Done(ws.Id)]; // the digest orders them itself
                 var week = IsoWeek(today);
                 var card = PlanTaskCards.Digest(lang, week, all, today, yellow);
                 var done = all.Count(t => t.Status == PlanTaskStatus.Done);
@@ -137,13 +137,13 @@ internal sealed class TaskReminderSource(
     }
 
     /// <summary>
-    /// <see cref="TurnContext.CardActivity"/> with the card written straight into the activity's JSON: the same JSON,
+    /// <see cref="TurnContext.CardActivity"/> with the card serialised straight into the activity's JSON: the same JSON,
     /// without the JsonNode tree CardActivity builds (that tree cost as much as the rest of a first tick of the day).
     /// </summary>
     private static Activity CardActivity(AdaptiveCard card, string text, IEnumerable<Entity>? entities = null)
     {
         var activity = TurnContext.CardActivity(Placeholder, text, entities);
-        activity.Attachments![0].Content = new SerializedJson(card.ToJson());
+        activity.Attachments![0].Content = new CardContent(card);
         return activity;
     }
 
@@ -216,18 +216,18 @@ internal sealed class Mentions
     public string MarkdownFor(string name) => _idsByName.TryGetValue(name, out var id) && _weCom ? $"<@{id}>" : name;
 }
 
-/// <summary>JSON already serialised, written into an enclosing document as it is (only ever written, never read).</summary>
+/// <summary>A card as attachment content: written with the card's own JSON options into the enclosing activity's JSON (only ever written, never read).</summary>
 [System.Text.Json.Serialization.JsonConverter(typeof(Converter))]
-internal sealed class SerializedJson(string json)
+internal sealed class CardContent(AdaptiveCard card)
 {
-    public string Json { get; } = json;
-
-    private sealed class Converter : System.Text.Json.Serialization.JsonConverter<SerializedJson>
+    private sealed class Converter : System.Text.Json.Serialization.JsonConverter<CardContent>
     {
-        public override SerializedJson Read(ref System.Text.Json.Utf8JsonReader reader, Type typeToConvert, System.Text.Json.JsonSerializerOptions options) =>
-            throw new NotSupportedException("SerializedJson is only written.");
+        public override CardContent Read(ref System.Text.Json.Utf8JsonReader reader, Type typeToConvert, System.Text.Json.JsonSerializerOptions options) =>
+            throw new NotSupportedException("CardContent is only written.");
 
-        public override void Write(System.Text.Json.Utf8JsonWriter writer, SerializedJson value, System.Text.Json.JsonSerializerOptions options) =>
-            writer.WriteRawValue(value.Json, skipInputValidation: true);
+        public override void Write(System.Text.Json.Utf8JsonWriter writer, CardContent value, System.Text.Json.JsonSerializerOptions options) =>
+            System.Text.Json.JsonSerializer.Serialize(writer, value._card, CardJson.Options);
     }
+
+    private readonly AdaptiveCard _card = card;
 }
