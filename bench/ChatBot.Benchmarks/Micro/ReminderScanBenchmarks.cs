@@ -131,6 +131,14 @@ public class ReminderScanBenchmarks
         return _queued;
     }
 
+    [Benchmark(Description = "same, cold store (the first tick after a weekend restart)")]
+    public int MondaySweepCold()
+    {
+        _queued = 0;
+        NewTaskSource().CollectAsync(Monday, Count, default).GetAwaiter().GetResult();
+        return _queued;
+    }
+
     [Benchmark(Description = "overdue query of every group, 100k tasks, warm")]
     public int OverdueQuery()
     {
