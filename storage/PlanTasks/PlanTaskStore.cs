@@ -46,17 +46,21 @@ public sealed class PlanTaskStore
     public IReadOnlyList<PlanTask> All(string workspaceId) =>
         Tasks.Find(t => t.WorkspaceId == workspaceId).OrderBy(t => t.DueDate).ThenBy(t => t.Id).ToList();
 
-    /// <summary>Open tasks of the workspace by due date, then id (shared read-only instances: do not modify them).</summary>
+    /// <summary>
+    /// Open tasks of the workspace by due date, then id. Like every list here: shared read-only instances (do not
+    /// modify them) without their progress notes (<see cref="PlanTask.Notes"/> is empty; <see cref="Get"/> a task for them).
+    /// </summary>
     public IReadOnlyList<PlanTask> Open(string workspaceId) => _open.Of(workspaceId).All();
 
-    /// <summary>Done tasks of the workspace by due date, then id (shared read-only instances: do not modify them).</summary>
+    /// <summary>Done tasks of the workspace by due date, then id (read-only, without progress notes, as <see cref="Open"/>).</summary>
     public IReadOnlyList<PlanTask> Done(string workspaceId) => _done.Of(workspaceId).All();
 
     /// <summary>How many open and done tasks the workspace has (what the weekly digest lists), without decoding them.</summary>
     public int CountNotCancelled(string workspaceId) => _open.Of(workspaceId).Count + _done.Of(workspaceId).Count;
 
     /// <summary>
-    /// Open tasks due before <paramref name="today"/> (due today is not overdue), by due date (read-only instances).
+    /// Open tasks due before <paramref name="today"/> (due today is not overdue), by due date (read-only, without
+    /// progress notes, as <see cref="Open"/>).
     /// Answered from the workspace's open-task list in memory: loaded once from the workspace's snapshot document and
     /// replaced by every write through this store, so the reminder tick and the 逾期任务 command cost a binary search.
     /// </summary>

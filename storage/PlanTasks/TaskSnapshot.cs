@@ -7,16 +7,18 @@ namespace ChatBot.Storage.PlanTasks;
 /// <see cref="PlanTaskStore.OpenSnapshots"/> (<see cref="PlanTaskStore.DoneSnapshots"/>) collection, written in the
 /// same transaction as the tasks, so a cold start reads one document per workspace instead of one per task (LiteDB costs ~4 KB of allocations and several
 /// microseconds per document read, which made the first reminder tick after a start take half a second).
-/// Every property of <see cref="PlanTask"/> and <see cref="ProgressNote"/> is carried (a null comes back as the initial
-/// value, as from the database), so a decoded task equals the one read from the tasks collection; a test fails when a
-/// new property is not carried.
-/// Layout: format, count, the table of repeated strings (plan titles, sections, owners, departments, note authors),
-/// then the tasks in order, each with its own strings (title, identity, notes) inline: a reader can stop after the
+/// Every property of <see cref="PlanTask"/> but its progress notes is carried (a null comes back as the initial value,
+/// as from the database), so a decoded task equals the one read from the tasks collection except that its
+/// <see cref="PlanTask.Notes"/> is empty; a test fails when a new property is not carried. The notes are left out
+/// because they grow with every progress report while no list needs them (the details card reads the task itself),
+/// and every write rewrites its workspace's snapshot.
+/// Layout: format, count, the table of repeated strings (plan titles, sections, owners, departments, owner keys),
+/// then the tasks in order, each with its own strings (title, identity, feedback) inline: a reader can stop after the
 /// overdue ones without decoding the rest.
 /// </summary>
 internal static class TaskSnapshot
 {
-    public const byte Format = 1;
+    public const byte Format = 2;
 
     public static byte[] Encode(IReadOnlyList<PlanTask> byDueThenId)
     {
@@ -28,7 +30,6 @@ internal static class TaskSnapshot
             Collect(t.PlanTitle); Collect(t.Section); Collect(t.Department);
             foreach (var o in t.Owners ?? []) Collect(o);
             foreach (var k in t.OwnerUserKeys ?? []) Collect(k);
-            foreach (var n in t.Notes ?? []) if (n is not null) { Collect(n.AuthorKey); Collect(n.AuthorName); }
         }
 
         using var stream = new MemoryStream(64 + byDueThenId.Count * 64);
@@ -54,16 +55,6 @@ internal static class TaskSnapshot
             foreach (var o in t.Owners ?? []) Shared(o);
             WriteCount(w, t.OwnerUserKeys);
             foreach (var k in t.OwnerUserKeys ?? []) Shared(k);
-            WriteCount(w, t.Notes);
-            foreach (var n in t.Notes ?? [])
-            {
-                w.Write(n is not null);
-                if (n is null) continue;
-                WriteTime(w, n.AtUtc);
-                Shared(n.AuthorKey); Shared(n.AuthorName);
-                w.Write(n.Progress);
-                Inline(w, n.Text);
-            }
         }
         w.Flush();
         return stream.ToArray();
@@ -98,19 +89,9 @@ internal static class TaskSnapshot
             _shared = new string[_r.Read7BitEncodedInt()];
             for (var i = 0; i < _shared.Length; i++) _shared[i] = _r.ReadString();
             _sharedString = () => Shared()!;
-            _note = () =>
-            {
-                if (!_r.ReadBoolean()) return null!;
-                var n = new ProgressNote { AtUtc = Time(), AuthorKey = Shared() };
-                if (Shared() is { } author) n.AuthorName = author;
-                n.Progress = _r.ReadInt32();
-                if (Inline() is { } text) n.Text = text;
-                return n;
-            };
         }
 
         private readonly Func<string> _sharedString;
-        private readonly Func<ProgressNote> _note;
 
         public int Count { get; }
 
@@ -156,7 +137,6 @@ internal static class TaskSnapshot
             if (_r.ReadBoolean()) t.CompletedUtc = Time();
             ReadInto(t.Owners, _sharedString);
             ReadInto(t.OwnerUserKeys, _sharedString);
-            ReadInto(t.Notes, _note);
             return t;
         }
     }
