@@ -45,14 +45,15 @@ public static class PlanTaskCards
     /// <summary>"🔴 #12 标题 · 截止 3月5日(逾期5天)· 30%"</summary>
     public static string Line(Lang lang, PlanTask t, DateOnly today, int yellowDays, bool withOwner = false)
     {
+        // Only the language needed is formatted (lang.T would build both): the reminders format thousands of lines.
+        var zh = lang.IsZh;
         var u = t.UrgencyOn(today, yellowDays);
-        var due = lang.T($"截止{t.DueDate.Month}月{t.DueDate.Day}日", $"due {t.DueDate:yyyy-MM-dd}");
+        var due = zh ? $"截止{t.DueDate.Month}月{t.DueDate.Day}日" : $"due {t.DueDate:yyyy-MM-dd}";
         var state = u switch
         {
-            TaskUrgency.Overdue => lang.T($"逾期{t.DaysOverdue(today)}天", $"{t.DaysOverdue(today)} days overdue"),
-            TaskUrgency.DueSoon when t.DueDate == today => lang.T("今天到期", "due today"),
-            TaskUrgency.DueSoon => lang.T($"{t.DueDate.DayNumber - today.DayNumber}天后到期", $"due in {t.DueDate.DayNumber - today.DayNumber} days"),
-            TaskUrgency.Closed => StatusText(lang, t.Status),
+            TaskUrgency.Overdue => zh ? $"逾期{t.DaysOverdue(today)}天" : $"{t.DaysOverdue(today)} days overdue",
+            TaskUrgency.DueSoon when t.DueDate == today => zh ? "今天到期" : "due today",
+            TaskUrgency.DueSoon => zh ? $"{t.DueDate.DayNumber - today.DayNumber}天后到期" : $"due in {t.DueDate.DayNumber - today.DayNumber} days",
             _ => StatusText(lang, t.Status),
         };
         var owner = withOwner ? " · " + OwnersText(lang, t) : "";
@@ -69,25 +70,65 @@ public static class PlanTaskCards
             TextBlock.Subtle(lang.T($"截至{lang.Date(today)} · 🔴 已逾期 🟡 {yellowDays}天内到期 🟢 正常",
                 $"As of {lang.Date(today)} · 🔴 overdue 🟡 due within {yellowDays} days 🟢 on track")));
         var rows = 0;
-        var groups = tasks
-            .SelectMany(t => (t.Owners.Count > 0 ? t.Owners : [t.Department.Length > 0 ? t.Department : lang.T("未指定责任人", "No owner")]).Select(o => (Owner: o, Task: t)))
-            .GroupBy(x => x.Owner)
-            .OrderBy(g => g.Min(x => x.Task.DueDate)).ThenBy(g => g.Key, StringComparer.Ordinal);
-        foreach (var g in groups)
+        // Groups by earliest due date, then name; one pass over the tasks (the reminders build hundreds of these cards
+        // of hundreds of tasks each), and a group's rows are sorted only when the card gets that far.
+        foreach (var g in OwnerGroups(lang, tasks, today, yellowDays))
         {
             if (rows >= MaxRows) break;
-            var overdue = g.Count(x => x.Task.UrgencyOn(today, yellowDays) == TaskUrgency.Overdue);
-            card.Add(new TextBlock(lang.T($"{g.Key}(逾期 {overdue} 项,共 {g.Count()} 项)", $"{g.Key} ({overdue} overdue of {g.Count()})"))
+            card.Add(new TextBlock(lang.IsZh ? $"{g.Owner}(逾期 {g.Overdue} 项,共 {g.Tasks.Count} 项)" : $"{g.Owner} ({g.Overdue} overdue of {g.Tasks.Count})")
                 { Weight = "Bolder", Separator = true, Spacing = "Medium" });
-            foreach (var x in g.OrderBy(x => x.Task.DueDate).ThenBy(x => x.Task.Id))
+            foreach (var t in IsByDueThenId(g.Tasks) ? (IEnumerable<PlanTask>)g.Tasks : g.Tasks.OrderBy(t => t.DueDate).ThenBy(t => t.Id))
             {
                 if (rows++ >= MaxRows) break;
-                card.Add(Row(lang, x.Task, today, yellowDays, false));
+                card.Add(Row(lang, t, today, yellowDays, false));
             }
         }
         if (tasks.Count == 0) card.Add(new TextBlock(lang.T("没有需要提醒的任务。", "No tasks to show.")) { Color = "Good" });
         AddFooter(lang, card, rows, footer);
         return card;
+    }
+
+    private sealed class OwnerGroup(string owner)
+    {
+        public string Owner { get; } = owner;
+        public List<PlanTask> Tasks { get; } = new();
+        public DateOnly EarliestDue { get; set; } = DateOnly.MaxValue;
+        public int Overdue { get; set; }
+    }
+
+    /// <summary>A task is listed once per owner it names (twice if named twice); no owner: its department, else "no owner".</summary>
+    private static List<OwnerGroup> OwnerGroups(Lang lang, IReadOnlyList<PlanTask> tasks, DateOnly today, int yellowDays)
+    {
+        var byOwner = new Dictionary<string, OwnerGroup>(StringComparer.Ordinal);
+        string? noOwner = null;
+        foreach (var t in tasks)
+        {
+            var overdue = t.UrgencyOn(today, yellowDays) == TaskUrgency.Overdue;
+            if (t.Owners.Count > 0)
+                foreach (var o in t.Owners) Add(o);
+            else
+                Add(t.Department.Length > 0 ? t.Department : noOwner ??= lang.T("未指定责任人", "No owner"));
+
+            void Add(string owner)
+            {
+                if (!byOwner.TryGetValue(owner, out var g)) byOwner[owner] = g = new OwnerGroup(owner);
+                g.Tasks.Add(t);
+                if (t.DueDate < g.EarliestDue) g.EarliestDue = t.DueDate;
+                if (overdue) g.Overdue++;
+            }
+        }
+        var groups = byOwner.Values.ToList();
+        groups.Sort((a, b) => a.EarliestDue != b.EarliestDue ? a.EarliestDue.CompareTo(b.EarliestDue) : string.CompareOrdinal(a.Owner, b.Owner));
+        return groups;
+    }
+
+    private static int ByDueThenId(PlanTask a, PlanTask b) => a.DueDate != b.DueDate ? a.DueDate.CompareTo(b.DueDate) : a.Id.CompareTo(b.Id);
+
+    private static bool IsByDueThenId(List<PlanTask> tasks)
+    {
+        for (var i = 1; i < tasks.Count; i++)
+            if (ByDueThenId(tasks[i - 1], tasks[i]) > 0) return false;
+        return true;
     }
 
     /// <summary>Tasks grouped by section (or flat when the plan has none).</summary>
@@ -233,22 +274,47 @@ public static class PlanTaskCards
     /// <summary>The Monday digest: progress of every task of the workspace's plans (每星期一公开进度).</summary>
     public static AdaptiveCard Digest(Lang lang, string week, IReadOnlyList<PlanTask> tasks, DateOnly today, int yellowDays)
     {
-        var open = tasks.Where(t => t.IsOpen).ToList();
+        // One pass for the counts and the sections (the Monday tick builds one digest per group, of every task).
+        int listed = 0, done = 0, inProgress = 0, notStarted = 0, overdue = 0, dueSoon = 0;
+        var sections = new Dictionary<string, SectionGroup>(StringComparer.Ordinal);
+        foreach (var t in tasks)
+        {
+            switch (t.Status)
+            {
+                case PlanTaskStatus.Done: done++; break;
+                case PlanTaskStatus.InProgress: inProgress++; break;
+                case PlanTaskStatus.NotStarted: notStarted++; break;
+            }
+            if (t.IsOpen)
+                switch (t.UrgencyOn(today, yellowDays))
+                {
+                    case TaskUrgency.Overdue: overdue++; break;
+                    case TaskUrgency.DueSoon: dueSoon++; break;
+                }
+            if (t.Status == PlanTaskStatus.Cancelled) continue;
+            listed++;
+            if (!sections.TryGetValue(t.Section, out var g)) sections[t.Section] = g = new SectionGroup(t.Section, sections.Count);
+            g.Tasks.Add(t);
+            g.MinId = Math.Min(g.MinId, t.Id);
+        }
         var card = new AdaptiveCard().Add(
             TextBlock.Title(lang.T($"工作计划进度公开({week})", $"Plan progress ({week})")),
             new FactSet()
-                .Add(lang.T("任务总数", "Tasks"), tasks.Count(t => t.Status != PlanTaskStatus.Cancelled).ToString())
-                .Add(lang.T("已办结", "Done"), tasks.Count(t => t.Status == PlanTaskStatus.Done).ToString())
-                .Add(lang.T("进行中", "In progress"), tasks.Count(t => t.Status == PlanTaskStatus.InProgress).ToString())
-                .Add(lang.T("未开始", "Not started"), tasks.Count(t => t.Status == PlanTaskStatus.NotStarted).ToString())
-                .Add(lang.T("🔴 已逾期", "🔴 Overdue"), open.Count(t => t.UrgencyOn(today, yellowDays) == TaskUrgency.Overdue).ToString())
-                .Add(lang.T("🟡 即将到期", "🟡 Due soon"), open.Count(t => t.UrgencyOn(today, yellowDays) == TaskUrgency.DueSoon).ToString()));
+                .Add(lang.T("任务总数", "Tasks"), listed.ToString())
+                .Add(lang.T("已办结", "Done"), done.ToString())
+                .Add(lang.T("进行中", "In progress"), inProgress.ToString())
+                .Add(lang.T("未开始", "Not started"), notStarted.ToString())
+                .Add(lang.T("🔴 已逾期", "🔴 Overdue"), overdue.ToString())
+                .Add(lang.T("🟡 即将到期", "🟡 Due soon"), dueSoon.ToString()));
         var rows = 0;
-        foreach (var g in tasks.Where(t => t.Status != PlanTaskStatus.Cancelled).GroupBy(t => t.Section).OrderBy(g => g.Min(t => t.Id)))
+        // Sections by their first task number (ties: first seen), rows by task number (ties: as given).
+        var ordered = sections.Values.ToList();
+        ordered.Sort((a, b) => a.MinId != b.MinId ? a.MinId.CompareTo(b.MinId) : a.Seen.CompareTo(b.Seen));
+        foreach (var g in ordered)
         {
             if (rows >= MaxRows) break;
             if (g.Key.Length > 0) card.Add(new TextBlock(g.Key) { Weight = "Bolder", Separator = true, Spacing = "Medium" });
-            foreach (var t in g.OrderBy(t => t.Id))
+            foreach (var t in IsById(g.Tasks) ? (IEnumerable<PlanTask>)g.Tasks : g.Tasks.OrderBy(t => t.Id))
             {
                 if (rows++ >= MaxRows) break;
                 card.Add(Row(lang, t, today, yellowDays, true));
@@ -256,5 +322,20 @@ public static class PlanTaskCards
         }
         AddFooter(lang, card, rows, null);
         return card;
+    }
+
+    private sealed class SectionGroup(string key, int seen)
+    {
+        public string Key { get; } = key;
+        public int Seen { get; } = seen;
+        public List<PlanTask> Tasks { get; } = new();
+        public int MinId { get; set; } = int.MaxValue;
+    }
+
+    private static bool IsById(List<PlanTask> tasks)
+    {
+        for (var i = 1; i < tasks.Count; i++)
+            if (tasks[i - 1].Id > tasks[i].Id) return false;
+        return true;
     }
 }

@@ -12,8 +12,18 @@ public sealed class PlanTaskStore
     private const string OverdueExpr = "$.WorkspaceId + '|' + $.Status + '|' + $.DueDate";
     private static readonly PlanTaskStatus[] OpenStatuses = [PlanTaskStatus.NotStarted, PlanTaskStatus.InProgress];
 
+    /// <summary>Each workspace's open tasks as one <see cref="TaskSnapshot"/> document, kept by every write.</summary>
+    public const string OpenSnapshots = "plan_task_open";
+    /// <summary>Each workspace's done tasks as one <see cref="TaskSnapshot"/> document, kept by every write.</summary>
+    public const string DoneSnapshots = "plan_task_done";
+    private const string SnapshotMeta = "plan_task_meta";
+    private const string SnapshotsBuilt = "snapshots";
+
     private readonly LiteDatabase _db;
     private readonly AuditLog _audit;
+    private readonly TaskListView _open, _done;
+    // Writes of this store run one at a time, so their lists are published in commit order.
+    private readonly object _writeGate = new();
 
     public PlanTaskStore(LiteDatabase db, AuditLog audit)
     {
@@ -22,6 +32,9 @@ public sealed class PlanTaskStore
         Tasks.EnsureIndex(OverdueIndex, OverdueExpr);
         Tasks.EnsureIndex(t => t.WorkspaceId);
         Tasks.EnsureIndex(t => t.IdentityKey, unique: true);
+        _open = new TaskListView(db, OpenSnapshots, done: false, preload: true, ws => WithStatus(ws, OpenStatuses));
+        _done = new TaskListView(db, DoneSnapshots, done: true, preload: false, ws => WithStatus(ws, [PlanTaskStatus.Done]));
+        EnsureSnapshots();
     }
 
     private ILiteCollection<PlanTask> Tasks => _db.GetCollection<PlanTask>(Collection);
@@ -33,51 +46,57 @@ public sealed class PlanTaskStore
     public IReadOnlyList<PlanTask> All(string workspaceId) =>
         Tasks.Find(t => t.WorkspaceId == workspaceId).OrderBy(t => t.DueDate).ThenBy(t => t.Id).ToList();
 
-    /// <summary>Open tasks of the workspace by due date (shared read-only instances: do not modify them).</summary>
-    public IReadOnlyList<PlanTask> Open(string workspaceId) => OpenTasksOf(workspaceId);
+    /// <summary>
+    /// Open tasks of the workspace by due date, then id. Like every list here: shared read-only instances (do not
+    /// modify them) without their progress notes (<see cref="PlanTask.Notes"/> is empty; <see cref="Get"/> a task for them).
+    /// </summary>
+    public IReadOnlyList<PlanTask> Open(string workspaceId) => _open.Of(workspaceId).All();
+
+    /// <summary>Done tasks of the workspace by due date, then id (read-only, without progress notes, as <see cref="Open"/>).</summary>
+    public IReadOnlyList<PlanTask> Done(string workspaceId) => _done.Of(workspaceId).All();
+
+    /// <summary>How many open and done tasks the workspace has (what the weekly digest lists), without decoding them.</summary>
+    public int CountNotCancelled(string workspaceId) => _open.Of(workspaceId).Count + _done.Of(workspaceId).Count;
 
     /// <summary>
-    /// Open tasks due before <paramref name="today"/> (due today is not overdue), by due date (read-only instances).
-    /// Answered from the workspace's open-task list, which is loaded through the (workspace, status, due) index and
-    /// kept until the next write to that workspace, so the reminder scan and the 逾期任务 command cost a binary search.
+    /// Open tasks due before <paramref name="today"/> (due today is not overdue), by due date (read-only, without
+    /// progress notes, as <see cref="Open"/>).
+    /// Answered from the workspace's open-task list in memory: loaded once from the workspace's snapshot document and
+    /// replaced by every write through this store, so the reminder tick and the 逾期任务 command cost a binary search.
     /// </summary>
-    public IReadOnlyList<PlanTask> Overdue(string workspaceId, DateOnly today)
-    {
-        var open = OpenTasksOf(workspaceId);
-        var end = FirstDueOnOrAfter(open, today);
-        return end == open.Length ? open : new ArraySegment<PlanTask>(open, 0, end);
-    }
+    public IReadOnlyList<PlanTask> Overdue(string workspaceId, DateOnly today) => _open.Of(workspaceId).DueBefore(today);
 
-    private static int FirstDueOnOrAfter(PlanTask[] byDue, DateOnly day)
+    private IEnumerable<PlanTask> WithStatus(string workspaceId, IEnumerable<PlanTaskStatus> statuses) =>
+        statuses.SelectMany(status => Tasks.Find(Query.StartsWith(OverdueExpr, $"{workspaceId}|{status}|"))).Where(t => t.WorkspaceId == workspaceId);
+
+    /// <summary>
+    /// Builds every workspace's snapshots from the tasks once (a database written before snapshots existed, or in an
+    /// older snapshot format); afterwards every write keeps them.
+    /// </summary>
+    private void EnsureSnapshots()
     {
-        int lo = 0, hi = byDue.Length;
-        while (lo < hi)
+        var meta = _db.GetCollection(SnapshotMeta);
+        if (meta.FindById(SnapshotsBuilt) is { } built && built["Format"].AsInt32 == TaskSnapshot.Format) return;
+        lock (_writeGate)
         {
-            var mid = (lo + hi) / 2;
-            if (byDue[mid].DueDate < day) lo = mid + 1; else hi = mid;
+            var own = _db.BeginTrans();
+            try
+            {
+                if (meta.FindById(SnapshotsBuilt) is not { } again || again["Format"].AsInt32 != TaskSnapshot.Format)
+                {
+                    var tasks = Tasks.Find(Query.Not(nameof(PlanTask.Status), PlanTaskStatus.Cancelled.ToString())).ToList();
+                    _open.Rebuild(tasks);
+                    _done.Rebuild(tasks);
+                    meta.Upsert(new BsonDocument { ["_id"] = SnapshotsBuilt, ["Format"] = (int)TaskSnapshot.Format });
+                }
+                if (own) _db.Commit();
+            }
+            catch
+            {
+                if (own) _db.Rollback();
+                throw;
+            }
         }
-        return lo;
-    }
-
-    // The open tasks of each recently queried workspace, by due date, with the write version they were loaded at.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (long Version, PlanTask[] Tasks)> _open = new();
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> _versions = new();
-
-    private PlanTask[] OpenTasksOf(string workspaceId)
-    {
-        var version = _versions.GetValueOrDefault(workspaceId);
-        if (_open.TryGetValue(workspaceId, out var cached) && cached.Version == version) return cached.Tasks;
-        var loaded = OpenDueBetween(workspaceId, DateOnly.MinValue, DateOnly.MaxValue).ToArray();
-        // A write that committed while we were loading bumped the version: then do not keep what may be stale.
-        if (_versions.GetValueOrDefault(workspaceId) == version) _open[workspaceId] = (version, loaded);
-        return loaded;
-    }
-
-    /// <summary>Called after every committed write to a workspace's tasks.</summary>
-    private void Changed(string workspaceId)
-    {
-        _versions.AddOrUpdate(workspaceId, 1, (_, v) => v + 1);
-        _open.TryRemove(workspaceId, out _);
     }
 
     /// <summary>Open tasks with a due date in [from, to], straight from the database via two range scans of the (workspace, status, due) index.</summary>
@@ -102,8 +121,7 @@ public sealed class PlanTaskStore
     {
         int created = 0, updated = 0, unchanged = 0;
         var ids = new List<int>();
-        if (!_db.BeginTrans()) throw new InvalidOperationException("A transaction is already open on this thread.");
-        try
+        InTransaction(changed =>
         {
             foreach (var d in drafts)
             {
@@ -114,6 +132,7 @@ public sealed class PlanTaskStore
                     var task = FromDraft(workspaceId, d, key, now);
                     Tasks.Insert(task);
                     Audit(task, "import.create", actor, now, $"{task.Title} · {Day(task.DueDate)}");
+                    changed.Add(task);
                     ids.Add(task.Id);
                     created++;
                     continue;
@@ -129,16 +148,10 @@ public sealed class PlanTaskStore
                 existing.UpdatedUtc = now;
                 Tasks.Update(existing);
                 Audit(existing, "import.update", actor, now, changes);
+                changed.Add(existing);
                 updated++;
             }
-            _db.Commit();
-        }
-        catch
-        {
-            _db.Rollback();
-            throw;
-        }
-        finally { Changed(workspaceId); }
+        });
         return new ImportOutcome(created, updated, unchanged, ids);
     }
 
@@ -148,15 +161,12 @@ public sealed class PlanTaskStore
         var key = PlanTask.Identity(workspaceId, d.PlanYear, d.PlanTitle, d.Section, d.Title);
         if (Tasks.FindOne(t => t.IdentityKey == key) is not null) return null;
         var task = FromDraft(workspaceId, d, key, now);
-        if (!_db.BeginTrans()) throw new InvalidOperationException("A transaction is already open on this thread.");
-        try
+        InTransaction(changed =>
         {
             Tasks.Insert(task);
             Audit(task, "create", actor, now, $"{task.Title} · {Day(task.DueDate)}");
-            _db.Commit();
-        }
-        catch { _db.Rollback(); throw; }
-        finally { Changed(workspaceId); }
+            changed.Add(task);
+        });
         return task;
     }
 
@@ -211,27 +221,67 @@ public sealed class PlanTaskStore
         return Save(task, "cancel", actor, now, reason);
     }
 
-    /// <summary>For tests and benchmarks: inserts many tasks at once, without audit entries.</summary>
+    /// <summary>For tests and benchmarks: inserts many tasks at once (one transaction), without audit entries.</summary>
     public int BulkInsert(IEnumerable<PlanTask> tasks)
     {
         var list = tasks.ToList();
-        try { return Tasks.InsertBulk(list, 5000); }
-        finally { foreach (var ws in list.Select(t => t.WorkspaceId).Distinct()) Changed(ws); }
+        var inserted = 0;
+        InTransaction(changed =>
+        {
+            inserted = Tasks.InsertBulk(list, 5000);
+            changed.AddRange(list);
+        });
+        return inserted;
     }
 
     private PlanTask Save(PlanTask task, string action, Actor actor, DateTimeOffset now, string details)
     {
-        if (!_db.BeginTrans()) throw new InvalidOperationException("A transaction is already open on this thread.");
-        try
+        InTransaction(changed =>
         {
             Tasks.Update(task);
             Audit(task, action, actor, now, details);
-            _db.Commit();
-        }
-        catch { _db.Rollback(); throw; }
-        finally { Changed(task.WorkspaceId); }
+            changed.Add(task);
+        });
         return task;
     }
+
+    /// <summary>
+    /// Runs a write in one transaction together with the snapshots of the lists it changed (of the tasks it adds to
+    /// the list), then hands the new lists to the readers, or after a failure drops them so the next read loads what
+    /// is stored.
+    /// </summary>
+    private void InTransaction(Action<List<PlanTask>> write)
+    {
+        lock (_writeGate)
+        {
+            if (!_db.BeginTrans()) throw new InvalidOperationException("A transaction is already open on this thread.");
+            var changed = new List<PlanTask>();
+            List<(TaskListView View, string Workspace, TaskList Tasks)>? committed = null;
+            try
+            {
+                write(changed);
+                var lists = Touched(changed).Select(x => (x.View, x.Workspace, x.View.Write(x.Workspace, x.Tasks))).ToList();
+                _db.Commit();
+                committed = lists;
+            }
+            catch
+            {
+                _db.Rollback();
+                throw;
+            }
+            finally
+            {
+                if (committed is not null)
+                    foreach (var (view, ws, tasks) in committed) view.Publish(ws, tasks);
+                else
+                    foreach (var (view, ws, _) in Touched(changed)) view.Publish(ws, null);
+            }
+        }
+    }
+
+    private IEnumerable<(TaskListView View, string Workspace, IEnumerable<PlanTask> Tasks)> Touched(List<PlanTask> changed) =>
+        new[] { _open, _done }.SelectMany(view => changed.Where(view.Touched).GroupBy(t => t.WorkspaceId)
+            .Select(g => (view, g.Key, (IEnumerable<PlanTask>)g)));
 
     private void Audit(PlanTask task, string action, Actor actor, DateTimeOffset now, string details) =>
         _audit.Write(new AuditEntry

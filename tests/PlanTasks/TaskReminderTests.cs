@@ -70,6 +70,36 @@ public class TaskReminderTests
     }
 
     [Fact]
+    public async Task Tasks_changed_between_ticks_are_in_the_next_days_list()
+    {
+        var sender = new FakeProactiveSender();
+        using var host = Host(sender);
+        SeedTasks(host);
+        var scheduler = host.Service<ReminderScheduler>();
+        await scheduler.RunOnceAsync(Local(3, 10, 9, 0));
+        Assert.Contains("2 项任务已超过完成时限", Assert.Single(sender.Sent).Text);
+
+        var store = host.Service<PlanTaskStore>();
+        var now = host.Clock.GetUtcNow();
+        store.Complete(Ws, 1, "已在政务公开栏公示", Clerk, now);
+        store.UpdateProgress(Ws, 2, 50, "已评查一半", Clerk, now);
+        store.Create(Ws, new PlanTaskDraft { PlanYear = 2026, PlanTitle = "2026年依法行政工作计划", Title = "新增任务", Owners = ["张三"], DueDate = new(2026, 3, 10) }, Clerk, now);
+        await scheduler.RunOnceAsync(Local(3, 10, 9, 30));
+        Assert.Single(sender.Sent); // the day's list went out already
+
+        await scheduler.RunOnceAsync(Local(3, 11, 9, 0));
+        Assert.Equal(2, sender.Sent.Count);
+        var next = sender.Sent[1];
+        Assert.Contains("2 项任务已超过完成时限", next.Text);
+        Assert.Contains("<at>张三</at>", next.Text); // owner of the new task
+        var card = next.AllText();
+        Assert.DoesNotContain("执法公示", card);
+        Assert.Contains("#2 案卷评查 · 截止3月9日(逾期2天)· 50%", card);
+        Assert.Contains("#4 新增任务 · 截止3月10日(逾期1天)· 0%", card);
+        BotHost.AssertCardsValid(sender.Sent);
+    }
+
+    [Fact]
     public async Task Nothing_is_sent_in_quiet_hours_and_the_reminder_time_is_configurable()
     {
         var sender = new FakeProactiveSender();

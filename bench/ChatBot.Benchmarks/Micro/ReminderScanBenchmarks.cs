@@ -17,6 +17,7 @@ namespace ChatBot.Benchmarks.Micro;
 /// tasks (100 groups × 1,000 tasks, about a third overdue and open) and the study reminder scan over 10,000 sessions
 /// (500 groups × 20 monthly series). Nothing is queued between ticks, so every tick does the full work (worst case).
 /// "cold" builds a fresh PlanTaskStore, i.e. the first tick after a start or after every group's tasks changed.
+/// The "already queued" ticks are the steady state: the source has seen the day's keys in the outbox once.
 /// </summary>
 [MemoryDiagnoser]
 public class ReminderScanBenchmarks
@@ -26,6 +27,8 @@ public class ReminderScanBenchmarks
     private static readonly DateTimeOffset Now = new(2026, 3, 10, 2, 30, 0, TimeSpan.Zero);
     private static readonly DateOnly Today = new(2026, 3, 10);
     private static readonly DateTimeOffset NextDay = Now.AddDays(1);
+    // Monday 2026-03-09 10:30 in Shanghai: the overdue lists, the escalations and the weekly progress digest of every group.
+    private static readonly DateTimeOffset Monday = Now.AddDays(-1);
     private string _dir = "";
     private LiteDatabase _db = null!;
     private TaskReminderSource _tasks = null!;
@@ -109,6 +112,30 @@ public class ReminderScanBenchmarks
     {
         _queued = 0;
         NewTaskSource().CollectAsync(Now, Count, default).GetAwaiter().GetResult();
+        return _queued;
+    }
+
+    [Benchmark(Description = "same, cold store, everything already queued (a restart during the day)")]
+    public int OverdueSweepColdQueued()
+    {
+        _queued = 0;
+        NewTaskSource().CollectAsync(NextDay, Count, default).GetAwaiter().GetResult();
+        return _queued;
+    }
+
+    [Benchmark(Description = "task reminder tick on a Monday, nothing queued yet (lists + escalations + 100 weekly digests)")]
+    public int MondaySweep()
+    {
+        _queued = 0;
+        _tasks.CollectAsync(Monday, Count, default).GetAwaiter().GetResult();
+        return _queued;
+    }
+
+    [Benchmark(Description = "same, cold store (the first tick after a weekend restart)")]
+    public int MondaySweepCold()
+    {
+        _queued = 0;
+        NewTaskSource().CollectAsync(Monday, Count, default).GetAwaiter().GetResult();
         return _queued;
     }
 

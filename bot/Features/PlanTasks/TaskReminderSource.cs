@@ -3,6 +3,7 @@ using ChatBot.Bot.Channels.BotFramework.Schema;
 using ChatBot.Bot.Conversation;
 using ChatBot.Bot.Reminders;
 using ChatBot.Cards;
+using ChatBot.Cards.AdaptiveCards;
 using ChatBot.Cards.PlanTasks;
 using ChatBot.Storage.Conversations;
 using ChatBot.Storage.PlanTasks;
@@ -40,48 +41,65 @@ internal sealed class TaskReminderSource(
             var schedule = new WorkspaceSchedule(ws, reminderOptions.Value);
             if (!schedule.IsReminderWindow(nowUtc)) continue;
             var today = schedule.Today(nowUtc);
+            var digestKey = today.DayOfWeek == DayOfWeek.Monday ? $"ws/{ws.Id}/digest/{IsoWeek(today)}" : null;
+            // The open-task list is kept in memory by the store, so this costs a binary search. A group with nothing
+            // overdue (and no digest due) has nothing to send: no outbox or member reads for it.
+            var overdue = tasks.Overdue(ws.Id, today);
+            // The digest shows every task but the cancelled ones: the open and the done (both lists in memory too).
+            var hasDigest = digestKey is not null && tasks.CountNotCancelled(ws.Id) > 0;
+            if (overdue.Count == 0 && !hasDigest) continue;
+
+            var overdueKey = $"ws/{ws.Id}/overdue/{today:yyyy-MM-dd}";
+            var sendOverdue = overdue.Count > 0 && !IsQueued(overdueKey);
+            var escalateAfter = taskOptions.Value.EscalateAfterDaysFor(ws);
+            var late = overdue.Where(t => t.DaysOverdue(today) >= escalateAfter).ToList();
+            var escalations = late.Count == 0 ? [] : ws.Admins.Distinct()
+                .Select(a => (Admin: a, Key: $"ws/{ws.Id}/escalate/{today:yyyy-MM-dd}/{a}"))
+                .Where(e => !IsQueued(e.Key)).ToList();
+            var sendDigest = hasDigest && !IsQueued(digestKey!);
+            // Most ticks find everything of the day already queued.
+            if (!sendOverdue && escalations.Count == 0 && !sendDigest) continue;
+
             var due = schedule.ToUtc(today, schedule.ReminderTime);
             var expires = schedule.EndOfDayUtc(today);
             var lang = TaskArgs.LangOf(ws);
             var yellow = taskOptions.Value.YellowDaysFor(ws);
-
-            var overdueKey = $"ws/{ws.Id}/overdue/{today:yyyy-MM-dd}";
-            var digestKey = today.DayOfWeek == DayOfWeek.Monday ? $"ws/{ws.Id}/digest/{IsoWeek(today)}" : null;
-            var escalateAfter = taskOptions.Value.EscalateAfterDaysFor(ws);
-            var escalationKeys = ws.Admins.ToDictionary(a => a, a => $"ws/{ws.Id}/escalate/{today:yyyy-MM-dd}/{a}");
-            // Most ticks find everything already queued: skip the queries then.
-            if (outbox.Get(overdueKey) is not null && (digestKey is null || outbox.Get(digestKey) is not null)
-                && escalationKeys.Values.All(k => outbox.Get(k) is not null))
-                continue;
-
-            var overdue = tasks.Overdue(ws.Id, today);
             var members = workspaces.MembersOf(ws.Id);
-            if (overdue.Count > 0 && outbox.Get(overdueKey) is null)
+            if (sendOverdue)
                 enqueue(OverdueReminder(ws, lang, overdue, members, today, yellow, overdueKey, due, expires));
 
-            var late = overdue.Where(t => t.DaysOverdue(today) >= escalateAfter).ToList();
-            if (late.Count > 0)
-                foreach (var (admin, key) in escalationKeys)
-                    if (outbox.Get(key) is null)
-                        enqueue(Escalation(ws, lang, late, members, admin, escalateAfter, today, yellow, key, due, expires));
+            foreach (var (admin, key) in escalations)
+                enqueue(Escalation(ws, lang, late, members, admin, escalateAfter, today, yellow, key, due, expires));
 
-            if (digestKey is not null && outbox.Get(digestKey) is null)
+            if (sendDigest)
             {
-                var all = tasks.All(ws.Id).Where(t => t.Status != PlanTaskStatus.Cancelled).ToList();
-                if (all.Count > 0)
-                {
-                    var week = IsoWeek(today);
-                    var card = PlanTaskCards.Digest(lang, week, all, today, yellow);
-                    var done = all.Count(t => t.Status == PlanTaskStatus.Done);
-                    var text = lang.T($"📋 本周工作计划进度公开:共 {all.Count} 项,已办结 {done} 项,逾期 {overdue.Count} 项。",
-                        $"📋 Weekly plan progress: {all.Count} tasks, {done} done, {overdue.Count} overdue.");
-                    var activity = TurnContext.CardActivity(card, text);
-                    activity.Locale = lang.Locale;
-                    enqueue(ReminderMessages.Create(digestKey, ws.Id, "task.digest", activity, due, text, expiresUtc: expires));
-                }
+                List<PlanTask> all = [.. tasks.Open(ws.Id), .. tasks.Done(ws.Id)]; // the digest orders them itself
+                var week = IsoWeek(today);
+                var card = PlanTaskCards.Digest(lang, week, all, today, yellow);
+                var done = all.Count(t => t.Status == PlanTaskStatus.Done);
+                var text = lang.T($"📋 本周工作计划进度公开:共 {all.Count} 项,已办结 {done} 项,逾期 {overdue.Count} 项。",
+                    $"📋 Weekly plan progress: {all.Count} tasks, {done} done, {overdue.Count} overdue.");
+                var activity = CardActivity(card, text);
+                activity.Locale = lang.Locale;
+                enqueue(ReminderMessages.Create(digestKey!, ws.Id, "task.digest", activity, due, text, expiresUtc: expires));
             }
         }
         return Task.CompletedTask;
+    }
+
+    // Keys seen in the outbox. A queued key stays there (the outbox never deletes a message), so once seen it need
+    // not be read again: the every-minute tick then costs no outbox reads. Only what the outbox showed is remembered,
+    // never what this source offered, so "queued" keeps meaning exactly "the outbox has this key".
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _queued = new(StringComparer.Ordinal);
+    private const int MaxRememberedKeys = 50_000;
+
+    private bool IsQueued(string key)
+    {
+        if (_queued.ContainsKey(key)) return true;
+        if (outbox.Get(key) is null) return false;
+        if (_queued.Count >= MaxRememberedKeys) _queued.Clear(); // old days' keys; today's are read again once
+        _queued.TryAdd(key, true);
+        return true;
     }
 
     private static OutboxMessage OverdueReminder(Workspace ws, Lang lang, IReadOnlyList<PlanTask> overdue, IReadOnlyList<WorkspaceMember> members,
@@ -92,7 +110,7 @@ internal sealed class TaskReminderSource(
         var text = lang.T($"⏰ 逾期任务提醒:{overdue.Count} 项任务已超过完成时限。请 {string.Join(" ", names)} 尽快办理,并用“更新进度 编号”或“办结 编号”反馈。",
             $"⏰ Overdue tasks: {overdue.Count} tasks are past their deadline. {string.Join(" ", names)}: please act and report with \"update task N\" or \"complete N\".");
         var card = PlanTaskCards.ByOwner(lang, lang.T("逾期任务提醒", "Overdue tasks"), overdue, today, yellow);
-        var activity = TurnContext.CardActivity(card, text, mentions.Entities);
+        var activity = CardActivity(card, text, mentions.Entities);
         activity.Locale = lang.Locale;
         var markdown = lang.T($"**逾期任务提醒**({overdue.Count} 项)\n", $"**Overdue tasks** ({overdue.Count})\n")
             + string.Join("\n", overdue.Take(30).Select(t => "> " + PlanTaskCards.Line(lang, t, today, yellow, withOwner: true)))
@@ -112,11 +130,24 @@ internal sealed class TaskReminderSource(
         var text = lang.T($"🚨 {who}督办提醒:{ws.Name ?? "本群"} 有 {late.Count} 项任务逾期已达 {days} 天以上,请督促办理。",
             $"🚨 {who}Escalation: {late.Count} tasks in {ws.Name ?? "the group"} are {days}+ days overdue; please follow up.");
         var card = PlanTaskCards.ByOwner(lang, lang.T($"逾期 {days} 天以上的任务", $"Tasks {days}+ days overdue"), late, today, yellow);
-        var activity = TurnContext.CardActivity(card, text, mentions.Entities);
+        var activity = CardActivity(card, text, mentions.Entities);
         activity.Locale = lang.Locale;
         return ReminderMessages.Create(key, ws.Id, "task.escalate", activity, due, text + "\n" + mentions.MarkdownFor(adminName), mentions.UserIds, expires,
             direct ? personal : null);
     }
+
+    /// <summary>
+    /// <see cref="TurnContext.CardActivity"/> with the card serialised straight into the activity's JSON: the same JSON,
+    /// without the JsonNode tree CardActivity builds (that tree cost as much as the rest of a first tick of the day).
+    /// </summary>
+    private static Activity CardActivity(AdaptiveCard card, string text, IEnumerable<Entity>? entities = null)
+    {
+        var activity = TurnContext.CardActivity(Placeholder, text, entities);
+        activity.Attachments![0].Content = new CardContent(card);
+        return activity;
+    }
+
+    private static readonly AdaptiveCard Placeholder = new();
 
     private static IEnumerable<string> OwnerNames(IEnumerable<PlanTask> tasks) =>
         tasks.SelectMany(t => t.Owners.Count > 0 ? t.Owners : t.Department.Length > 0 ? [t.Department] : []).Distinct();
@@ -147,13 +178,21 @@ internal sealed class Mentions
 
     public static Mentions For(Workspace ws, IEnumerable<PlanTask> tasks, IReadOnlyList<WorkspaceMember> members)
     {
+        // The first member of each name and of each key, as a scan of the members would find them.
+        var byName = new Dictionary<string, WorkspaceMember>(StringComparer.Ordinal);
+        var byKey = new Dictionary<string, WorkspaceMember>(StringComparer.Ordinal);
+        foreach (var m in members)
+        {
+            if (m.Name is not null) byName.TryAdd(m.Name, m);
+            byKey.TryAdd(m.UserKey, m);
+        }
         var pairs = new List<(string Key, string Name)>();
         foreach (var t in tasks)
         {
             foreach (var owner in t.Owners)
-                if (members.FirstOrDefault(m => m.Name == owner) is { } member) pairs.Add((member.UserKey, owner));
+                if (byName.TryGetValue(owner, out var member)) pairs.Add((member.UserKey, owner));
             foreach (var key in t.OwnerUserKeys)
-                if (members.FirstOrDefault(m => m.UserKey == key) is { Name: { } name }) pairs.Add((key, name));
+                if (byKey.TryGetValue(key, out var member) && member.Name is { } name) pairs.Add((key, name));
         }
         return ForKeys(ws, pairs);
     }
@@ -175,4 +214,20 @@ internal sealed class Mentions
     public string TextFor(string name) => _idsByName.ContainsKey(name) && !_weCom ? $"<at>{name}</at>" : name;
 
     public string MarkdownFor(string name) => _idsByName.TryGetValue(name, out var id) && _weCom ? $"<@{id}>" : name;
+}
+
+/// <summary>A card as attachment content: written with the card's own JSON options into the enclosing activity's JSON (only ever written, never read).</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(Converter))]
+internal sealed class CardContent(AdaptiveCard card)
+{
+    private sealed class Converter : System.Text.Json.Serialization.JsonConverter<CardContent>
+    {
+        public override CardContent Read(ref System.Text.Json.Utf8JsonReader reader, Type typeToConvert, System.Text.Json.JsonSerializerOptions options) =>
+            throw new NotSupportedException("CardContent is only written.");
+
+        public override void Write(System.Text.Json.Utf8JsonWriter writer, CardContent value, System.Text.Json.JsonSerializerOptions options) =>
+            System.Text.Json.JsonSerializer.Serialize(writer, value._card, CardJson.Options);
+    }
+
+    private readonly AdaptiveCard _card = card;
 }
