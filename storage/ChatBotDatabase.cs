@@ -12,6 +12,21 @@ public static class ChatBotDatabase
     public const string DialogState = "dialog_state";
     public const string ProcessedActivities = "processed_activities";
     public const string Audit = "audit";
+    public const string WeComCardActions = "wecom_card_actions";
+    public const string WeComForms = "wecom_forms";
+    public const string WeComSettings = "wecom_settings";
+
+    /// <summary>Every collection the bot writes. All are created when the file is opened (see <see cref="EnsureCollections"/>).</summary>
+    public static readonly IReadOnlyList<string> Collections =
+    [
+        Workspaces, Members, ConversationReferences, DialogState, ProcessedActivities, Audit,
+        Mediation.MediationStore.Cases, Mediation.MediationStore.Counters,
+        Study.StudyStore.Sessions, Study.StudyStore.Attendance, Study.StudyStore.Scores,
+        PlanTasks.PlanTaskStore.Collection, PlanTasks.PlanTaskStore.OpenSnapshots, PlanTasks.PlanTaskStore.DoneSnapshots,
+        PlanTasks.PlanTaskStore.SnapshotMeta,
+        Reminders.OutboxStore.Collection,
+        WeComCardActions, WeComForms, WeComSettings,
+    ];
 
     public static LiteDatabase Open(string pathOrConnectionString)
     {
@@ -28,6 +43,7 @@ public static class ChatBotDatabase
                 Collation = cs.Collation, Upgrade = cs.Upgrade, AutoRebuild = cs.AutoRebuild,
             })), CreateMapper())
             : new LiteDatabase(cs, CreateMapper());
+        EnsureCollections(db);
         EnsureIndexes(db);
         return db;
     }
@@ -39,7 +55,40 @@ public static class ChatBotDatabase
         mapper.RegisterType<DateTimeOffset>(v => new BsonValue(v.ToUniversalTime().ToString("O")), b => DateTimeOffset.Parse(b.AsString, System.Globalization.CultureInfo.InvariantCulture));
         mapper.RegisterType<DateOnly>(v => new BsonValue(v.ToString("yyyy-MM-dd")), b => DateOnly.ParseExact(b.AsString, "yyyy-MM-dd"));
         mapper.RegisterType<TimeOnly>(v => new BsonValue(v.ToString("HH:mm:ss")), b => TimeOnly.Parse(b.AsString, System.Globalization.CultureInfo.InvariantCulture));
+        // LiteDB 5.0 builds a type's mapping on first use and publishes it before it is complete, so two threads mapping
+        // a type for the first time at once can see half a mapping. Map every stored type here, on one thread.
+        foreach (var type in DocumentTypes)
+            mapper.ToDocument(type, System.Runtime.CompilerServices.RuntimeHelpers.GetUninitializedObject(type));
         return mapper;
+    }
+
+    /// <summary>The record types stored in the collections (the two WeCom channel records live in the bot project and are mapped on first use).</summary>
+    private static readonly Type[] DocumentTypes =
+    [
+        typeof(Conversations.Workspace), typeof(Conversations.WorkspaceMember), typeof(Conversations.StoredConversationReference),
+        typeof(Conversations.DialogStateRecord), typeof(Conversations.ProcessedActivity), typeof(Conversations.AuditEntry),
+        typeof(Mediation.MediationCase), typeof(Mediation.MediationCounter),
+        typeof(Study.StudySession), typeof(Study.StudyAttendance), typeof(Study.StudyExamScore),
+        typeof(PlanTasks.PlanTask), typeof(Reminders.OutboxMessage),
+    ];
+
+    /// <summary>
+    /// Creates every collection outside any transaction. LiteDB 5.0.20 sometimes left a file that no longer opens
+    /// ("page type must be collection page") when a collection was first created inside an explicit transaction, as the
+    /// dialog-state group commit and the mediation/outbox transactions would do on a new file; the reliability tests that
+    /// reopen a database hit it. A collection comes into being with its first document, so one is added and removed.
+    /// </summary>
+    private static void EnsureCollections(LiteDatabase db)
+    {
+        var existing = db.GetCollectionNames().ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var name in Collections)
+        {
+            if (existing.Contains(name)) continue;
+            var collection = db.GetCollection(name);
+            var placeholder = new BsonValue("\u0000create");
+            collection.Upsert(new BsonDocument { ["_id"] = placeholder });
+            collection.Delete(placeholder);
+        }
     }
 
     private static void EnsureIndexes(LiteDatabase db)

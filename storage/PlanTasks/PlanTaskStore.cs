@@ -16,7 +16,7 @@ public sealed class PlanTaskStore
     public const string OpenSnapshots = "plan_task_open";
     /// <summary>Each workspace's done tasks as one <see cref="TaskSnapshot"/> document, kept by every write.</summary>
     public const string DoneSnapshots = "plan_task_done";
-    private const string SnapshotMeta = "plan_task_meta";
+    internal const string SnapshotMeta = "plan_task_meta";
     private const string SnapshotsBuilt = "snapshots";
 
     private readonly LiteDatabase _db;

@@ -9,6 +9,7 @@ public class ChatBotDatabaseTests
 {
     private static List<string> Indexes(LiteDatabase db) =>
         db.GetCollection("$indexes").FindAll()
+            .Where(d => d["name"].AsString != "_id") // every collection has one; Open creates all collections up front
             .Select(d => $"{d["collection"].AsString}.{d["name"].AsString}={d["expression"].AsString}{(d["unique"].AsBoolean ? " unique" : "")}")
             .Order().ToList();
 
@@ -35,6 +36,21 @@ public class ChatBotDatabaseTests
         using (var existing = ChatBotDatabase.Open(typedPath))
             Assert.Equal(typed, Indexes(existing));
         Assert.Contains("workspace_members.UserKey=$.UserKey", typed);
+    }
+
+    [Fact]
+    public void Open_creates_every_collection_empty_so_no_transaction_creates_one()
+    {
+        var path = TempPaths.NewDatabase();
+        using (var db = ChatBotDatabase.Open(path))
+        {
+            Assert.Superset(ChatBotDatabase.Collections.ToHashSet(), db.GetCollectionNames().ToHashSet());
+            Assert.All(ChatBotDatabase.Collections, name => Assert.Equal(0, db.GetCollection(name).Count()));
+            db.GetCollection(ChatBotDatabase.Audit).Insert(new BsonDocument { ["_id"] = 1 });
+        }
+        // Reopening an existing file keeps what is in it.
+        using (var again = ChatBotDatabase.Open(path))
+            Assert.Equal(1, again.GetCollection(ChatBotDatabase.Audit).Count());
     }
 
     [Fact]

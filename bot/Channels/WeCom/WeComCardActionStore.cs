@@ -23,7 +23,7 @@ internal sealed class WeComCardActionRecord
 
 internal sealed class WeComCardActionStore(LiteDatabase db, TimeProvider clock)
 {
-    public const string Collection = "wecom_card_actions";
+    public const string Collection = ChatBot.Storage.ChatBotDatabase.WeComCardActions;
     /// <summary>A card button keeps working this long (app cards can be updated for 72 hours).</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(3);
 

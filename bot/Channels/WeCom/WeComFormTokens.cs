@@ -36,8 +36,8 @@ internal enum WeComFormCheck { Valid, Malformed, Forged, Expired, Used }
 /// </summary>
 internal sealed class WeComFormTokens
 {
-    public const string Collection = "wecom_forms";
-    private const string SettingsCollection = "wecom_settings";
+    public const string Collection = ChatBot.Storage.ChatBotDatabase.WeComForms;
+    private const string SettingsCollection = ChatBot.Storage.ChatBotDatabase.WeComSettings;
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(30);
 
     private readonly LiteDatabase _db;
