@@ -36,13 +36,19 @@ public static class ChatBotDatabase
         if (cs.Filename is { } file && file != ":memory:" && Path.GetDirectoryName(Path.GetFullPath(file)) is { } dir)
             Directory.CreateDirectory(dir);
         // Direct connections go through SerializedEngine: LiteDB 5.0.20 corrupts pages under concurrent transactions.
-        var db = cs.Connection == ConnectionType.Direct
-            ? new LiteDatabase(new SerializedEngine(new LiteEngine(new EngineSettings
+        // Their commits wait until LiteDB's log is written and fsynced (DurableCommits): LiteDB's own Commit does not.
+        LiteDatabase db;
+        if (cs.Connection == ConnectionType.Direct)
+        {
+            var engine = new LiteEngine(new EngineSettings
             {
                 Filename = cs.Filename, Password = cs.Password, InitialSize = cs.InitialSize, ReadOnly = cs.ReadOnly,
                 Collation = cs.Collation, Upgrade = cs.Upgrade, AutoRebuild = cs.AutoRebuild,
-            })), CreateMapper())
-            : new LiteDatabase(cs, CreateMapper());
+            });
+            var durable = cs.Filename == ":memory:" || cs.ReadOnly ? null : new DurableCommits(engine, cs.Filename);
+            db = new LiteDatabase(new SerializedEngine(engine, durable), CreateMapper());
+        }
+        else db = new LiteDatabase(cs, CreateMapper());
         EnsureCollections(db);
         EnsureIndexes(db);
         return db;

@@ -11,7 +11,9 @@ namespace ChatBot.Storage;
 /// transaction holds the lock from BeginTrans to its Commit/Rollback (LiteDB transactions belong to one thread); any
 /// other call holds it for the call, and a query is read to the end inside it (our queries return few documents).
 /// </summary>
-internal sealed class SerializedEngine(ILiteEngine inner) : ILiteEngine
+/// Writes are durable when they return: a commit, or a write outside an explicit transaction, waits for
+/// <see cref="DurableCommits"/> (outside the lock, so others go on meanwhile) when one is given.
+internal sealed class SerializedEngine(ILiteEngine inner, DurableCommits? durable = null) : ILiteEngine
 {
     private readonly object _gate = new();
     private readonly ThreadLocal<bool> _holdsTransaction = new();
@@ -27,7 +29,21 @@ internal sealed class SerializedEngine(ILiteEngine inner) : ILiteEngine
         return began;
     }
 
-    public bool Commit() { try { lock (_gate) return inner.Commit(); } finally { EndTransaction(); } }
+    public bool Commit()
+    {
+        bool committed;
+        try { lock (_gate) committed = inner.Commit(); }
+        finally { EndTransaction(); }
+        if (committed) durable?.Wait();
+        return committed;
+    }
+
+    /// <summary>After a write: an auto-committed one is made durable now; one inside a transaction waits for its Commit.</summary>
+    private T Written<T>(T result)
+    {
+        if (durable is not null && !_holdsTransaction.Value) durable.Wait();
+        return result;
+    }
 
     public bool Rollback() { try { lock (_gate) return inner.Rollback(); } finally { EndTransaction(); } }
 
@@ -49,24 +65,25 @@ internal sealed class SerializedEngine(ILiteEngine inner) : ILiteEngine
         }
     }
 
-    public int Insert(string collection, IEnumerable<BsonDocument> docs, BsonAutoId autoId) { lock (_gate) return inner.Insert(collection, docs, autoId); }
-    public int Update(string collection, IEnumerable<BsonDocument> docs) { lock (_gate) return inner.Update(collection, docs); }
-    public int UpdateMany(string collection, BsonExpression transform, BsonExpression predicate) { lock (_gate) return inner.UpdateMany(collection, transform, predicate); }
-    public int Upsert(string collection, IEnumerable<BsonDocument> docs, BsonAutoId autoId) { lock (_gate) return inner.Upsert(collection, docs, autoId); }
-    public int Delete(string collection, IEnumerable<BsonValue> ids) { lock (_gate) return inner.Delete(collection, ids); }
-    public int DeleteMany(string collection, BsonExpression predicate) { lock (_gate) return inner.DeleteMany(collection, predicate); }
-    public bool DropCollection(string name) { lock (_gate) return inner.DropCollection(name); }
-    public bool RenameCollection(string name, string newName) { lock (_gate) return inner.RenameCollection(name, newName); }
-    public bool EnsureIndex(string collection, string name, BsonExpression expression, bool unique) { lock (_gate) return inner.EnsureIndex(collection, name, expression, unique); }
-    public bool DropIndex(string collection, string name) { lock (_gate) return inner.DropIndex(collection, name); }
+    public int Insert(string collection, IEnumerable<BsonDocument> docs, BsonAutoId autoId) { int result; lock (_gate) result = inner.Insert(collection, docs, autoId); return Written(result); }
+    public int Update(string collection, IEnumerable<BsonDocument> docs) { int result; lock (_gate) result = inner.Update(collection, docs); return Written(result); }
+    public int UpdateMany(string collection, BsonExpression transform, BsonExpression predicate) { int result; lock (_gate) result = inner.UpdateMany(collection, transform, predicate); return Written(result); }
+    public int Upsert(string collection, IEnumerable<BsonDocument> docs, BsonAutoId autoId) { int result; lock (_gate) result = inner.Upsert(collection, docs, autoId); return Written(result); }
+    public int Delete(string collection, IEnumerable<BsonValue> ids) { int result; lock (_gate) result = inner.Delete(collection, ids); return Written(result); }
+    public int DeleteMany(string collection, BsonExpression predicate) { int result; lock (_gate) result = inner.DeleteMany(collection, predicate); return Written(result); }
+    public bool DropCollection(string name) { bool result; lock (_gate) result = inner.DropCollection(name); return Written(result); }
+    public bool RenameCollection(string name, string newName) { bool result; lock (_gate) result = inner.RenameCollection(name, newName); return Written(result); }
+    public bool EnsureIndex(string collection, string name, BsonExpression expression, bool unique) { bool result; lock (_gate) result = inner.EnsureIndex(collection, name, expression, unique); return Written(result); }
+    public bool DropIndex(string collection, string name) { bool result; lock (_gate) result = inner.DropIndex(collection, name); return Written(result); }
     public int Checkpoint() { lock (_gate) return inner.Checkpoint(); }
-    public long Rebuild(RebuildOptions options) { lock (_gate) return inner.Rebuild(options); }
+    public long Rebuild(RebuildOptions options) { long result; lock (_gate) result = inner.Rebuild(options); return Written(result); }
     public BsonValue Pragma(string name) { lock (_gate) return inner.Pragma(name); }
     public bool Pragma(string name, BsonValue value) { lock (_gate) return inner.Pragma(name, value); }
 
     public void Dispose()
     {
         lock (_gate) inner.Dispose();
+        durable?.Dispose();
         _holdsTransaction.Dispose();
     }
 }
