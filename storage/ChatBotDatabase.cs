@@ -47,12 +47,19 @@ public static class ChatBotDatabase
             });
             var durable = cs.Filename == ":memory:" || cs.ReadOnly ? null : new DurableCommits(engine, cs.Filename);
             db = new LiteDatabase(new SerializedEngine(engine, durable), CreateMapper());
+            if (durable is not null) Durability.Add(db, durable);
         }
         else db = new LiteDatabase(cs, CreateMapper());
         EnsureCollections(db);
         EnsureIndexes(db);
         return db;
     }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<LiteDatabase, DurableCommits> Durability = new();
+
+    /// <summary>How to wait for a commit to be on disk, for a caller that commits with durability deferred; null when
+    /// the database is not a file opened here (in memory, shared mode).</summary>
+    internal static DurableCommits? DurabilityOf(LiteDatabase db) => Durability.TryGetValue(db, out var d) ? d : null;
 
     public static BsonMapper CreateMapper()
     {

@@ -21,25 +21,35 @@ internal sealed class DurableCommits : IDisposable
     private static readonly Type QueueType = QueueProperty.PropertyType.GetGenericArguments()[0];
     private static readonly FieldInfo QueueIsEmptyField = Field(QueueType, "_queueIsEmpty");
     private static readonly FieldInfo QueueExceptionField = Field(QueueType, "_exception");
+    private static readonly FieldInfo QueueStreamField = Field(QueueType, "_stream");
 
     private readonly object _lazyQueue; // the engine's Lazy<DiskWriterQueue>, created with its first log write
-    private readonly PropertyInfo _queueCreated;
     private readonly PropertyInfo _queueValue;
-    private object? _queueObject;
+    private readonly object _queueObject;
     private readonly string _logFile;
     private readonly object _fsyncGate = new();
     private SafeFileHandle? _log;
     private long _requested; // tickets handed out: a ticket is taken once the caller's pages are written
     private long _synced;    // every ticket up to this one is covered by a finished fsync
     private bool _disposed;
+    private readonly ThreadLocal<bool> _deferred = new();
+
+    /// <summary>
+    /// True on a thread whose commits return without waiting: it calls <see cref="Wait"/> itself later (the dialog-state
+    /// group commit, which commits the next batch while the previous one is being fsynced).
+    /// </summary>
+    public bool DeferredOnThisThread { get => _deferred.Value; set => _deferred.Value = value; }
 
     public DurableCommits(LiteEngine engine, string dataFile)
     {
         var disk = DiskField.GetValue(engine) ?? throw Moved("LiteEngine._disk is null");
         _lazyQueue = QueueProperty.GetValue(disk) ?? throw Moved("DiskService.Queue is null");
-        _queueCreated = _lazyQueue.GetType().GetProperty(nameof(Lazy<object>.IsValueCreated))!;
         _queueValue = _lazyQueue.GetType().GetProperty(nameof(Lazy<object>.Value))!;
         _logFile = LogFileOf(dataFile);
+        // The log writer fsyncs after every drain of its queue, and Wait fsyncs once more for the commits waiting: give
+        // the writer a stream whose flush only hands the bytes to the OS, so each commit costs one fsync, ours.
+        _queueObject = _queueValue.GetValue(_lazyQueue)!;
+        QueueStreamField.SetValue(_queueObject, new OsOnlyFlushStream((Stream)QueueStreamField.GetValue(_queueObject)!));
     }
 
     /// <summary>LiteDB's log file beside the data file: "chatbot.db" → "chatbot-log.db".</summary>
@@ -47,16 +57,11 @@ internal sealed class DurableCommits : IDisposable
         Path.Combine(Path.GetDirectoryName(Path.GetFullPath(dataFile))!, Path.GetFileNameWithoutExtension(dataFile) + "-log" + Path.GetExtension(dataFile));
 
     /// <summary>Checks that the LiteDB internals this relies on are where they were (throws when they moved).</summary>
-    public static void EnsureBindable() => _ = QueueExceptionField;
+    public static void EnsureBindable() => _ = QueueStreamField;
 
     /// <summary>Returns once everything committed before the call is written and fsynced.</summary>
     public void Wait()
     {
-        if (_queueObject is null)
-        {
-            if (!(bool)_queueCreated.GetValue(_lazyQueue)!) return; // nothing was ever written to the log
-            _queueObject = _queueValue.GetValue(_lazyQueue)!;
-        }
         var empty = (ManualResetEventSlim)QueueIsEmptyField.GetValue(_queueObject)!;
         // Set only when the writer has found its queue empty after our pages were queued: they are written.
         while (!empty.Wait(TimeSpan.FromMilliseconds(200)))
@@ -80,7 +85,29 @@ internal sealed class DurableCommits : IDisposable
         {
             _disposed = true;
             _log?.Dispose();
+            _deferred.Dispose();
         }
+    }
+
+    /// <summary>The log writer's stream, with Flush handing bytes to the OS and leaving the fsync to <see cref="Wait"/>.</summary>
+    private sealed class OsOnlyFlushStream(Stream file) : Stream
+    {
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            file.Write(buffer, offset, count);
+            file.Flush(); // to the OS now (a no-op for LiteDB's page-sized writes, which bypass the FileStream buffer)
+        }
+        public override void Flush() => file.Flush();
+        public override bool CanRead => file.CanRead;
+        public override bool CanSeek => file.CanSeek;
+        public override bool CanWrite => file.CanWrite;
+        public override long Length => file.Length;
+        public override long Position { get => file.Position; set => file.Position = value; }
+        public override int Read(byte[] buffer, int offset, int count) => file.Read(buffer, offset, count);
+        public override long Seek(long offset, SeekOrigin origin) => file.Seek(offset, origin);
+        public override void SetLength(long value) => file.SetLength(value);
+        // LiteDB disposes the file stream itself (its stream pool); this wrapper owns nothing.
+        protected override void Dispose(bool disposing) { }
     }
 
     private static FieldInfo Field(Type type, string name) =>

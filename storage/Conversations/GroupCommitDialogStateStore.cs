@@ -25,11 +25,26 @@ public sealed class GroupCommitDialogStateStore : IDialogStateStore, IDisposable
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DialogStateRecord?> _committed = new();
     private const int MaxCached = 4_096;
 
+    // Durability is pipelined: the writer commits batch N+1 while batch N's log pages are written and fsynced on the
+    // second thread, which then completes N's saves. Without a DurableCommits (in-memory database) a commit completes them.
+    private readonly DurableCommits? _durability;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<(List<PendingWrite> Batch, long Started)> _committedBatches = new();
+    private readonly ManualResetEventSlim _committedWork = new(false, spinCount: 0);
+    private volatile bool _writerDone;
+
+    private readonly Thread? _syncer;
+
     public GroupCommitDialogStateStore(LiteDatabase db)
     {
         _db = db;
+        _durability = ChatBotDatabase.DurabilityOf(db);
         _writer = new Thread(WriteLoop) { IsBackground = true, Name = "dialog-state-group-commit" };
         _writer.Start();
+        if (_durability is not null)
+        {
+            _syncer = new Thread(SyncLoop) { IsBackground = true, Name = "dialog-state-fsync" };
+            _syncer.Start();
+        }
     }
 
     private ILiteCollection<DialogStateRecord> States => _db.GetCollection<DialogStateRecord>(ChatBotDatabase.DialogState);
@@ -73,11 +88,11 @@ public sealed class GroupCommitDialogStateStore : IDialogStateStore, IDisposable
 
     private void WriteLoop()
     {
-        var batch = new List<PendingWrite>(MaxBatch);
         var documents = _db.GetCollection(ChatBotDatabase.DialogState);
+        if (_durability is not null) _durability.DeferredOnThisThread = true; // SyncLoop waits for the disk
         while (true)
         {
-            batch.Clear();
+            var batch = new List<PendingWrite>(Math.Min(MaxBatch, Math.Max(_queue.Count, 4)));
             while (batch.Count < MaxBatch && _queue.TryDequeue(out var item)) batch.Add(item);
             if (batch.Count == 0)
             {
@@ -95,16 +110,58 @@ public sealed class GroupCommitDialogStateStore : IDialogStateStore, IDisposable
                 documents.Upsert(latest.Select(w => w.Document));
                 _db.Commit();
                 foreach (var write in latest) Remember(write.Record.Id, write.Record);
-                Statistics.Add(batch.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started));
-                foreach (var write in batch) write.Done.TrySetResult();
+                if (_durability is null) Completed(batch, started);
+                else
+                {
+                    _committedBatches.Enqueue((batch, started));
+                    _committedWork.Set();
+                }
             }
             catch (Exception ex)
             {
                 try { _db.Rollback(); } catch (LiteException) { }
-                foreach (var write in batch) _committed.TryRemove(write.Record.Id, out _); // read again from the file
-                foreach (var write in batch) write.Done.TrySetException(ex);
+                Failed(batch, ex);
             }
         }
+    }
+
+    /// <summary>Waits until committed batches are on disk (one fsync for all that are waiting), then completes their saves.</summary>
+    private void SyncLoop()
+    {
+        var ready = new List<(List<PendingWrite> Batch, long Started)>();
+        while (true)
+        {
+            ready.Clear();
+            while (_committedBatches.TryDequeue(out var item)) ready.Add(item);
+            if (ready.Count == 0)
+            {
+                if (_writerDone) return;
+                _committedWork.Reset();
+                if (_committedBatches.IsEmpty && !_writerDone) _committedWork.Wait();
+                continue;
+            }
+            try
+            {
+                _durability!.Wait();
+                foreach (var (batch, started) in ready) Completed(batch, started);
+            }
+            catch (Exception ex)
+            {
+                foreach (var (batch, _) in ready) Failed(batch, ex);
+            }
+        }
+    }
+
+    private void Completed(List<PendingWrite> batch, long started)
+    {
+        Statistics.Add(batch.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        foreach (var write in batch) write.Done.TrySetResult();
+    }
+
+    private void Failed(List<PendingWrite> batch, Exception ex)
+    {
+        foreach (var write in batch) _committed.TryRemove(write.Record.Id, out _); // read again from the file
+        foreach (var write in batch) write.Done.TrySetException(ex);
     }
 
     /// <summary>Commits so far: how many, how many writes they carried, how long they took (for the benchmarks and logs).</summary>
@@ -132,7 +189,11 @@ public sealed class GroupCommitDialogStateStore : IDialogStateStore, IDisposable
     {
         _disposed = true;
         _work.Set();
-        if (_writer.Join(TimeSpan.FromSeconds(5))) FailLeftovers();
+        var writerStopped = _writer.Join(TimeSpan.FromSeconds(5));
+        _writerDone = true;
+        _committedWork.Set();
+        _syncer?.Join(TimeSpan.FromSeconds(5));
+        if (writerStopped) FailLeftovers();
     }
 }
 

@@ -55,6 +55,22 @@ public class DurableCommitsTests
     }
 
     [Fact]
+    public async Task A_dialog_state_save_completes_only_once_its_group_commit_is_written()
+    {
+        using var db = ChatBotDatabase.Open(TempPaths.NewDatabase());
+        using var store = new ChatBot.Storage.Conversations.GroupCommitDialogStateStore(db);
+        await store.SaveAsync(new ChatBot.Storage.Conversations.DialogStateRecord { Id = "k0", Json = "{}", Version = 1 });
+        using var stalled = StallLogWriter(db);
+
+        var saves = Enumerable.Range(1, 5).Select(i => store.SaveAsync(new ChatBot.Storage.Conversations.DialogStateRecord { Id = $"k{i}", Json = "{}", Version = 1 })).ToArray();
+        var all = Task.WhenAll(saves);
+        Assert.False(all.Wait(TimeSpan.FromMilliseconds(400)), "a save completed before its commit was written");
+        stalled.Release();
+        await all.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(5, db.GetCollection(ChatBotDatabase.DialogState).Count(Query.StartsWith("_id", "k")) - 1);
+    }
+
+    [Fact]
     public void Waiting_on_the_log_file_works_with_the_LiteDB_version_in_use() =>
         DurableCommits.EnsureBindable(); // throws when LiteDB's internals moved (a LiteDB upgrade must revisit DurableCommits)
 
