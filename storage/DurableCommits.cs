@@ -28,7 +28,7 @@ internal sealed class DurableCommits : IDisposable
     private readonly object _queueObject;
     private readonly string _logFile;
     private readonly object _fsyncGate = new();
-    private SafeFileHandle? _log;
+    private readonly SafeFileHandle _log;
     private long _requested; // tickets handed out: a ticket is taken once the caller's pages are written
     private long _synced;    // every ticket up to this one is covered by a finished fsync
     private bool _disposed;
@@ -50,6 +50,9 @@ internal sealed class DurableCommits : IDisposable
         // the writer a stream whose flush only hands the bytes to the OS, so each commit costs one fsync, ours.
         _queueObject = _queueValue.GetValue(_lazyQueue)!;
         QueueStreamField.SetValue(_queueObject, new OsOnlyFlushStream((Stream)QueueStreamField.GetValue(_queueObject)!));
+        // Opened now, while the log file certainly exists (the writer above created it): LiteDB deletes it when it
+        // closes, and a write finishing just then still fsyncs harmlessly through this handle.
+        _log = File.OpenHandle(_logFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
     }
 
     /// <summary>LiteDB's log file beside the data file: "chatbot.db" → "chatbot-log.db".</summary>
@@ -73,7 +76,6 @@ internal sealed class DurableCommits : IDisposable
             if (Volatile.Read(ref _synced) >= ticket) return; // an fsync that started after our write covered it
             var upTo = Volatile.Read(ref _requested);
             if (_disposed) return;
-            _log ??= File.OpenHandle(_logFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
             RandomAccess.FlushToDisk(_log);
             Volatile.Write(ref _synced, upTo);
         }
@@ -84,7 +86,7 @@ internal sealed class DurableCommits : IDisposable
         lock (_fsyncGate)
         {
             _disposed = true;
-            _log?.Dispose();
+            _log.Dispose();
             _deferred.Dispose();
         }
     }

@@ -122,10 +122,10 @@ internal sealed class LeapingClock : TimeProvider
 internal sealed class MemoryDialogStateStore : IDialogStateStore
 {
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DialogStateRecord> _states = new();
-    public DialogStateRecord? Load(string key) => _states.TryGetValue(key, out var r) ? new DialogStateRecord { Id = r.Id, Json = r.Json, Version = r.Version, UpdatedUtc = r.UpdatedUtc } : null;
+    public DialogStateRecord? Load(string key) => _states.TryGetValue(key, out var r) ? new DialogStateRecord { Id = r.Id, Json = r.Json, Version = r.Version, UpdatedUtc = r.UpdatedUtc, HandledActivities = r.HandledActivities } : null;
     public Task SaveAsync(DialogStateRecord record, CancellationToken ct = default)
     {
-        _states[record.Id] = new DialogStateRecord { Id = record.Id, Json = record.Json, Version = record.Version, UpdatedUtc = record.UpdatedUtc };
+        _states[record.Id] = new DialogStateRecord { Id = record.Id, Json = record.Json, Version = record.Version, UpdatedUtc = record.UpdatedUtc, HandledActivities = record.HandledActivities };
         return Task.CompletedTask;
     }
     public void Delete(string key) => _states.TryRemove(key, out _);

@@ -34,6 +34,11 @@ internal sealed class ConversationEngine(
 
             using var _ = await locks.AcquireAsync(StateKey(activity), ctx.Cancellation);
             var state = LoadState(StateKey(activity));
+            if (HandledId(activity) is { } handled && (state.Record.HandledActivities ?? []).Contains(handled))
+            {
+                log.LogInformation("Activity {ActivityId} was already handled (redelivered after a restart); ignored", activity.Id);
+                return;
+            }
             var dc = new DialogContext(dialogs, ctx, state.State);
             await DispatchAsync(dc, ctx.Cancellation);
             await SaveStateAsync(state.Record, dc.State, ctx);
@@ -112,6 +117,10 @@ internal sealed class ConversationEngine(
             $"Sorry, I didn't understand \"{Shorten(ctx.Text)}\". Try {string.Join(", ", examples)}, or type \"help\" for all commands."));
     }
 
+    private const int HandledKept = 8;
+
+    private static string? HandledId(Activity a) => string.IsNullOrEmpty(a.Id) ? null : $"{a.Type}:{a.Id}";
+
     private static string Shorten(string s) => s.Length <= 30 ? s : s[..30] + "…";
 
     private (DialogStateRecord Record, DialogState State) LoadState(string key)
@@ -133,6 +142,8 @@ internal sealed class ConversationEngine(
         if (json == record.Json && record.Version > 0) return;
         if (state.Stack.Count == 0 && record.Version == 0) return; // nothing was ever saved and nothing to save
         record.Json = json;
+        if (HandledId(ctx.Activity) is { } handled)
+            record.HandledActivities = [.. (record.HandledActivities ?? []).TakeLast(HandledKept - 1), handled];
         record.Version++;
         record.UpdatedUtc = ctx.Now;
         await stateStore.SaveAsync(record, ctx.Cancellation);

@@ -177,7 +177,7 @@ public sealed class GroupCommitDialogStateStore : IDialogStateStore, IDisposable
     private sealed record PendingWrite(DialogStateRecord Record, BsonDocument Document, TaskCompletionSource Done);
 
     private static DialogStateRecord Copy(DialogStateRecord r) =>
-        new() { Id = r.Id, Json = r.Json, Version = r.Version, UpdatedUtc = r.UpdatedUtc };
+        new() { Id = r.Id, Json = r.Json, Version = r.Version, UpdatedUtc = r.UpdatedUtc, HandledActivities = r.HandledActivities };
 
     private void FailLeftovers()
     {

@@ -62,6 +62,11 @@ public sealed class DialogStateRecord
     public string Json { get; set; } = "{}";
     public long Version { get; set; }
     public DateTimeOffset UpdatedUtc { get; set; }
+    /// <summary>
+    /// The last inbound activities whose turn this state is the result of ("type:id"), saved in the same write: a channel
+    /// redelivering one after a restart (when the in-memory recent ids are gone) does not move the dialog twice.
+    /// </summary>
+    public string[] HandledActivities { get; set; } = [];
 }
 
 /// <summary>An inbound activity or message id already handled: a redelivery is ignored.</summary>

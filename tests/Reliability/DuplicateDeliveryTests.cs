@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using ChatBot.Tests.DirectLine;
+using ChatBot.Tests.Infrastructure;
 
 namespace ChatBot.Tests.Reliability;
 
@@ -38,6 +39,27 @@ public class DuplicateDeliveryTests
         // And the dialog moved one step, not ten: the next answer is taken as the name.
         await dl.SayAsync("王五", "dup-user");
         Assert.Contains("涉及人数", string.Join("\n", (await dl.PollAsync()).Select(a => a.Text)));
+        Assert.True(errors.Errors.IsEmpty, ErrorLog.Summary(errors));
+    }
+
+    [Fact]
+    public async Task A_message_redelivered_after_a_restart_does_not_move_the_dialog_again()
+    {
+        var errors = new ErrorLog();
+        var db = TempPaths.NewDatabase();
+        const string conversation = "19:redeliver@thread.v2";
+        var name = Activities.GroupMention("张三", "user-1", conversation);
+        using (var before = ReliabilityHost.Create(errors, db))
+        {
+            await before.SendAsync(Activities.GroupMention("测试调查", "user-1", conversation));
+            Assert.Contains("涉及人数", string.Join("\n", (await before.SendAsync(name)).Select(a => a.Text)));
+        }
+
+        // The Bot Connector retries the same activity (same id) to the restarted bot, which has no in-memory ids yet.
+        using var after = ReliabilityHost.Create(errors, db);
+        Assert.Empty(await after.SendAsync(name));
+        // The dialog is still waiting for the number of people, so "3" is taken as that answer.
+        Assert.Contains("受理日期", string.Join("\n", (await after.SendAsync(Activities.GroupMention("3", "user-1", conversation))).Select(a => a.Text)));
         Assert.True(errors.Errors.IsEmpty, ErrorLog.Summary(errors));
     }
 }
