@@ -28,13 +28,15 @@ internal static class BotFrameworkServiceCollectionExtensions
         services.AddSingleton<ServiceUrlPolicy>();
         services.AddSingleton<ConversationSendThrottle>();
         services.AddTransient<ConnectorAuthHandler>();
+        services.AddSingleton(sp => new ConnectorRetryPolicy.Shared(ConnectorRetryPolicy.Create(
+            sp.GetRequiredService<IOptions<BotFrameworkOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ConnectorRetryPolicy).FullName!))));
         services.AddSingleton<IProactiveSender, BotFrameworkProactiveSender>();
         services.AddSingleton<ChatBot.Bot.Reminders.IReplyChannel, ConnectorReplyChannel>();
         services.AddHttpClient<IConnectorClient, ConnectorClient>(c => c.Timeout = TimeSpan.FromMinutes(3))
-            .AddPolicyHandler((sp, _) => ConnectorRetryPolicy.Create(
-                sp.GetRequiredService<IOptions<BotFrameworkOptions>>().Value,
-                sp.GetRequiredService<TimeProvider>(),
-                sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ConnectorRetryPolicy).FullName!)))
+            // The selector runs for every request: it hands out the one policy built for the app, not a new one each time.
+            .AddPolicyHandler((sp, _) => sp.GetRequiredService<ConnectorRetryPolicy.Shared>().Policy)
             // Inside the retry policy, so every attempt is checked and carries a current token.
             .AddHttpMessageHandler<ConnectorAuthHandler>();
         return services;

@@ -10,6 +10,9 @@ namespace ChatBot.Bot.Channels.BotFramework;
 /// </summary>
 internal static class ConnectorRetryPolicy
 {
+    /// <summary>The app's one connector retry policy (a singleton; Polly policies are thread-safe and stateless here).</summary>
+    public sealed record Shared(IAsyncPolicy<HttpResponseMessage> Policy);
+
     public static IAsyncPolicy<HttpResponseMessage> Create(BotFrameworkOptions options, TimeProvider clock, ILogger log) =>
         HttpPolicyExtensions.HandleTransientHttpError()
             // Teams' rate-limit guidance also lists 412 as transient.
