@@ -71,6 +71,47 @@ public class DurableCommitsTests
     }
 
     [Fact]
+    public async Task Many_writers_with_frequent_checkpoints_lose_nothing_and_the_file_reopens()
+    {
+        var path = TempPaths.NewDatabase();
+        var acknowledged = new System.Collections.Concurrent.ConcurrentBag<string>();
+        using (var db = ChatBotDatabase.Open(path))
+        {
+            db.Pragma("CHECKPOINT", 40); // a checkpoint every 40 log pages, so many run during the writes
+            using var store = new ChatBot.Storage.Conversations.GroupCommitDialogStateStore(db);
+            var writers = Enumerable.Range(0, 8).Select(w => Task.Run(async () =>
+            {
+                for (var i = 0; i < 60; i++)
+                {
+                    var id = $"w{w}-{i}";
+                    switch (i % 3)
+                    {
+                        case 0: // auto-commit
+                            db.GetCollection(ChatBotDatabase.Audit).Insert(new BsonDocument { ["_id"] = id, ["text"] = new string('a', 500 + i) });
+                            break;
+                        case 1: // explicit transaction, as the feature stores do
+                            db.BeginTrans();
+                            db.GetCollection(ChatBotDatabase.Audit).Insert(new BsonDocument { ["_id"] = id });
+                            db.Commit();
+                            break;
+                        default: // dialog state through the group commit
+                            await store.SaveAsync(new ChatBot.Storage.Conversations.DialogStateRecord { Id = id, Json = "{\"n\":" + i + "}", Version = 1 });
+                            break;
+                    }
+                    acknowledged.Add(id);
+                }
+            })).ToArray();
+            await Task.WhenAll(writers).WaitAsync(TimeSpan.FromSeconds(60));
+        }
+
+        using var reopened = ChatBotDatabase.Open(path);
+        var audit = reopened.GetCollection(ChatBotDatabase.Audit);
+        var states = reopened.GetCollection(ChatBotDatabase.DialogState);
+        Assert.Equal(8 * 60, acknowledged.Count);
+        Assert.All(acknowledged, id => Assert.True(audit.FindById(id) is not null || states.FindById(id) is not null, $"{id} was acknowledged but is missing"));
+    }
+
+    [Fact]
     public void Waiting_on_the_log_file_works_with_the_LiteDB_version_in_use() =>
         DurableCommits.EnsureBindable(); // throws when LiteDB's internals moved (a LiteDB upgrade must revisit DurableCommits)
 
