@@ -7,9 +7,10 @@ namespace ChatBot.Storage;
 /// <summary>
 /// Makes a LiteDB commit durable before the caller goes on. LiteDB 5.0.20's Commit only queues the transaction's log
 /// pages for a background writer task, which writes them and fsyncs later: a commit that has returned can still be lost
-/// to a SIGKILL (pages not yet written) or a power cut (not yet fsynced). <see cref="Wait"/> blocks until that writer has drained its queue (so the committed pages are in the operating
-/// system) and then until one fsync of the log file that started after that has finished. Callers that arrive while an
-/// fsync is running share the next one, so many commits cost one flush (group fsync).
+/// to a SIGKILL (pages not yet written) or a power cut (not yet fsynced). <see cref="Wait"/> blocks until that writer
+/// has drained its queue (so the committed pages are in the operating system) and then until one fsync of the log file
+/// that started after that has finished. Callers that arrive while an fsync is running share the next one, so many
+/// commits cost one flush (group fsync).
 /// Reaches LiteDB internals by reflection (pinned to 5.0.x; a test fails if they move).
 /// </summary>
 internal sealed class DurableCommits : IDisposable
