@@ -40,14 +40,23 @@ public static class ChatBotDatabase
         LiteDatabase db;
         if (cs.Connection == ConnectionType.Direct)
         {
-            var engine = new LiteEngine(new EngineSettings
+            var release = cs.Filename == ":memory:" ? null : ClaimFile(cs.Filename);
+            try
             {
-                Filename = cs.Filename, Password = cs.Password, InitialSize = cs.InitialSize, ReadOnly = cs.ReadOnly,
-                Collation = cs.Collation, Upgrade = cs.Upgrade, AutoRebuild = cs.AutoRebuild,
-            });
-            var durable = cs.Filename == ":memory:" || cs.ReadOnly ? null : new DurableCommits(engine, cs.Filename);
-            db = new LiteDatabase(new SerializedEngine(engine, durable), CreateMapper());
-            if (durable is not null) Durability.Add(db, durable);
+                var engine = new LiteEngine(new EngineSettings
+                {
+                    Filename = cs.Filename, Password = cs.Password, InitialSize = cs.InitialSize, ReadOnly = cs.ReadOnly,
+                    Collation = cs.Collation, Upgrade = cs.Upgrade, AutoRebuild = cs.AutoRebuild,
+                });
+                var durable = cs.Filename == ":memory:" || cs.ReadOnly ? null : new DurableCommits(engine, cs.Filename);
+                db = new LiteDatabase(new SerializedEngine(engine, durable, release), CreateMapper());
+                if (durable is not null) Durability.Add(db, durable);
+            }
+            catch
+            {
+                release?.Invoke();
+                throw;
+            }
         }
         else db = new LiteDatabase(cs, CreateMapper());
         EnsureCollections(db);
@@ -56,6 +65,22 @@ public static class ChatBotDatabase
     }
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<LiteDatabase, DurableCommits> Durability = new();
+
+    // One open engine per file in this process. A direct-mode LiteDB engine assumes it is alone on its file, and the
+    // operating system does not stop a second one here (.NET's file sharing is advisory on Linux): two engines on one
+    // file corrupt it ("page type must be …"). A second Open of the same file waits until the first is disposed.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> OpenFiles = new(StringComparer.Ordinal);
+    private static readonly TimeSpan ClaimTimeout = TimeSpan.FromSeconds(30);
+
+    private static Action ClaimFile(string file)
+    {
+        var path = Path.GetFullPath(file);
+        var gate = OpenFiles.GetOrAdd(path, _ => new SemaphoreSlim(1, 1));
+        if (!gate.Wait(ClaimTimeout))
+            throw new IOException($"The database file '{path}' is still open in this process; it cannot be opened twice.");
+        var released = 0;
+        return () => { if (Interlocked.Exchange(ref released, 1) == 0) gate.Release(); };
+    }
 
     /// <summary>How to wait for a commit to be on disk, for a caller that commits with durability deferred; null when
     /// the database is not a file opened here (in memory, shared mode).</summary>

@@ -13,7 +13,7 @@ namespace ChatBot.Storage;
 /// </summary>
 /// Writes are durable when they return: a commit, or a write outside an explicit transaction, waits for
 /// <see cref="DurableCommits"/> (outside the lock, so others go on meanwhile) when one is given.
-internal sealed class SerializedEngine(ILiteEngine inner, DurableCommits? durable = null) : ILiteEngine
+internal sealed class SerializedEngine(ILiteEngine inner, DurableCommits? durable = null, Action? onDisposed = null) : ILiteEngine
 {
     private readonly object _gate = new();
     private readonly ThreadLocal<bool> _holdsTransaction = new();
@@ -82,9 +82,13 @@ internal sealed class SerializedEngine(ILiteEngine inner, DurableCommits? durabl
 
     public void Dispose()
     {
-        lock (_gate) inner.Dispose();
-        durable?.Dispose();
-        _holdsTransaction.Dispose();
+        try
+        {
+            lock (_gate) inner.Dispose();
+            durable?.Dispose();
+            _holdsTransaction.Dispose();
+        }
+        finally { onDisposed?.Invoke(); }
     }
 }
 
