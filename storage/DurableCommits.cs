@@ -27,7 +27,6 @@ internal sealed class DurableCommits : IDisposable
     private readonly object _lazyQueue; // the engine's Lazy<DiskWriterQueue>, created with its first log write
     private readonly PropertyInfo _queueValue;
     private readonly object _queueObject;
-    private readonly string _logFile;
     private readonly object _fsyncGate = new();
     private readonly SafeFileHandle _log;
     private long _requested; // tickets handed out: a ticket is taken once the caller's pages are written
@@ -46,14 +45,13 @@ internal sealed class DurableCommits : IDisposable
         var disk = DiskField.GetValue(engine) ?? throw Moved("LiteEngine._disk is null");
         _lazyQueue = QueueProperty.GetValue(disk) ?? throw Moved("DiskService.Queue is null");
         _queueValue = _lazyQueue.GetType().GetProperty(nameof(Lazy<object>.Value))!;
-        _logFile = LogFileOf(dataFile);
         // The log writer fsyncs after every drain of its queue, and Wait fsyncs once more for the commits waiting: give
         // the writer a stream whose flush only hands the bytes to the OS, so each commit costs one fsync, ours.
         _queueObject = _queueValue.GetValue(_lazyQueue)!;
         QueueStreamField.SetValue(_queueObject, new OsOnlyFlushStream((Stream)QueueStreamField.GetValue(_queueObject)!));
         // Opened now, while the log file certainly exists (the writer above created it): LiteDB deletes it when it
         // closes, and a write finishing just then still fsyncs harmlessly through this handle.
-        _log = File.OpenHandle(_logFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        _log = File.OpenHandle(LogFileOf(dataFile), FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
     }
 
     /// <summary>LiteDB's log file beside the data file: "chatbot.db" → "chatbot-log.db".</summary>
