@@ -28,7 +28,10 @@ public static class ChatBotDatabase
         WeComCardActions, WeComForms, WeComSettings,
     ];
 
-    public static LiteDatabase Open(string pathOrConnectionString)
+    public static LiteDatabase Open(string pathOrConnectionString) => Open(pathOrConnectionString, ClaimTimeout);
+
+    /// <param name="claimTimeout">How long to wait for another engine of this process on the same file to be disposed.</param>
+    internal static LiteDatabase Open(string pathOrConnectionString, TimeSpan claimTimeout)
     {
         var cs = pathOrConnectionString.Contains('=')
             ? new ConnectionString(pathOrConnectionString)
@@ -40,7 +43,7 @@ public static class ChatBotDatabase
         LiteDatabase db;
         if (cs.Connection == ConnectionType.Direct)
         {
-            var release = cs.Filename == ":memory:" ? null : ClaimFile(cs.Filename);
+            var release = cs.Filename == ":memory:" ? null : ClaimFile(cs.Filename, claimTimeout);
             try
             {
                 var engine = new LiteEngine(new EngineSettings
@@ -69,17 +72,26 @@ public static class ChatBotDatabase
     // One open engine per file in this process. A direct-mode LiteDB engine assumes it is alone on its file, and the
     // operating system does not stop a second one here (.NET's file sharing is advisory on Linux): two engines on one
     // file corrupt it ("page type must be …"). A second Open of the same file waits until the first is disposed.
+    // The opener of each open file is remembered, so that a second Open that gives up can say who holds the file.
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> OpenFiles = new(StringComparer.Ordinal);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Openers = new(StringComparer.Ordinal);
     private static readonly TimeSpan ClaimTimeout = TimeSpan.FromSeconds(30);
 
-    private static Action ClaimFile(string file)
+    private static Action ClaimFile(string file, TimeSpan timeout)
     {
         var path = Path.GetFullPath(file);
         var gate = OpenFiles.GetOrAdd(path, _ => new SemaphoreSlim(1, 1));
-        if (!gate.Wait(ClaimTimeout))
-            throw new IOException($"The database file '{path}' is still open in this process; it cannot be opened twice.");
+        if (!gate.Wait(timeout))
+            throw new IOException($"The database file '{path}' is still open in this process, and was not closed within " +
+                $"{timeout.TotalSeconds:0.#} s; it cannot be opened twice. It was opened {(Openers.TryGetValue(path, out var by) ? by : "(unknown)")}");
+        Openers[path] = $"at {DateTimeOffset.UtcNow:O} on thread '{Thread.CurrentThread.Name ?? Environment.CurrentManagedThreadId.ToString()}':{Environment.NewLine}{Environment.StackTrace}";
         var released = 0;
-        return () => { if (Interlocked.Exchange(ref released, 1) == 0) gate.Release(); };
+        return () =>
+        {
+            if (Interlocked.Exchange(ref released, 1) != 0) return;
+            Openers.TryRemove(path, out _);
+            gate.Release();
+        };
     }
 
     /// <summary>How to wait for a commit to be on disk, for a caller that commits with durability deferred; null when

@@ -66,4 +66,48 @@ public class ChatBotDatabaseTests
         Assert.Equal(2, members.Find(m => m.UserKey == "u1").Count());
         Assert.Single(members.Find(m => m.WorkspaceId == "w2"));
     }
+
+    [Fact]
+    public async Task A_second_open_of_the_same_file_waits_until_the_first_engine_is_disposed_and_then_sees_its_writes()
+    {
+        var path = TempPaths.NewDatabase();
+        var first = ChatBotDatabase.Open(path);
+        first.GetCollection(ChatBotDatabase.Audit).Insert(new BsonDocument { ["_id"] = "written-by-first", ["n"] = 1 });
+
+        // The same file, named another way (relative path): still the same file, still waits.
+        var relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), path);
+        var second = Task.Run(() => ChatBotDatabase.Open(relative));
+        await Task.Delay(400);
+        Assert.False(second.IsCompleted, "a second engine opened the file while the first was still open");
+
+        first.Dispose();
+        using var reopened = await second.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(1, reopened.GetCollection(ChatBotDatabase.Audit).FindById("written-by-first")["n"].AsInt32);
+    }
+
+    [Fact]
+    public void A_second_open_that_gives_up_says_the_file_is_open_and_where_it_was_opened()
+    {
+        var path = TempPaths.NewDatabase();
+        using var first = OpenedHere(path);
+        var error = Assert.Throws<IOException>(() => ChatBotDatabase.Open(path, TimeSpan.FromMilliseconds(200)));
+        Assert.Contains("still open in this process", error.Message);
+        Assert.Contains(nameof(OpenedHere), error.Message); // the first opener's stack, to find who forgot to dispose
+
+        // Giving up left nothing claimed: once the first is disposed the file opens at once.
+        first.Dispose();
+        using var again = ChatBotDatabase.Open(path, TimeSpan.FromMilliseconds(200));
+        Assert.NotNull(again.GetCollection(ChatBotDatabase.Audit));
+    }
+
+    [Fact]
+    public void Different_files_do_not_wait_for_each_other()
+    {
+        using var a = ChatBotDatabase.Open(TempPaths.NewDatabase());
+        using var b = ChatBotDatabase.Open(TempPaths.NewDatabase(), TimeSpan.FromMilliseconds(1));
+        Assert.NotSame(a, b);
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static LiteDatabase OpenedHere(string path) => ChatBotDatabase.Open(path);
 }
