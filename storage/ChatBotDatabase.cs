@@ -44,26 +44,39 @@ public static class ChatBotDatabase
         if (cs.Connection == ConnectionType.Direct)
         {
             var release = cs.Filename == ":memory:" ? null : ClaimFile(cs.Filename, claimTimeout);
+            LiteEngine? engine = null;
+            DurableCommits? durable = null;
             try
             {
-                var engine = new LiteEngine(new EngineSettings
+                engine = new LiteEngine(new EngineSettings
                 {
                     Filename = cs.Filename, Password = cs.Password, InitialSize = cs.InitialSize, ReadOnly = cs.ReadOnly,
                     Collation = cs.Collation, Upgrade = cs.Upgrade, AutoRebuild = cs.AutoRebuild,
                 });
-                var durable = cs.Filename == ":memory:" || cs.ReadOnly ? null : new DurableCommits(engine, cs.Filename);
+                durable = cs.Filename == ":memory:" || cs.ReadOnly ? null : new DurableCommits(engine, cs.Filename);
                 db = new LiteDatabase(new SerializedEngine(engine, durable, release), CreateMapper());
                 if (durable is not null) Durability.Add(db, durable);
             }
             catch
             {
+                // The engine is closed before the file is released: another Open must never meet it still open.
+                durable?.Dispose();
+                engine?.Dispose();
                 release?.Invoke();
                 throw;
             }
         }
         else db = new LiteDatabase(cs, CreateMapper());
-        EnsureCollections(db);
-        EnsureIndexes(db);
+        try
+        {
+            EnsureCollections(db);
+            EnsureIndexes(db);
+        }
+        catch
+        {
+            db.Dispose(); // closes the engine and releases the file, so a later Open fails (or succeeds) at once
+            throw;
+        }
         return db;
     }
 

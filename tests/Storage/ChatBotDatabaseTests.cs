@@ -101,6 +101,20 @@ public class ChatBotDatabaseTests
     }
 
     [Fact]
+    public void An_open_that_fails_after_the_engine_started_closes_it_and_leaves_the_file_free()
+    {
+        // An index named as Open's own but defined differently: LiteDB refuses Open's EnsureIndex on this file.
+        var path = TempPaths.NewDatabase();
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        using (var other = new LiteDatabase(new ConnectionString { Filename = path }, ChatBotDatabase.CreateMapper()))
+            other.GetCollection(ChatBotDatabase.Members).EnsureIndex("UserKey", "LOWER($.UserKey)");
+
+        Assert.ThrowsAny<LiteException>(() => ChatBotDatabase.Open(path));
+        // Had the failed Open left its engine open, this one would wait for it and give up with an IOException.
+        Assert.ThrowsAny<LiteException>(() => ChatBotDatabase.Open(path, TimeSpan.FromMilliseconds(500)));
+    }
+
+    [Fact]
     public void Different_files_do_not_wait_for_each_other()
     {
         using var a = ChatBotDatabase.Open(TempPaths.NewDatabase());
