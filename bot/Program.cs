@@ -34,7 +34,7 @@ services.AddSingleton<LiteDatabase>(sp =>
 StartupReadiness.Register(services); // opens it in the background while the web server starts; /healthz waits for it
 services.AddSingleton<WorkspaceStore>();
 services.AddSingleton<ConversationReferenceStore>();
-services.AddSingleton<IDialogStateStore, GroupCommitDialogStateStore>();
+services.AddSingleton<IDialogStateStore, JournaledDialogStateStore>();
 services.AddSingleton<AuditLog>();
 
 // The conversation engine.

@@ -111,6 +111,9 @@ public static class ChatBotDatabase
     /// the database is not a file opened here (in memory, shared mode).</summary>
     internal static DurableCommits? DurabilityOf(LiteDatabase db) => Durability.TryGetValue(db, out var d) ? d : null;
 
+    /// <summary>The full path of the file a database opened here writes to; null when it has none (in memory, read-only, shared mode).</summary>
+    internal static string? FileOf(LiteDatabase db) => DurabilityOf(db)?.DataFile;
+
     public static BsonMapper CreateMapper()
     {
         var mapper = new BsonMapper { EnumAsInteger = false, TrimWhitespace = false, EmptyStringToNull = false };

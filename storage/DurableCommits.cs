@@ -32,16 +32,10 @@ internal sealed class DurableCommits : IDisposable
     private long _requested; // tickets handed out: a ticket is taken once the caller's pages are written
     private long _synced;    // every ticket up to this one is covered by a finished fsync
     private bool _disposed;
-    private readonly ThreadLocal<bool> _deferred = new();
-
-    /// <summary>
-    /// True on a thread whose commits return without waiting: it calls <see cref="Wait"/> itself later (the dialog-state
-    /// group commit, which commits the next batch while the previous one is being fsynced).
-    /// </summary>
-    public bool DeferredOnThisThread { get => _deferred.Value; set => _deferred.Value = value; }
 
     public DurableCommits(LiteEngine engine, string dataFile)
     {
+        DataFile = Path.GetFullPath(dataFile);
         var disk = DiskField.GetValue(engine) ?? throw Moved("LiteEngine._disk is null");
         _lazyQueue = QueueProperty.GetValue(disk) ?? throw Moved("DiskService.Queue is null");
         _queueValue = _lazyQueue.GetType().GetProperty(nameof(Lazy<object>.Value))!;
@@ -53,6 +47,9 @@ internal sealed class DurableCommits : IDisposable
         // closes, and a write finishing just then still fsyncs harmlessly through this handle.
         _log = File.OpenHandle(LogFileOf(dataFile), FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
     }
+
+    /// <summary>The database file, full path.</summary>
+    public string DataFile { get; }
 
     /// <summary>LiteDB's log file beside the data file: "chatbot.db" → "chatbot-log.db".</summary>
     public static string LogFileOf(string dataFile) =>
@@ -86,7 +83,6 @@ internal sealed class DurableCommits : IDisposable
         {
             _disposed = true;
             _log.Dispose();
-            _deferred.Dispose();
         }
     }
 

@@ -34,7 +34,7 @@ internal sealed class SerializedEngine(ILiteEngine inner, DurableCommits? durabl
         bool committed;
         try { lock (_gate) committed = inner.Commit(); }
         finally { EndTransaction(); }
-        if (committed && durable is not null && !durable.DeferredOnThisThread) durable.Wait();
+        if (committed && durable is not null) durable.Wait();
         return committed;
     }
 

@@ -15,7 +15,7 @@ internal static class LiteDbProbe
         using var db = ChatBotDatabase.Open(path);
         var workspaces = new WorkspaceStore(db);
         var refs = new ConversationReferenceStore(db);
-        using var groupStore = new GroupCommitDialogStateStore(db);
+        using var groupStore = new JournaledDialogStateStore(db);
         IDialogStateStore states = group ? groupStore : new LiteDbDialogStateStore(db);
         // Optionally keep the thread pool busy with blocking work, as 2,000 turns in flight do in a test server.
         using var stopStarving = new CancellationTokenSource();

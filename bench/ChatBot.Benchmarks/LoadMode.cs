@@ -63,6 +63,6 @@ internal static class LoadMode
     }
 
     private static (long Commits, long Writes, TimeSpan Total, TimeSpan Max)? CommitStats(BenchBotHost bot) =>
-        bot.Services.GetService(typeof(ChatBot.Storage.Conversations.IDialogStateStore)) is ChatBot.Storage.Conversations.GroupCommitDialogStateStore g
+        bot.Services.GetService(typeof(ChatBot.Storage.Conversations.IDialogStateStore)) is ChatBot.Storage.Conversations.JournaledDialogStateStore g
             ? g.Statistics.Snapshot() : null;
 }

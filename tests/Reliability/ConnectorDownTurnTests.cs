@@ -296,7 +296,7 @@ public class ConnectorDownTurnTests
     }
 
     private static DialogStateRecord StateOf(BotHost host, Activity activity) =>
-        host.Service<LiteDatabase>().GetCollection<DialogStateRecord>(ChatBotDatabase.DialogState).FindById(ConversationEngine.StateKey(activity))
+        host.Service<IDialogStateStore>().Load(ConversationEngine.StateKey(activity))
         ?? throw new Xunit.Sdk.XunitException("no dialog state saved");
 
     private static List<OutboxMessage> Replies(BotHost host) =>

@@ -99,6 +99,7 @@ public class CrashRecoveryTests
         }
 
         using var database = ChatBotDatabase.Open(db);
+        using (new JournaledDialogStateStore(database)) { } // replays dialog state a stop may have left in the journal
         var states = database.GetCollection<DialogStateRecord>(ChatBotDatabase.DialogState).FindAll()
             .ToDictionary(s => s.Id);
         foreach (var (c, turns) in confirmed)

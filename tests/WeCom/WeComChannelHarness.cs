@@ -4,6 +4,8 @@ using System.Text;
 using System.Text.Json.Nodes;
 using ChatBot.Bot.Channels.WeCom;
 using ChatBot.Bot.Conversation;
+using ChatBot.Storage;
+using ChatBot.Storage.Conversations;
 using ChatBot.Bot.Conversation.Dialogs;
 using ChatBot.Bot.Conversation.Prompts;
 using ChatBot.Cards.AdaptiveCards;
@@ -183,6 +185,10 @@ internal sealed class WeComChannelHarness : IDisposable
     }
 
     public int Count(string collection) => Db.GetCollection(collection).Count();
+
+    /// <summary>Dialog states saved: in LiteDB, or still only in the journal.</summary>
+    public int DialogStatesSaved() => Db.GetCollection(ChatBotDatabase.DialogState).Count() +
+        (ChatBotDatabase.FileOf(Db) is { } file ? DialogStateJournal.Existing(file).Sum(j => DialogStateJournal.Read(j.Path).Count()) : 0);
 
     public void Dispose()
     {

@@ -99,7 +99,7 @@ public class WeComChannelTests
         Assert.Equal(0, counter.Count);
         Assert.Equal(0, h.Count(ChatBotDatabase.ProcessedActivities));
         Assert.Equal(0, h.Count(ChatBotDatabase.Workspaces));
-        Assert.Equal(0, h.Count(ChatBotDatabase.DialogState));
+        Assert.Equal(0, h.DialogStatesSaved());
         Assert.Empty(h.Server.Requests);
     }
 

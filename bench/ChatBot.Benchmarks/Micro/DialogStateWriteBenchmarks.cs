@@ -6,8 +6,8 @@ using LiteDB;
 namespace ChatBot.Benchmarks.Micro;
 
 /// <summary>
-/// Why dialog state is group-committed: 50 state writes as 50 auto-commits, as one explicit transaction, and through
-/// <see cref="GroupCommitDialogStateStore"/> from 50 concurrent turns.
+/// Why dialog state has a journal of its own: 50 state writes as 50 LiteDB auto-commits, as one explicit LiteDB
+/// transaction, and through <see cref="JournaledDialogStateStore"/> from 50 concurrent turns (one append + fdatasync).
 /// </summary>
 [MemoryDiagnoser]
 public class DialogStateWriteBenchmarks
@@ -15,7 +15,7 @@ public class DialogStateWriteBenchmarks
     private const int Writes = 50;
     private string _dir = "";
     private LiteDatabase _db = null!;
-    private GroupCommitDialogStateStore _group = null!;
+    private JournaledDialogStateStore _group = null!;
     private LiteDbDialogStateStore _auto = null!;
     private int _round;
 
@@ -24,7 +24,7 @@ public class DialogStateWriteBenchmarks
     {
         _dir = Path.Combine(Path.GetTempPath(), "chatbot-bench", Guid.NewGuid().ToString("N"));
         _db = ChatBotDatabase.Open(Path.Combine(_dir, "state.db"));
-        _group = new GroupCommitDialogStateStore(_db);
+        _group = new JournaledDialogStateStore(_db);
         _auto = new LiteDbDialogStateStore(_db);
     }
 
@@ -61,7 +61,7 @@ public class DialogStateWriteBenchmarks
         _db.Commit();
     }
 
-    [Benchmark(OperationsPerInvoke = Writes, Description = "group commit store, 50 concurrent saves")]
+    [Benchmark(OperationsPerInvoke = Writes, Description = "journaled store, 50 concurrent saves")]
     public void GroupCommit()
     {
         _round++;
