@@ -5,7 +5,7 @@ namespace ChatBot.Bot.Hosting;
 /// <summary>
 /// Opens the database on the thread pool while the web server starts, instead of before it: opening LiteDB and
 /// ensuring its indexes is the slowest part of a start, and nothing but a turn needs it. /healthz answers 200 only
-/// once the database is open. The host still fails to start when the database cannot be opened
+/// once the database is open and the dialog state of an earlier crash replayed. The host still fails to start when the database cannot be opened
 /// (<see cref="StartedAsync"/> waits for it), as it did when the database was opened first.
 /// </summary>
 internal sealed class StartupReadiness(IServiceProvider services) : IHostedLifecycleService
@@ -18,7 +18,12 @@ internal sealed class StartupReadiness(IServiceProvider services) : IHostedLifec
         services.AddHostedService(sp => sp.GetRequiredService<StartupReadiness>());
     }
 
-    private readonly Lazy<Task> _database = new(() => Task.Run(() => { services.GetRequiredService<LiteDatabase>(); }));
+    // The dialog-state store too: it replays a journal a crash left behind into the database before the first turn.
+    private readonly Lazy<Task> _database = new(() => Task.Run(() =>
+    {
+        services.GetRequiredService<LiteDatabase>();
+        services.GetService<ChatBot.Storage.Conversations.IDialogStateStore>();
+    }));
 
     /// <summary>Completes when the database is open (faults when it cannot be opened). Starts opening it if nothing has.</summary>
     public Task DatabaseOpen => _database.Value;

@@ -185,21 +185,23 @@ public sealed class JournaledDialogStateStore : IDialogStateStore, IDisposable
     {
         while (true)
         {
+            var prepareFailed = false;
             if (Volatile.Read(ref _prepared) is null && !_stopping)
             {
                 try { Volatile.Write(ref _prepared, DialogStateJournal.Create(_databaseFile!, ++_lastGeneration, _capacity)); }
                 catch (Exception ex)
                 {
+                    // The writer appends past the full file meanwhile; checkpoints go on.
                     LastCheckpointError = ex;
-                    _checkpointWork.WaitOne(TimeSpan.FromSeconds(1));
-                    continue;
+                    prepareFailed = true;
                 }
             }
             var sealedMaps = _sealed;
             if (sealedMaps.Length == 0)
             {
                 if (_stopping) return;
-                _checkpointWork.WaitOne();
+                if (prepareFailed) _checkpointWork.WaitOne(TimeSpan.FromSeconds(1));
+                else _checkpointWork.WaitOne();
                 continue;
             }
             var oldest = sealedMaps[0];

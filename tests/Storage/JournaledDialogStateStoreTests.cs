@@ -212,6 +212,22 @@ public class JournaledDialogStateStoreTests
         await Assert.ThrowsAsync<ObjectDisposedException>(() => store.SaveAsync(new DialogStateRecord { Id = "k", Json = "{}", Version = 1 }));
     }
 
+    [Fact]
+    public async Task The_bot_replays_a_journal_left_by_a_crash_before_it_says_it_is_ready()
+    {
+        var path = TempPaths.NewDatabase();
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await File.WriteAllBytesAsync(DialogStateJournal.PathOf(path, 4),
+            DialogStateJournal.Entry(DialogStateJournal.Upsert, Document("msteams:t:c:u", 7)));
+
+        using var host = new BotHost(path);
+        using var http = host.CreateClient();
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await http.GetAsync("/healthz")).StatusCode);
+        // No turn has run: the replay happened at start, into LiteDB, and the crashed process's file is gone.
+        Assert.Equal(7, host.Service<LiteDatabase>().GetCollection<DialogStateRecord>(ChatBotDatabase.DialogState).FindById("msteams:t:c:u").Version);
+        Assert.DoesNotContain(JournalFiles(path), f => Generation(f) == 4);
+    }
+
     private static BsonDocument Document(string id, int version) =>
         ChatBotDatabase.CreateMapper().ToDocument(new DialogStateRecord { Id = id, Json = "{}", Version = version });
 
