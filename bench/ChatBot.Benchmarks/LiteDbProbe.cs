@@ -56,7 +56,7 @@ internal static class LiteDbProbe
         })));
         stopStarving.Cancel();
         await Task.WhenAll(starvers);
-        Console.WriteLine($"{n} conversations, {parallel} threads, {(group ? "group commit" : "auto-commit")}: {failures} failures");
+        Console.WriteLine($"{n} conversations, {parallel} threads, {(group ? "journaled dialog state" : "auto-commit dialog state")}: {failures} failures");
         if (first is not null) Console.WriteLine(first.Split('\n').Take(12).Aggregate((a, b) => a + "\n" + b));
         return failures == 0 ? 0 : 1;
     }

@@ -24,7 +24,7 @@ internal static class LoadMode
         var load = new LoadGenerator(client, connector.ServiceUrl);
         Console.WriteLine(Machine.Describe());
         Console.WriteLine($"bot at {bot.BaseAddress}, fake connector at {connector.ServiceUrl}, db {bot.DatabasePath}");
-        Console.WriteLine($"{connections} connections, {rounds} round(s) of {warmup} s warm-up + {seconds} s measured per endpoint; state store: {(memoryState ? "in memory (experiment: no persistence)" : autoCommit ? "auto-commit (one commit per write)" : "group commit")}");
+        Console.WriteLine($"{connections} connections, {rounds} round(s) of {warmup} s warm-up + {seconds} s measured per endpoint; state store: {(memoryState ? "in memory (experiment: no persistence)" : autoCommit ? "auto-commit (one commit per write)" : "journal (append + fdatasync per group commit, checkpoints into LiteDB)")}");
 
         var floor = new List<LoadResult>();
         var turns = new List<LoadResult>();
@@ -32,7 +32,7 @@ internal static class LoadMode
         {
             if (!botOnly) floor.Add(await load.RunAsync("floor: parse + 1 reply, no state", "/bench/floor", connections, TimeSpan.FromSeconds(warmup), TimeSpan.FromSeconds(seconds), () => connector.Received, dialog: false));
             var before = CommitStats(bot);
-            turns.Add(await load.RunAsync("bot: dialog turn + LiteDB state", "/api/messages", connections, TimeSpan.FromSeconds(warmup), TimeSpan.FromSeconds(seconds), () => connector.Received, dialog: true));
+            turns.Add(await load.RunAsync("bot: dialog turn + durable state", "/api/messages", connections, TimeSpan.FromSeconds(warmup), TimeSpan.FromSeconds(seconds), () => connector.Received, dialog: true));
             if (CommitStats(bot) is { } after && before is { } b && after.Commits > b.Commits)
             {
                 var commits = after.Commits - b.Commits;
