@@ -34,7 +34,9 @@ services.AddSingleton<LiteDatabase>(sp =>
 StartupReadiness.Register(services); // opens it in the background while the web server starts; /healthz waits for it
 services.AddSingleton<WorkspaceStore>();
 services.AddSingleton<ConversationReferenceStore>();
-services.AddSingleton<IDialogStateStore, JournaledDialogStateStore>();
+services.AddSingleton<IDialogStateStore>(sp => new JournaledDialogStateStore(sp.GetRequiredService<LiteDatabase>(), ex =>
+    sp.GetRequiredService<ILogger<JournaledDialogStateStore>>().LogError(ex,
+        "Dialog-state checkpoint failed; it is retried every second and the journal files are kept until it succeeds")));
 services.AddSingleton<AuditLog>();
 
 // The conversation engine.

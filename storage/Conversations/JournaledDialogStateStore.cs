@@ -46,18 +46,37 @@ public sealed class JournaledDialogStateStore : IDialogStateStore, IDisposable
     // The busy conversations' state, read or saved lately; null = known to have none. Cleared when full.
     private readonly ConcurrentDictionary<string, DialogStateRecord?> _cached = new();
 
+    private static readonly ConcurrentDictionary<string, byte> OpenJournals = new(StringComparer.Ordinal);
+    private readonly Action<Exception>? _onBackgroundError;
+
     public JournaledDialogStateStore(LiteDatabase db) : this(db, DefaultCapacity) { }
 
+    /// <param name="onBackgroundError">Told when a checkpoint or the preparation of the next file fails (it is tried
+    /// again; nothing is lost, the journal files stay until their checkpoint succeeds).</param>
+    public JournaledDialogStateStore(LiteDatabase db, Action<Exception>? onBackgroundError) : this(db, DefaultCapacity, onBackgroundError) { }
+
     /// <param name="capacity">Size of a journal file; when it is full the writer moves to the next and this one is checkpointed.</param>
-    internal JournaledDialogStateStore(LiteDatabase db, int capacity)
+    internal JournaledDialogStateStore(LiteDatabase db, int capacity, Action<Exception>? onBackgroundError = null)
     {
         _db = db;
         _capacity = capacity;
+        _onBackgroundError = onBackgroundError;
         _databaseFile = ChatBotDatabase.FileOf(db);
         if (_databaseFile is not null)
         {
-            _lastGeneration = Recover(_databaseFile);
-            _journal = DialogStateJournal.Create(_databaseFile, ++_lastGeneration, _capacity);
+            // A second store would replay and delete the first one's live journal files.
+            if (!OpenJournals.TryAdd(_databaseFile, 0))
+                throw new InvalidOperationException($"The database '{_databaseFile}' already has a dialog-state store in this process; its journal can have only one writer.");
+            try
+            {
+                _lastGeneration = Recover(_databaseFile);
+                _journal = DialogStateJournal.Create(_databaseFile, ++_lastGeneration, _capacity);
+            }
+            catch
+            {
+                OpenJournals.TryRemove(_databaseFile, out _);
+                throw;
+            }
             _checkpointer = new Thread(CheckpointLoop) { IsBackground = true, Name = "dialog-state-checkpoint" };
             _checkpointer.Start();
         }
@@ -192,7 +211,7 @@ public sealed class JournaledDialogStateStore : IDialogStateStore, IDisposable
                 catch (Exception ex)
                 {
                     // The writer appends past the full file meanwhile; checkpoints go on.
-                    LastCheckpointError = ex;
+                    BackgroundFailed(ex);
                     prepareFailed = true;
                 }
             }
@@ -214,13 +233,20 @@ public sealed class JournaledDialogStateStore : IDialogStateStore, IDisposable
             catch (Exception ex)
             {
                 // The journal file stays, so nothing is lost; the states stay readable from the sealed map meanwhile.
-                LastCheckpointError = ex;
+                BackgroundFailed(ex);
                 if (_stopping) return; // replayed at the next start
                 _checkpointWork.WaitOne(TimeSpan.FromSeconds(1));
                 continue;
             }
             lock (_sealedGate) _sealed = _sealed[1..];
         }
+    }
+
+    private void BackgroundFailed(Exception ex)
+    {
+        var first = LastCheckpointError is null; // report the first failure of a run of them, not one a second
+        LastCheckpointError = ex;
+        if (first) _onBackgroundError?.Invoke(ex);
     }
 
     /// <summary>Writes the states into LiteDB in a few durable transactions (a replay writes them again harmlessly).</summary>
@@ -294,12 +320,13 @@ public sealed class JournaledDialogStateStore : IDialogStateStore, IDisposable
         }
         _stopping = true;
         _checkpointWork.Set();
-        if (!_checkpointer.Join(TimeSpan.FromSeconds(30))) return;
+        if (!_checkpointer.Join(TimeSpan.FromSeconds(30))) return; // still checkpointing: the file stays claimed
         if (Interlocked.Exchange(ref _prepared, null) is { } unused)
         {
             unused.Dispose();
             try { DialogStateJournal.Remove(unused.Path); } catch (IOException) { } // holds no entries; removed at the next start
         }
+        OpenJournals.TryRemove(_databaseFile!, out _);
     }
 
     private sealed record PendingWrite(string Key, DialogStateRecord? Record, byte[]? Entry, TaskCompletionSource Done);

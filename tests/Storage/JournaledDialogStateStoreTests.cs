@@ -228,6 +228,43 @@ public class JournaledDialogStateStoreTests
         Assert.DoesNotContain(JournalFiles(path), f => Generation(f) == 4);
     }
 
+    [Fact]
+    public async Task A_failing_checkpoint_is_reported_keeps_its_journal_and_the_next_start_replays_it()
+    {
+        var path = TempPaths.NewDatabase();
+        var errors = new System.Collections.Concurrent.ConcurrentQueue<Exception>();
+        var db = ChatBotDatabase.Open(path);
+        using (var store = new JournaledDialogStateStore(db, capacity: 4 * 1024, errors.Enqueue))
+        {
+            db.Dispose(); // LiteDB is gone: no checkpoint can be written any more, saves still can
+            var padding = new string('x', 300);
+            for (var i = 1; i <= 40; i++)
+                await store.SaveAsync(new DialogStateRecord { Id = "a", Json = $"{{\"p\":\"{padding}\"}}", Version = i });
+            await Eventually(() => !errors.IsEmpty);
+            Assert.NotNull(store.LastCheckpointError); // LiteDB says it is closed
+            Assert.Single(errors); // the first failure of a run is reported, not every retry
+            Assert.Equal(40, store.Load("a")!.Version);
+        }
+        Assert.NotEmpty(JournalFiles(path));
+
+        using var reopened = ChatBotDatabase.Open(path);
+        using var replayed = new JournaledDialogStateStore(reopened);
+        Assert.Equal(40, replayed.Load("a")!.Version);
+    }
+
+    [Fact]
+    public void A_second_store_on_the_same_database_is_refused_until_the_first_is_stopped()
+    {
+        var path = TempPaths.NewDatabase();
+        using var db = ChatBotDatabase.Open(path);
+        var first = new JournaledDialogStateStore(db);
+        var refused = Assert.Throws<InvalidOperationException>(() => new JournaledDialogStateStore(db));
+        Assert.Contains("already has a dialog-state store", refused.Message);
+        Assert.NotEmpty(JournalFiles(path)); // the refused one did not replay (delete) the first one's files
+        first.Dispose();
+        using var second = new JournaledDialogStateStore(db);
+    }
+
     private static BsonDocument Document(string id, int version) =>
         ChatBotDatabase.CreateMapper().ToDocument(new DialogStateRecord { Id = id, Json = "{}", Version = version });
 
