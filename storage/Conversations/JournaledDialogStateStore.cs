@@ -153,8 +153,9 @@ public sealed class JournaledDialogStateStore : IDialogStateStore, IDisposable
                 {
                     buffer.ResetWrittenCount();
                     foreach (var write in batch) buffer.Write(write.Entry);
-                    // Full: move to the next file. None ready yet: append past the capacity (slower, still correct).
-                    if (_journal.Length > 0 && _journal.Length + buffer.WrittenCount > _journal.Capacity) TryRotate();
+                    // Full (or broken by a failed write): move to the next file. None ready yet: append past the
+                    // capacity (slower, still correct); a broken file fails the batch until the next one is ready.
+                    if (_journal.Broken || (_journal.Length > 0 && _journal.Length + buffer.WrittenCount > _journal.Capacity)) TryRotate();
                     _journal.AppendAndSync(buffer.WrittenSpan);
                 }
             }
