@@ -24,6 +24,9 @@ internal sealed class DialogStateJournal : IDisposable
     public long Generation { get; }
     /// <summary>Bytes appended and synced so far.</summary>
     public long Length { get; private set; }
+    /// <summary>Tests make an append fail after its bytes reached the file (as a failing fdatasync would).</summary>
+    internal Action? AfterWriteForTests { get; set; }
+
     /// <summary>An append failed and the file could not be cut back: nothing more may be appended to it.</summary>
     public bool Broken { get; private set; }
 
@@ -108,6 +111,7 @@ internal sealed class DialogStateJournal : IDisposable
         try
         {
             RandomAccess.Write(_file, entries, Length);
+            AfterWriteForTests?.Invoke();
             FlushData(_file);
         }
         catch

@@ -265,6 +265,28 @@ public class JournaledDialogStateStoreTests
         using var second = new JournaledDialogStateStore(db);
     }
 
+    [Fact]
+    public void A_failed_append_is_zeroed_so_neither_it_nor_anything_after_the_next_append_is_replayed()
+    {
+        var path = TempPaths.NewDatabase();
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        using (var journal = DialogStateJournal.Create(path, 1, 64 * 1024))
+        {
+            journal.AppendAndSync(DialogStateJournal.Entry(DialogStateJournal.Upsert, Document("a", 1)));
+            // Two entries reach the file, then the sync fails: the callers are told their saves failed.
+            journal.AfterWriteForTests = () => throw new IOException("disk said no");
+            byte[] failed = [.. DialogStateJournal.Entry(DialogStateJournal.Upsert, Document("x", 2)),
+                .. DialogStateJournal.Entry(DialogStateJournal.Upsert, Document("b", 2))];
+            Assert.Throws<IOException>(() => journal.AppendAndSync(failed));
+            Assert.False(journal.Broken);
+            journal.AfterWriteForTests = null;
+            // The next append lands where the failed one began, exactly as long as its first entry: "b" would follow it whole.
+            journal.AppendAndSync(DialogStateJournal.Entry(DialogStateJournal.Upsert, Document("c", 3)));
+        }
+        var replayed = DialogStateJournal.Read(DialogStateJournal.PathOf(path, 1)).Select(e => e.Document["_id"].AsString).ToList();
+        Assert.Equal(["a", "c"], replayed); // "b", acknowledged as failed, must not come back
+    }
+
     private static BsonDocument Document(string id, int version) =>
         ChatBotDatabase.CreateMapper().ToDocument(new DialogStateRecord { Id = id, Json = "{}", Version = version });
 
