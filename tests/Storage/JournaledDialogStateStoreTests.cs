@@ -94,11 +94,10 @@ public class JournaledDialogStateStoreTests
     [Fact]
     public async Task A_torn_last_entry_is_ignored_and_whole_entries_before_it_are_replayed()
     {
-        var path = TempPaths.NewDatabase();
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var first = DialogStateJournal.Entry(DialogStateJournal.Upsert, Document("a", 1));
-        var second = DialogStateJournal.Entry(DialogStateJournal.Upsert, Document("b", 1));
-        var torn = DialogStateJournal.Entry(DialogStateJournal.Upsert, Document("a", 2));
+        var path = NewDatabaseWithItsFolder();
+        var first = Upsert("a", 1);
+        var second = Upsert("b", 1);
+        var torn = Upsert("a", 2);
         await File.WriteAllBytesAsync(DialogStateJournal.PathOf(path, 3), [.. first, .. second, .. torn[..(torn.Length / 2)], .. new byte[torn.Length]]);
 
         using var db = ChatBotDatabase.Open(path);
@@ -113,12 +112,11 @@ public class JournaledDialogStateStoreTests
     [Fact]
     public async Task A_damaged_entry_stops_the_replay_of_its_file_there()
     {
-        var path = TempPaths.NewDatabase();
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var good = DialogStateJournal.Entry(DialogStateJournal.Upsert, Document("a", 1));
-        var damaged = DialogStateJournal.Entry(DialogStateJournal.Upsert, Document("a", 2));
+        var path = NewDatabaseWithItsFolder();
+        var good = Upsert("a", 1);
+        var damaged = Upsert("a", 2);
         damaged[^3] ^= 0xFF; // flipped bits: the checksum no longer matches
-        var after = DialogStateJournal.Entry(DialogStateJournal.Upsert, Document("a", 3));
+        var after = Upsert("a", 3);
         await File.WriteAllBytesAsync(DialogStateJournal.PathOf(path, 1), [.. good, .. damaged, .. after]);
 
         using var db = ChatBotDatabase.Open(path);
@@ -129,13 +127,12 @@ public class JournaledDialogStateStoreTests
     [Fact]
     public async Task Journal_files_are_replayed_oldest_first_and_a_removal_is_replayed_too()
     {
-        var path = TempPaths.NewDatabase();
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var path = NewDatabaseWithItsFolder();
         await File.WriteAllBytesAsync(DialogStateJournal.PathOf(path, 9), [
-            .. DialogStateJournal.Entry(DialogStateJournal.Upsert, Document("a", 1)),
-            .. DialogStateJournal.Entry(DialogStateJournal.Upsert, Document("gone", 1))]);
+            .. Upsert("a", 1),
+            .. Upsert("gone", 1)]);
         await File.WriteAllBytesAsync(DialogStateJournal.PathOf(path, 10), [
-            .. DialogStateJournal.Entry(DialogStateJournal.Upsert, Document("a", 2)),
+            .. Upsert("a", 2),
             .. DialogStateJournal.Entry(DialogStateJournal.Delete, new BsonDocument { ["_id"] = "gone" })]);
 
         using var db = ChatBotDatabase.Open(path);
@@ -215,10 +212,9 @@ public class JournaledDialogStateStoreTests
     [Fact]
     public async Task The_bot_replays_a_journal_left_by_a_crash_before_it_says_it_is_ready()
     {
-        var path = TempPaths.NewDatabase();
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var path = NewDatabaseWithItsFolder();
         await File.WriteAllBytesAsync(DialogStateJournal.PathOf(path, 4),
-            DialogStateJournal.Entry(DialogStateJournal.Upsert, Document("msteams:t:c:u", 7)));
+            Upsert("msteams:t:c:u", 7));
 
         using var host = new BotHost(path);
         using var http = host.CreateClient();
@@ -268,23 +264,31 @@ public class JournaledDialogStateStoreTests
     [Fact]
     public void A_failed_append_is_zeroed_so_neither_it_nor_anything_after_the_next_append_is_replayed()
     {
-        var path = TempPaths.NewDatabase();
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var path = NewDatabaseWithItsFolder();
         using (var journal = DialogStateJournal.Create(path, 1, 64 * 1024))
         {
-            journal.AppendAndSync(DialogStateJournal.Entry(DialogStateJournal.Upsert, Document("a", 1)));
+            journal.AppendAndSync(Upsert("a", 1));
             // Two entries reach the file, then the sync fails: the callers are told their saves failed.
             journal.AfterWriteForTests = () => throw new IOException("disk said no");
-            byte[] failed = [.. DialogStateJournal.Entry(DialogStateJournal.Upsert, Document("x", 2)),
-                .. DialogStateJournal.Entry(DialogStateJournal.Upsert, Document("b", 2))];
+            byte[] failed = [.. Upsert("x", 2),
+                .. Upsert("b", 2)];
             Assert.Throws<IOException>(() => journal.AppendAndSync(failed));
             Assert.False(journal.Broken);
             journal.AfterWriteForTests = null;
             // The next append lands where the failed one began, exactly as long as its first entry: "b" would follow it whole.
-            journal.AppendAndSync(DialogStateJournal.Entry(DialogStateJournal.Upsert, Document("c", 3)));
+            journal.AppendAndSync(Upsert("c", 3));
         }
         var replayed = DialogStateJournal.Read(DialogStateJournal.PathOf(path, 1)).Select(e => e.Document["_id"].AsString).ToList();
         Assert.Equal(["a", "c"], replayed); // "b", acknowledged as failed, must not come back
+    }
+
+    private static byte[] Upsert(string id, int version) => DialogStateJournal.Entry(DialogStateJournal.Upsert, Document(id, version));
+
+    private static string NewDatabaseWithItsFolder()
+    {
+        var path = TempPaths.NewDatabase();
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        return path;
     }
 
     private static BsonDocument Document(string id, int version) =>
