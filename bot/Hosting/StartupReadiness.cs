@@ -5,8 +5,9 @@ namespace ChatBot.Bot.Hosting;
 /// <summary>
 /// Opens the database on the thread pool while the web server starts, instead of before it: opening LiteDB and
 /// ensuring its indexes is the slowest part of a start, and nothing but a turn needs it. /healthz answers 200 only
-/// once the database is open and the dialog state of an earlier crash replayed. The host still fails to start when the database cannot be opened
-/// (<see cref="StartedAsync"/> waits for it), as it did when the database was opened first.
+/// once the database is open and the dialog state an earlier crash left in the journal is replayed. The host still
+/// fails to start when the database cannot be opened (<see cref="StartedAsync"/> waits for it), as it did when the
+/// database was opened first.
 /// </summary>
 internal sealed class StartupReadiness(IServiceProvider services) : IHostedLifecycleService
 {
