@@ -97,14 +97,38 @@ public static class ChatBotDatabase
         if (!gate.Wait(timeout))
             throw new IOException($"The database file '{path}' is still open in this process, and was not closed within " +
                 $"{timeout.TotalSeconds:0.#} s; it cannot be opened twice. It was opened {(Openers.TryGetValue(path, out var by) ? by : "(unknown)")}");
+        Microsoft.Win32.SafeHandles.SafeFileHandle processLock;
+        try { processLock = LockAgainstOtherProcesses(path); }
+        catch
+        {
+            gate.Release();
+            throw;
+        }
         Openers[path] = $"at {DateTimeOffset.UtcNow:O} on thread '{Thread.CurrentThread.Name ?? Environment.CurrentManagedThreadId.ToString()}':{Environment.NewLine}{Environment.StackTrace}";
         var released = 0;
         return () =>
         {
             if (Interlocked.Exchange(ref released, 1) != 0) return;
             Openers.TryRemove(path, out _);
+            processLock.Dispose();
             gate.Release();
         };
+    }
+
+    /// <summary>The file beside the database that one process at a time holds open (<c>chatbot.db.lock</c>).</summary>
+    public static string LockFileOf(string databaseFile) => Path.GetFullPath(databaseFile) + ".lock";
+
+    // LiteDB opens its file shared, so a second bot process on the same file would not be stopped, and two engines
+    // (and two dialog-state journals, each replaying and deleting the other's files) would corrupt it. A lock file held
+    // with FileShare.None (an exclusive flock on Linux, released by the kernel if the process dies) keeps it to one.
+    private static Microsoft.Win32.SafeHandles.SafeFileHandle LockAgainstOtherProcesses(string path)
+    {
+        try { return File.OpenHandle(LockFileOf(path), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None); }
+        catch (IOException ex)
+        {
+            throw new IOException($"The database file '{path}' is in use by another process (another bot instance?). " +
+                "Only one process may use a database file: stop the other one, or give this one its own Bot:DatabasePath.", ex);
+        }
     }
 
     /// <summary>How to wait for a commit to be on disk, for a caller that commits with durability deferred; null when

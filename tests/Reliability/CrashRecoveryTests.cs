@@ -198,6 +198,21 @@ public class CrashRecoveryTests
         return body.GetProperty("activities").Deserialize<List<Activity>>(BotJson.Options)!;
     }
 
+    [Fact]
+    public async Task A_second_process_cannot_open_a_database_a_running_bot_uses_and_can_once_it_is_killed()
+    {
+        var db = TempPaths.NewDatabase();
+        using (var bot = await BotProcess.StartAsync(db, FreePort()))
+        {
+            var refused = Assert.Throws<IOException>(() => ChatBotDatabase.Open(db));
+            Assert.Contains("in use by another process", refused.Message);
+            Assert.NotEmpty(DialogStateJournal.Existing(db)); // the bot's live journal was left alone
+            bot.Kill(); // the kernel drops the dead process's lock
+        }
+        using var reopened = ChatBotDatabase.Open(db);
+        Assert.NotNull(reopened.GetCollectionNames());
+    }
+
     private static int FreePort()
     {
         using var l = new TcpListener(IPAddress.Loopback, 0);
