@@ -108,7 +108,7 @@ public class WeComOutageTests
         async Task CallbackAsync(string xml)
         {
             Assert.Equal(HttpStatusCode.OK, (await h.PostAppXmlAsync(xml)).StatusCode);
-            await WeComChannelHarness.Eventually(() => queue.Pending == 0, "the app turn");
+            await ChatBot.Tests.Infrastructure.Poll.Eventually(() => queue.Pending == 0, "the app turn");
         }
         List<OutboxMessage> Answers() => store.All().Where(m => m.Kind == WeComAppReplies.Kind).OrderBy(m => m.Sequence).ToList();
 

@@ -154,7 +154,7 @@ public class JournaledDialogStateStoreTests
 
         // Every file but the current and the prepared one gets checkpointed and removed.
         var states = db.GetCollection<DialogStateRecord>(ChatBotDatabase.DialogState);
-        await Eventually(() => JournalFiles(path).Count <= 2 && states.Count() == 7);
+        await Poll.Eventually(() => JournalFiles(path).Count <= 2 && states.Count() == 7, "the checkpoints of the full files", 20);
         Assert.Null(store.LastCheckpointError);
         Assert.All(states.FindAll(), r => Assert.True(r.Version > 300, $"{r.Id}: version {r.Version} in LiteDB after many checkpoints"));
         for (var k = 0; k < 7; k++)
@@ -236,7 +236,7 @@ public class JournaledDialogStateStoreTests
             var padding = new string('x', 300);
             for (var i = 1; i <= 40; i++)
                 await store.SaveAsync(new DialogStateRecord { Id = "a", Json = $"{{\"p\":\"{padding}\"}}", Version = i });
-            await Eventually(() => !errors.IsEmpty);
+            await Poll.Eventually(() => !errors.IsEmpty, "the checkpoint failure to be reported", 20);
             Assert.NotNull(store.LastCheckpointError); // LiteDB says it is closed
             Assert.Single(errors); // the first failure of a run is reported, not every retry
             Assert.Equal(40, store.Load("a")!.Version);
@@ -310,14 +310,4 @@ public class JournaledDialogStateStoreTests
     private static List<string> JournalFiles(string path) => [.. DialogStateJournal.Existing(path).Select(f => f.Path)];
 
     private static long Generation(string file) => long.Parse(Path.GetFileNameWithoutExtension(file)[^6..]);
-
-    private static async Task Eventually(Func<bool> condition)
-    {
-        var until = DateTime.UtcNow.AddSeconds(20);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < until, "condition not reached within 20 s");
-            await Task.Delay(20);
-        }
-    }
 }

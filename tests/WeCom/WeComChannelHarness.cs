@@ -173,16 +173,6 @@ internal sealed class WeComChannelHarness : IDisposable
     public IReadOnlyList<RecordedRequest> ResponseUrlPosts() =>
         Server.Requests.Where(r => r.Uri.Host == "response.qyapi.test").ToList();
 
-    /// <summary>Waits (real time) until background work has produced what <paramref name="condition"/> looks for.</summary>
-    public static async Task Eventually(Func<bool> condition, string what, int seconds = 15)
-    {
-        var until = DateTime.UtcNow.AddSeconds(seconds);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > until) Assert.Fail("Timed out waiting for " + what);
-            await Task.Delay(25);
-        }
-    }
 
     public int Count(string collection) => Db.GetCollection(collection).Count();
 

@@ -8,6 +8,7 @@ using ChatBot.Bot.Conversation;
 using ChatBot.Storage;
 using ChatBot.Storage.Conversations;
 using ChatBot.Tests.Infrastructure;
+using static ChatBot.Tests.Infrastructure.Poll;
 using static ChatBot.Tests.WeCom.WeComChannelHarness;
 using static ChatBot.Tests.WeCom.WeComTestKeys;
 
