@@ -3,6 +3,7 @@
 //   memory   --conversations 10000                                                RSS with N dialogs in progress
 //   startup  --runs 5                                                             process start → /healthz 200
 //   micro    [BenchmarkDotNet arguments, e.g. --filter *]                         storage micro benchmarks
+//   tick-loop monday|monday-cold|daily|daily-cold --seconds 10 [--alloc-by-type]  one reminder tick in a loop (perf, A/B)
 namespace ChatBot.Benchmarks;
 
 internal static class BenchMain
@@ -18,6 +19,7 @@ public static async Task<int> Main(string[] args)
         "startup" => await StartupMode.RunAsync(options),
         "micro" => MicroMode.Run(args.Skip(1).ToArray()),
         "litedb-probe" => await LiteDbProbe.RunAsync(options),
+        "tick-loop" => TickLoopMode.Run(options, args.ElementAtOrDefault(1) ?? "monday"),
         _ => Usage(),
     };
 }
@@ -30,6 +32,7 @@ private static int Usage()
           memory   --conversations 10000
           startup  --runs 5
           micro    [BenchmarkDotNet arguments, e.g. --filter *]
+          tick-loop monday|monday-cold|daily|daily-cold --seconds 10 [--alloc-by-type]
         """);
     return 2;
 }

@@ -37,7 +37,7 @@ public static class PlanTaskCards
 
     public static string OwnersText(Lang lang, PlanTask t)
     {
-        var who = string.Join("、", t.Owners);
+        var who = string.Join("、", System.Runtime.InteropServices.CollectionsMarshal.AsSpan(t.Owners)); // the span overload: no enumerator per row
         if (t.Department.Length > 0) who = who.Length > 0 ? $"{who}({t.Department})" : t.Department;
         return who.Length > 0 ? who : lang.T("未指定", "unassigned");
     }
@@ -233,7 +233,7 @@ public static class PlanTaskCards
             foreach (var t in g)
             {
                 if (rows++ >= MaxRows) break;
-                var who = string.Join("、", t.Owners);
+                var who = string.Join("、", System.Runtime.InteropServices.CollectionsMarshal.AsSpan(t.Owners)); // the span overload: no enumerator per row
                 if (t.Department.Length > 0) who = who.Length > 0 ? $"{who}({t.Department})" : t.Department;
                 // The escaped dot keeps markdown from turning each row into a list that restarts at 1.
                 card.Add(new TextBlock($"{rows}\\. {t.Title} · {lang.Date(t.DueDate)}{(who.Length > 0 ? " · " + who : "")}") { Spacing = "Small" });
@@ -272,29 +272,33 @@ public static class PlanTaskCards
     }
 
     /// <summary>The Monday digest: progress of every task of the workspace's plans (每星期一公开进度).</summary>
-    public static AdaptiveCard Digest(Lang lang, string week, IReadOnlyList<PlanTask> tasks, DateOnly today, int yellowDays)
+    public static AdaptiveCard Digest(Lang lang, string week, TaskOverview tasks, DateOnly today, int yellowDays)
     {
-        // One pass for the counts and the sections (the Monday tick builds one digest per group, of every task).
+        // One pass over the headers for the counts and the sections (the Monday tick builds one digest per group, of
+        // every task); only the tasks shown are read in full.
         int listed = 0, done = 0, inProgress = 0, notStarted = 0, overdue = 0, dueSoon = 0;
         var sections = new Dictionary<string, SectionGroup>(StringComparer.Ordinal);
-        foreach (var t in tasks)
+        for (var i = 0; i < tasks.Count; i++)
         {
+            var t = tasks[i];
             switch (t.Status)
             {
                 case PlanTaskStatus.Done: done++; break;
                 case PlanTaskStatus.InProgress: inProgress++; break;
                 case PlanTaskStatus.NotStarted: notStarted++; break;
             }
-            if (t.IsOpen)
-                switch (t.UrgencyOn(today, yellowDays))
-                {
-                    case TaskUrgency.Overdue: overdue++; break;
-                    case TaskUrgency.DueSoon: dueSoon++; break;
-                }
+            switch (t.UrgencyOn(today, yellowDays))
+            {
+                case TaskUrgency.Overdue: overdue++; break;
+                case TaskUrgency.DueSoon: dueSoon++; break;
+            }
             if (t.Status == PlanTaskStatus.Cancelled) continue;
             listed++;
-            if (!sections.TryGetValue(t.Section, out var g)) sections[t.Section] = g = new SectionGroup(t.Section, sections.Count);
-            g.Tasks.Add(t);
+            // Most plans have one section or none: the first one is sized for every task.
+            if (!sections.TryGetValue(t.Section, out var g))
+                sections[t.Section] = g = new SectionGroup(t.Section, sections.Count, sections.Count == 0 ? tasks.Count : 0);
+            // Number, then position: equal numbers keep their order (Array.Sort below is not stable).
+            g.Keys.Add(((long)t.Id << 32) | (uint)i);
             g.MinId = Math.Min(g.MinId, t.Id);
         }
         var card = new AdaptiveCard().Add(
@@ -314,28 +318,23 @@ public static class PlanTaskCards
         {
             if (rows >= MaxRows) break;
             if (g.Key.Length > 0) card.Add(new TextBlock(g.Key) { Weight = "Bolder", Separator = true, Spacing = "Medium" });
-            foreach (var t in IsById(g.Tasks) ? (IEnumerable<PlanTask>)g.Tasks : g.Tasks.OrderBy(t => t.Id))
+            var keys = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(g.Keys);
+            keys.Sort();
+            foreach (var key in keys)
             {
                 if (rows++ >= MaxRows) break;
-                card.Add(Row(lang, t, today, yellowDays, true));
+                card.Add(Row(lang, tasks.Task((int)(uint)key), today, yellowDays, true));
             }
         }
         AddFooter(lang, card, rows, null);
         return card;
     }
 
-    private sealed class SectionGroup(string key, int seen)
+    private sealed class SectionGroup(string key, int seen, int capacity)
     {
         public string Key { get; } = key;
         public int Seen { get; } = seen;
-        public List<PlanTask> Tasks { get; } = new();
+        public List<long> Keys { get; } = new(capacity);
         public int MinId { get; set; } = int.MaxValue;
-    }
-
-    private static bool IsById(List<PlanTask> tasks)
-    {
-        for (var i = 1; i < tasks.Count; i++)
-            if (tasks[i - 1].Id > tasks[i].Id) return false;
-        return true;
     }
 }

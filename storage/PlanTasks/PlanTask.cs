@@ -40,11 +40,13 @@ public sealed class PlanTask
     [BsonIgnore] public bool IsOpen => Status is PlanTaskStatus.NotStarted or PlanTaskStatus.InProgress;
 
     /// <summary>Due today is not overdue; due within <paramref name="yellowDays"/> days (inclusive) is yellow.</summary>
-    public TaskUrgency UrgencyOn(DateOnly today, int yellowDays)
+    public TaskUrgency UrgencyOn(DateOnly today, int yellowDays) => Urgency(Status, DueDate, today, yellowDays);
+
+    internal static TaskUrgency Urgency(PlanTaskStatus status, DateOnly dueDate, DateOnly today, int yellowDays)
     {
-        if (!IsOpen) return TaskUrgency.Closed;
-        if (DueDate < today) return TaskUrgency.Overdue;
-        return DueDate <= today.AddDays(yellowDays) ? TaskUrgency.DueSoon : TaskUrgency.OnTrack;
+        if (status is not (PlanTaskStatus.NotStarted or PlanTaskStatus.InProgress)) return TaskUrgency.Closed;
+        if (dueDate < today) return TaskUrgency.Overdue;
+        return dueDate <= today.AddDays(yellowDays) ? TaskUrgency.DueSoon : TaskUrgency.OnTrack;
     }
 
     public int DaysOverdue(DateOnly today) => Math.Max(0, today.DayNumber - DueDate.DayNumber);
@@ -90,3 +92,11 @@ public sealed class PlanTaskDraft
 public sealed record Actor(string? UserKey, string Name);
 
 public sealed record ImportOutcome(int Created, int Updated, int Unchanged, IReadOnlyList<int> TaskIds);
+
+/// <summary>What a list needs to count and order a task without reading it all: its number, due date, status and section.</summary>
+public readonly record struct TaskHeader(int Id, DateOnly DueDate, PlanTaskStatus Status, string Section)
+{
+    public static TaskHeader Of(PlanTask t) => new(t.Id, t.DueDate, t.Status, t.Section);
+
+    public TaskUrgency UrgencyOn(DateOnly today, int yellowDays) => PlanTask.Urgency(Status, DueDate, today, yellowDays);
+}

@@ -55,6 +55,9 @@ public sealed class PlanTaskStore
     /// <summary>Done tasks of the workspace by due date, then id (read-only, without progress notes, as <see cref="Open"/>).</summary>
     public IReadOnlyList<PlanTask> Done(string workspaceId) => _done.Of(workspaceId).All();
 
+    /// <summary>The open and done tasks of the workspace as headers, each task decoded only when asked for (the weekly digest).</summary>
+    public TaskOverview Overview(string workspaceId) => new(_open.Of(workspaceId), _done.Of(workspaceId));
+
     /// <summary>How many open and done tasks the workspace has (what the weekly digest lists), without decoding them.</summary>
     public int CountNotCancelled(string workspaceId) => _open.Of(workspaceId).Count + _done.Of(workspaceId).Count;
 

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Text;
 
 namespace ChatBot.Storage.PlanTasks;
@@ -75,13 +76,17 @@ internal static class TaskSnapshot
     /// <summary>Reads the tasks of a snapshot one at a time, in order.</summary>
     public sealed class Reader
     {
+        private readonly byte[] _data;
+        private readonly MemoryStream _stream;
         private readonly BinaryReader _r;
         private readonly string _workspaceId;
         private readonly string[] _shared;
 
         public Reader(byte[] data, string workspaceId)
         {
-            _r = new BinaryReader(new MemoryStream(data, writable: false), Encoding.UTF8);
+            _data = data;
+            _stream = new MemoryStream(data, writable: false);
+            _r = new BinaryReader(_stream, Encoding.UTF8);
             _workspaceId = workspaceId;
             var format = _r.ReadByte();
             if (format != Format) throw new InvalidDataException($"Unknown open-task snapshot format {format}.");
@@ -95,11 +100,7 @@ internal static class TaskSnapshot
 
         public int Count { get; }
 
-        private string? Shared()
-        {
-            var i = _r.Read7BitEncodedInt();
-            return i == 0 ? null : _shared[i - 1];
-        }
+        private string? Shared() => SharedAt(_r.Read7BitEncodedInt());
 
         private string? Inline() => _r.ReadBoolean() ? _r.ReadString() : null;
 
@@ -111,6 +112,68 @@ internal static class TaskSnapshot
             var n = _r.Read7BitEncodedInt();
             if (n > 1) list.Capacity = n - 1;
             for (var i = 1; i < n; i++) list.Add(item());
+        }
+
+        /// <summary>
+        /// The header of every task from the next one on, and where each starts, read straight from the bytes (no
+        /// task or string is built); the position for <see cref="Next"/> stays where it was.
+        /// </summary>
+        public void ScanRest(Span<TaskHeader> headers, Span<int> offsets)
+        {
+            ReadOnlySpan<byte> d = _data;
+            var pos = (int)_stream.Position;
+            for (var i = 0; i < headers.Length; i++)
+            {
+                offsets[i] = pos;
+                var id = BinaryPrimitives.ReadInt32LittleEndian(d[pos..]);
+                var due = DateOnly.FromDayNumber(BinaryPrimitives.ReadInt32LittleEndian(d[(pos + 4)..]));
+                var status = (PlanTaskStatus)d[pos + 8];
+                pos += 4 + 4 + 1 + 4 + 4; // id, due, status, progress, plan year
+                SkipVarint(d, ref pos); // plan title
+                var section = SharedAt(ReadVarint(d, ref pos));
+                SkipVarint(d, ref pos); // department
+                for (var s = 0; s < 4; s++) // title, identity, feedback, completed by: present?, then UTF-8 length and bytes
+                    if (d[pos++] != 0)
+                    {
+                        var length = ReadVarint(d, ref pos);
+                        pos += length;
+                    }
+                pos += 8 + 8; // created, updated
+                if (d[pos++] != 0) pos += 8; // completed
+                for (var list = 0; list < 2; list++) // owners, owner keys
+                    for (var n = ReadVarint(d, ref pos) - 1; n > 0; n--) SkipVarint(d, ref pos);
+                headers[i] = new TaskHeader(id, due, status, section ?? "");
+            }
+        }
+
+        /// <summary>The task that starts at <paramref name="offset"/> (from <see cref="ScanRest"/>); the position for <see cref="Next"/> stays where it was.</summary>
+        public PlanTask ReadAt(int offset)
+        {
+            var next = _stream.Position;
+            _stream.Position = offset;
+            try { return Next(); }
+            finally { _stream.Position = next; }
+        }
+
+        private string? SharedAt(int i) => i == 0 ? null : _shared[i - 1];
+
+        // BinaryWriter's 7-bit encoding: the low seven bits first, the high bit set on every byte but the last.
+        private static int ReadVarint(ReadOnlySpan<byte> d, ref int pos)
+        {
+            int value = 0, shift = 0;
+            byte b;
+            do
+            {
+                b = d[pos++];
+                value |= (b & 0x7F) << shift;
+                shift += 7;
+            } while ((b & 0x80) != 0);
+            return value;
+        }
+
+        private static void SkipVarint(ReadOnlySpan<byte> d, ref int pos)
+        {
+            while ((d[pos++] & 0x80) != 0) { }
         }
 
         public PlanTask Next()
@@ -151,10 +214,13 @@ internal sealed class TaskList
 {
     public static readonly TaskList Empty = new([]);
 
+    // Decoded in order: [0, _decoded) always; a task after that only when At asked for it.
     private readonly PlanTask[] _tasks;
     private readonly object _gate = new();
     private TaskSnapshot.Reader? _reader;
     private volatile int _decoded;
+    private TaskHeader[]? _headers;
+    private int[]? _offsets;
 
     public TaskList(PlanTask[] byDueThenId)
     {
@@ -174,6 +240,41 @@ internal sealed class TaskList
     {
         DecodeUntilDue(DateOnly.MaxValue);
         return _tasks;
+    }
+
+    /// <summary>
+    /// Every task's header, in list order, without decoding the tasks not decoded yet (the weekly digest counts and
+    /// orders all of them but shows a few).
+    /// </summary>
+    public IReadOnlyList<TaskHeader> Headers()
+    {
+        if (Volatile.Read(ref _headers) is { } known) return known;
+        lock (_gate)
+        {
+            if (_headers is { } again) return again;
+            var headers = new TaskHeader[_tasks.Length];
+            var decoded = _decoded;
+            for (var i = 0; i < decoded; i++) headers[i] = TaskHeader.Of(_tasks[i]);
+            if (decoded < _tasks.Length)
+            {
+                _offsets = new int[_tasks.Length];
+                _reader!.ScanRest(headers.AsSpan(decoded), _offsets.AsSpan(decoded));
+            }
+            Volatile.Write(ref _headers, headers);
+            return headers;
+        }
+    }
+
+    /// <summary>The task at <paramref name="index"/> of the list, decoding only that one if the list is not decoded that far.</summary>
+    public PlanTask At(int index)
+    {
+        if (index < _decoded) return _tasks[index];
+        Headers(); // the offsets
+        lock (_gate)
+        {
+            if (_tasks[index] is { } decoded) return decoded;
+            return _tasks[index] = _reader!.ReadAt(_offsets![index]);
+        }
     }
 
     /// <summary>The tasks due before <paramref name="day"/>.</summary>
@@ -202,10 +303,11 @@ internal sealed class TaskList
             decoded = _decoded;
             while (!Done(decoded))
             {
-                _tasks[decoded] = _reader!.Next();
+                var next = _reader!.Next();
+                _tasks[decoded] ??= next; // At may have handed this one out already: keep that instance
                 _decoded = ++decoded;
             }
-            if (decoded == _tasks.Length) _reader = null; // let the snapshot bytes go
+            if (decoded == _tasks.Length) (_reader, _offsets) = (null, null); // let the snapshot bytes go
             return decoded;
         }
 

@@ -106,6 +106,18 @@ public sealed class OutboxStore
 
     public OutboxMessage? Get(string key) => Messages.FindById(key);
 
+    /// <summary>Which of <paramref name="keys"/> the outbox has, in one query (a reminder tick asks about hundreds).</summary>
+    public HashSet<string> Existing(IReadOnlyCollection<string> keys)
+    {
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        if (keys.Count == 0) return found;
+        foreach (var doc in _db.GetCollection(Collection).Query()
+                     .Where(Query.In("_id", keys.Select(k => new BsonValue(k))))
+                     .Select("{ _id: $._id }").ToEnumerable())
+            found.Add(doc["_id"].AsString);
+        return found;
+    }
+
     /// <summary>Pending messages whose next attempt is due, oldest first.</summary>
     public IReadOnlyList<OutboxMessage> Due(DateTimeOffset now, int max = 50)
     {

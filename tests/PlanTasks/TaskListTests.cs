@@ -51,6 +51,33 @@ public class TaskListTests
             Assert.Equal(Json(done), Json(s.Done(ws)));
             Assert.Equal(open.Count + done.Count, s.CountNotCancelled(ws));
         }
+        AssertOverviewCoherent(db, store, ws, today, open, done);
+    }
+
+    /// <summary>
+    /// The weekly digest's view (headers read from the snapshot bytes, tasks decoded one at a time) equals the tasks
+    /// as stored: in the writing store, in a fresh one, and in a fresh one that decoded only the overdue ones so far;
+    /// and the lists decoded after it hand out the same tasks.
+    /// </summary>
+    private static void AssertOverviewCoherent(LiteDatabase db, PlanTaskStore store, string ws, DateOnly today, List<PlanTask> open, List<PlanTask> done)
+    {
+        var partlyDecoded = new PlanTaskStore(db, new AuditLog(db));
+        partlyDecoded.Overdue(ws, today);
+        List<PlanTask> expected = [.. open, .. done];
+        foreach (var s in new[] { store, new PlanTaskStore(db, new AuditLog(db)), partlyDecoded })
+        {
+            var overview = s.Overview(ws);
+            Assert.Equal(expected.Count, overview.Count);
+            Assert.Equal(done.Count, overview.DoneCount);
+            Assert.Equal(expected.Select(TaskHeader.Of), Enumerable.Range(0, overview.Count).Select(i => overview[i]));
+            // Last first: each one decoded on its own, ahead of the lists' decoding in order.
+            var backwards = Enumerable.Range(0, overview.Count).Reverse().Select(overview.Task).ToList();
+            Assert.Equal(Json(Enumerable.Reverse(expected)), Json(backwards));
+            Assert.Equal(Json(open), Json(s.Open(ws)));
+            Assert.Equal(Json(done), Json(s.Done(ws)));
+            for (var i = 0; i < open.Count; i++) Assert.Same(overview.Task(i), s.Open(ws)[i]);
+            for (var i = 0; i < done.Count; i++) Assert.Same(overview.Task(open.Count + i), s.Done(ws)[i]);
+        }
     }
 
     [Fact]

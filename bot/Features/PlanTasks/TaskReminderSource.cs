@@ -35,6 +35,9 @@ internal sealed class TaskReminderSource(
 
     public Task CollectAsync(DateTimeOffset nowUtc, Func<OutboxMessage, bool> enqueue, CancellationToken ct)
     {
+        // First the groups with something to send and the keys they would send under; then which of those keys the
+        // outbox has, in one query (one read per key cost more than building the cards on a Monday); then the messages.
+        var candidates = new List<Candidate>();
         foreach (var ws in workspaces.All())
         {
             ct.ThrowIfCancellationRequested();
@@ -46,45 +49,74 @@ internal sealed class TaskReminderSource(
             // overdue (and no digest due) has nothing to send: no outbox or member reads for it.
             var overdue = tasks.Overdue(ws.Id, today);
             // The digest shows every task but the cancelled ones: the open and the done (both lists in memory too).
-            var hasDigest = digestKey is not null && tasks.CountNotCancelled(ws.Id) > 0;
-            if (overdue.Count == 0 && !hasDigest) continue;
-
-            var overdueKey = $"ws/{ws.Id}/overdue/{today:yyyy-MM-dd}";
-            var sendOverdue = overdue.Count > 0 && !IsQueued(overdueKey);
-            var escalateAfter = taskOptions.Value.EscalateAfterDaysFor(ws);
-            var late = overdue.Where(t => t.DaysOverdue(today) >= escalateAfter).ToList();
-            var escalations = late.Count == 0 ? [] : ws.Admins.Distinct()
-                .Select(a => (Admin: a, Key: $"ws/{ws.Id}/escalate/{today:yyyy-MM-dd}/{a}"))
-                .Where(e => !IsQueued(e.Key)).ToList();
-            var sendDigest = hasDigest && !IsQueued(digestKey!);
-            // Most ticks find everything of the day already queued.
-            if (!sendOverdue && escalations.Count == 0 && !sendDigest) continue;
-
-            var due = schedule.ToUtc(today, schedule.ReminderTime);
-            var expires = schedule.EndOfDayUtc(today);
-            var lang = TaskArgs.LangOf(ws);
-            var yellow = taskOptions.Value.YellowDaysFor(ws);
-            var members = workspaces.MembersOf(ws.Id);
-            if (sendOverdue)
-                enqueue(OverdueReminder(ws, lang, overdue, members, today, yellow, overdueKey, due, expires));
-
-            foreach (var (admin, key) in escalations)
-                enqueue(Escalation(ws, lang, late, members, admin, escalateAfter, today, yellow, key, due, expires));
-
-            if (sendDigest)
-            {
-                List<PlanTask> all = [.. tasks.Open(ws.Id), .. tasks.Done(ws.Id)]; // the digest orders them itself
-                var week = IsoWeek(today);
-                var card = PlanTaskCards.Digest(lang, week, all, today, yellow);
-                var done = all.Count(t => t.Status == PlanTaskStatus.Done);
-                var text = lang.T($"📋 本周工作计划进度公开:共 {all.Count} 项,已办结 {done} 项,逾期 {overdue.Count} 项。",
-                    $"📋 Weekly plan progress: {all.Count} tasks, {done} done, {overdue.Count} overdue.");
-                var activity = CardActivity(card, text);
-                activity.Locale = lang.Locale;
-                enqueue(ReminderMessages.Create(digestKey!, ws.Id, "task.digest", activity, due, text, expiresUtc: expires));
-            }
+            if (digestKey is not null && tasks.CountNotCancelled(ws.Id) == 0) digestKey = null;
+            if (overdue.Count == 0 && digestKey is null) continue;
+            candidates.Add(new Candidate(ws, schedule, today, overdue, digestKey));
+        }
+        var inOutbox = outbox.Existing(candidates.SelectMany(c => c.Keys()).Where(k => !_queued.ContainsKey(k)).ToList());
+        foreach (var c in candidates)
+        {
+            ct.ThrowIfCancellationRequested();
+            Collect(c, inOutbox, enqueue);
         }
         return Task.CompletedTask;
+    }
+
+    /// <summary>A group in its reminder window with overdue tasks or a digest due.</summary>
+    private sealed record Candidate(Workspace Ws, WorkspaceSchedule Schedule, DateOnly Today, IReadOnlyList<PlanTask> Overdue, string? DigestKey)
+    {
+        public string OverdueKey => $"ws/{Ws.Id}/overdue/{Today:yyyy-MM-dd}";
+
+        public string EscalationKey(string admin) => $"ws/{Ws.Id}/escalate/{Today:yyyy-MM-dd}/{admin}";
+
+        /// <summary>Every key this group may send under today (escalation keys even when nothing is late enough yet: a superset is harmless).</summary>
+        public IEnumerable<string> Keys()
+        {
+            if (Overdue.Count > 0)
+            {
+                yield return OverdueKey;
+                foreach (var admin in Ws.Admins.Distinct()) yield return EscalationKey(admin);
+            }
+            if (DigestKey is not null) yield return DigestKey;
+        }
+    }
+
+    private void Collect(Candidate c, HashSet<string> inOutbox, Func<OutboxMessage, bool> enqueue)
+    {
+        var (ws, schedule, today, overdue, digestKey) = c;
+        var overdueKey = c.OverdueKey;
+        var sendOverdue = overdue.Count > 0 && !IsQueued(overdueKey, inOutbox);
+        var escalateAfter = taskOptions.Value.EscalateAfterDaysFor(ws);
+        var late = overdue.Where(t => t.DaysOverdue(today) >= escalateAfter).ToList();
+        var escalations = late.Count == 0 ? [] : ws.Admins.Distinct()
+            .Select(a => (Admin: a, Key: c.EscalationKey(a)))
+            .Where(e => !IsQueued(e.Key, inOutbox)).ToList();
+        var sendDigest = digestKey is not null && !IsQueued(digestKey, inOutbox);
+        // Most ticks find everything of the day already queued.
+        if (!sendOverdue && escalations.Count == 0 && !sendDigest) return;
+
+        var due = schedule.ToUtc(today, schedule.ReminderTime);
+        var expires = schedule.EndOfDayUtc(today);
+        var lang = TaskArgs.LangOf(ws);
+        var yellow = taskOptions.Value.YellowDaysFor(ws);
+        var members = workspaces.MembersOf(ws.Id);
+        if (sendOverdue)
+            enqueue(OverdueReminder(ws, lang, overdue, members, today, yellow, overdueKey, due, expires));
+
+        foreach (var (admin, key) in escalations)
+            enqueue(Escalation(ws, lang, late, members, admin, escalateAfter, today, yellow, key, due, expires));
+
+        if (sendDigest)
+        {
+            var all = tasks.Overview(ws.Id); // headers: only the tasks the card shows are read in full
+            var week = IsoWeek(today);
+            var card = PlanTaskCards.Digest(lang, week, all, today, yellow);
+            var text = lang.T($"📋 本周工作计划进度公开:共 {all.Count} 项,已办结 {all.DoneCount} 项,逾期 {overdue.Count} 项。",
+                $"📋 Weekly plan progress: {all.Count} tasks, {all.DoneCount} done, {overdue.Count} overdue.");
+            var activity = CardActivity(card, text);
+            activity.Locale = lang.Locale;
+            enqueue(ReminderMessages.Create(digestKey!, ws.Id, "task.digest", activity, due, text, expiresUtc: expires));
+        }
     }
 
     // Keys seen in the outbox. A queued key stays there (the outbox never deletes a message), so once seen it need
@@ -93,10 +125,11 @@ internal sealed class TaskReminderSource(
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _queued = new(StringComparer.Ordinal);
     private const int MaxRememberedKeys = 50_000;
 
-    private bool IsQueued(string key)
+    /// <param name="inOutbox">The keys the outbox had at the start of this tick (of those not remembered yet).</param>
+    private bool IsQueued(string key, HashSet<string> inOutbox)
     {
         if (_queued.ContainsKey(key)) return true;
-        if (outbox.Get(key) is null) return false;
+        if (!inOutbox.Contains(key)) return false;
         if (_queued.Count >= MaxRememberedKeys) _queued.Clear(); // old days' keys; today's are read again once
         _queued.TryAdd(key, true);
         return true;
@@ -106,7 +139,8 @@ internal sealed class TaskReminderSource(
         DateOnly today, int yellow, string key, DateTimeOffset due, DateTimeOffset expires)
     {
         var mentions = Mentions.For(ws, overdue, members);
-        var names = OwnerNames(overdue).Select(n => mentions.TextFor(n)).ToList();
+        var owners = OwnerNames(overdue);
+        var names = owners.Select(n => mentions.TextFor(n)).ToList();
         var text = lang.T($"⏰ 逾期任务提醒:{overdue.Count} 项任务已超过完成时限。请 {string.Join(" ", names)} 尽快办理,并用“更新进度 编号”或“办结 编号”反馈。",
             $"⏰ Overdue tasks: {overdue.Count} tasks are past their deadline. {string.Join(" ", names)}: please act and report with \"update task N\" or \"complete N\".");
         var card = PlanTaskCards.ByOwner(lang, lang.T("逾期任务提醒", "Overdue tasks"), overdue, today, yellow);
@@ -114,7 +148,7 @@ internal sealed class TaskReminderSource(
         activity.Locale = lang.Locale;
         var markdown = lang.T($"**逾期任务提醒**({overdue.Count} 项)\n", $"**Overdue tasks** ({overdue.Count})\n")
             + string.Join("\n", overdue.Take(30).Select(t => "> " + PlanTaskCards.Line(lang, t, today, yellow, withOwner: true)))
-            + "\n" + string.Join(" ", OwnerNames(overdue).Select(n => mentions.MarkdownFor(n)));
+            + "\n" + string.Join(" ", owners.Select(n => mentions.MarkdownFor(n)));
         return ReminderMessages.Create(key, ws.Id, "task.overdue", activity, due, markdown, mentions.UserIds, expires);
     }
 
@@ -149,8 +183,23 @@ internal sealed class TaskReminderSource(
 
     private static readonly AdaptiveCard Placeholder = new();
 
-    private static IEnumerable<string> OwnerNames(IEnumerable<PlanTask> tasks) =>
-        tasks.SelectMany(t => t.Owners.Count > 0 ? t.Owners : t.Department.Length > 0 ? [t.Department] : []).Distinct();
+    /// <summary>Each owner once, in order of first appearance; a task without owners counts its department.</summary>
+    private static List<string> OwnerNames(IReadOnlyList<PlanTask> tasks)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var names = new List<string>();
+        foreach (var t in tasks)
+        {
+            if (t.Owners.Count == 0)
+            {
+                if (t.Department.Length > 0 && seen.Add(t.Department)) names.Add(t.Department);
+                continue;
+            }
+            foreach (var owner in t.Owners)
+                if (seen.Add(owner)) names.Add(owner);
+        }
+        return names;
+    }
 
     public static string IsoWeek(DateOnly day)
     {
