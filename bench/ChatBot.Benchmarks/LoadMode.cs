@@ -14,6 +14,7 @@ internal static class LoadMode
         var autoCommit = o.Flag("autocommit");
         var memoryState = o.Flag("memstate");
         var botOnly = o.Flag("bot-only"); // for profiling the bot's turn: skip the floor
+        // --alloc-by-type: what each bot round allocates, by type (estimates from allocation-tick events)
 
         await using var connector = await FakeConnectorServer.StartAsync();
         using var bot = new BenchBotHost(autoCommitState: autoCommit, memoryState: memoryState);
@@ -32,6 +33,7 @@ internal static class LoadMode
         {
             if (!botOnly) floor.Add(await load.RunAsync("floor: parse + 1 reply, no state", "/bench/floor", connections, TimeSpan.FromSeconds(warmup), TimeSpan.FromSeconds(seconds), () => connector.Received, dialog: false));
             var before = CommitStats(bot);
+            using var allocs = o.Flag("alloc-by-type") ? new AllocationsByType() : null;
             turns.Add(await load.RunAsync("bot: dialog turn + durable state", "/api/messages", connections, TimeSpan.FromSeconds(warmup), TimeSpan.FromSeconds(seconds), () => connector.Received, dialog: true));
             if (CommitStats(bot) is { } after && before is { } b && after.Commits > b.Commits)
             {

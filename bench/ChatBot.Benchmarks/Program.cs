@@ -1,5 +1,5 @@
 // dotnet run -c Release --project bench/ChatBot.Benchmarks -- <mode> [options]
-//   load     --connections 16 --seconds 10 --warmup 3 --rounds 2 [--autocommit]   end-to-end HTTP load, bot vs floor
+//   load     --connections 16 --seconds 10 --warmup 3 --rounds 2 [--autocommit] [--alloc-by-type]  end-to-end HTTP load, bot vs floor
 //   memory   --conversations 10000                                                RSS with N dialogs in progress
 //   startup  --runs 5                                                             process start → /healthz 200
 //   micro    [BenchmarkDotNet arguments, e.g. --filter *]                         storage micro benchmarks
