@@ -28,6 +28,23 @@ public class OutboxTests
     }
 
     [Fact]
+    public void Existing_names_exactly_the_asked_keys_the_outbox_has_whatever_their_state()
+    {
+        using var db = ChatBotDatabase.Open(TempPaths.NewDatabase());
+        var store = new OutboxStore(db);
+        store.TryEnqueue(ReminderHosts.Message("ws/a/overdue/2026-03-10", T0));
+        store.TryEnqueue(ReminderHosts.Message("ws/b/overdue/2026-03-10", T0));
+        store.TryEnqueue(ReminderHosts.Message("ws/a/digest/2026-W11", T0));
+        store.MarkSent("ws/a/digest/2026-W11", T0, "a1");
+        store.MarkDead("ws/b/overdue/2026-03-10", "bot removed");
+
+        Assert.Equal(["ws/a/digest/2026-W11", "ws/b/overdue/2026-03-10"],
+            store.Existing(["ws/b/overdue/2026-03-10", "ws/c/overdue/2026-03-10", "ws/a/digest/2026-W11", "ws/a/overdue/2026-03-11"]).Order());
+        Assert.Empty(store.Existing([]));
+        Assert.Empty(store.Existing(["ws/a/overdue"])); // whole keys only, not prefixes
+    }
+
+    [Fact]
     public void Failures_back_off_exponentially_with_jitter_and_die_after_max_attempts()
     {
         using var db = ChatBotDatabase.Open(TempPaths.NewDatabase());
