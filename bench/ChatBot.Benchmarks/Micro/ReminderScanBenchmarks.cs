@@ -20,6 +20,10 @@ namespace ChatBot.Benchmarks.Micro;
 /// The "already queued" ticks are the steady state: the source has seen the day's keys in the outbox once.
 /// </summary>
 [MemoryDiagnoser]
+// More than ShortRun's 3 + 3: a ~50 ms tick calls many methods only a few times, so their optimised (tier-1) code
+// arrives after seconds of warm-up; and the cold ticks run one invocation per iteration, so they need more iterations.
+[WarmupCount(12)]
+[IterationCount(12)]
 public class ReminderScanBenchmarks
 {
     private const int TaskGroups = 100, TasksPerGroup = 1_000, StudyGroups = 500, SessionsPerGroup = 20;
