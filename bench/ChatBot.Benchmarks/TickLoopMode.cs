@@ -28,6 +28,7 @@ internal static class TickLoopMode
             int Tick()
             {
                 if (cold) b.BuildColdSource(); // as BenchmarkDotNet's iteration setup: not timed
+                if (o.Flag("full-gc")) { GC.Collect(); GC.WaitForPendingFinalizers(); GC.Collect(); } // as BenchmarkDotNet does before each iteration
                 var started = Stopwatch.GetTimestamp();
                 run();
                 return (int)(Stopwatch.GetTimestamp() - started);
