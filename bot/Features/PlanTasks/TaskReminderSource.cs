@@ -37,6 +37,8 @@ internal sealed class TaskReminderSource(
     {
         // First the groups with something to send and the keys they would send under; then which of those keys the
         // outbox has, in one query (one read per key cost more than building the cards on a Monday); then the messages.
+        // Forget old days' keys only between ticks: a key remembered now is not asked of the outbox below.
+        if (_queued.Count >= MaxRememberedKeys) _queued.Clear();
         var candidates = new List<Candidate>();
         foreach (var ws in workspaces.All())
         {
@@ -123,14 +125,13 @@ internal sealed class TaskReminderSource(
     // not be read again: the every-minute tick then costs no outbox reads. Only what the outbox showed is remembered,
     // never what this source offered, so "queued" keeps meaning exactly "the outbox has this key".
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _queued = new(StringComparer.Ordinal);
-    private const int MaxRememberedKeys = 50_000;
+    private const int MaxRememberedKeys = 50_000; // then cleared before a tick: old days' keys; today's are read again once
 
     /// <param name="inOutbox">The keys the outbox had at the start of this tick (of those not remembered yet).</param>
     private bool IsQueued(string key, HashSet<string> inOutbox)
     {
         if (_queued.ContainsKey(key)) return true;
         if (!inOutbox.Contains(key)) return false;
-        if (_queued.Count >= MaxRememberedKeys) _queued.Clear(); // old days' keys; today's are read again once
         _queued.TryAdd(key, true);
         return true;
     }
