@@ -7,32 +7,26 @@ namespace ChatBot.Storage.PlanTasks;
 /// </summary>
 public sealed class TaskOverview
 {
-    private readonly IReadOnlyList<TaskHeader> _open, _done;
-    private readonly Func<int, PlanTask> _openAt, _doneAt;
-    private readonly int _doneAmongOpen;
+    private readonly TaskList _open, _done;
+    private readonly IReadOnlyList<TaskHeader> _openHeaders, _doneHeaders;
 
     internal TaskOverview(TaskList open, TaskList done)
-        : this(open.Headers(), open.At, done.Headers(), done.At, 0) { }
-
-    private TaskOverview(IReadOnlyList<TaskHeader> open, Func<int, PlanTask> openAt, IReadOnlyList<TaskHeader> done, Func<int, PlanTask> doneAt,
-        int doneAmongOpen)
     {
-        (_open, _openAt, _done, _doneAt, _doneAmongOpen) = (open, openAt, done, doneAt, doneAmongOpen);
+        (_open, _done) = (open, done);
+        (_openHeaders, _doneHeaders) = (open.Headers(), done.Headers());
     }
 
     /// <summary>An overview of tasks already in hand, in the order given.</summary>
-    public static TaskOverview Of(IReadOnlyList<PlanTask> tasks) =>
-        new(tasks.Select(TaskHeader.Of).ToArray(), i => tasks[i], [], _ => throw new ArgumentOutOfRangeException(nameof(tasks)),
-            tasks.Count(t => t.Status == PlanTaskStatus.Done));
+    public static TaskOverview Of(IReadOnlyList<PlanTask> tasks) => new(new TaskList([.. tasks]), TaskList.Empty);
 
-    public int Count => _open.Count + _done.Count;
+    public int Count => _openHeaders.Count + _doneHeaders.Count;
 
     /// <summary>How many of them are done.</summary>
-    public int DoneCount => _done.Count + _doneAmongOpen;
+    public int DoneCount => _doneHeaders.Count(h => h.Status == PlanTaskStatus.Done) + _openHeaders.Count(h => h.Status == PlanTaskStatus.Done);
 
     /// <summary>The header of task <paramref name="index"/>: open tasks first, then done ones, each by due date then number.</summary>
-    public TaskHeader this[int index] => index < _open.Count ? _open[index] : _done[index - _open.Count];
+    public TaskHeader this[int index] => index < _openHeaders.Count ? _openHeaders[index] : _doneHeaders[index - _openHeaders.Count];
 
     /// <summary>Task <paramref name="index"/> itself (shared: do not modify it).</summary>
-    public PlanTask Task(int index) => index < _open.Count ? _openAt(index) : _doneAt(index - _open.Count);
+    public PlanTask Task(int index) => index < _openHeaders.Count ? _open.At(index) : _done.At(index - _openHeaders.Count);
 }
