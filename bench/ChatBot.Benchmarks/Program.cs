@@ -3,7 +3,8 @@
 //   memory   --conversations 10000                                                RSS with N dialogs in progress
 //   startup  --runs 5                                                             process start → /healthz 200
 //   micro    [BenchmarkDotNet arguments, e.g. --filter *]                         storage micro benchmarks
-//   tick-loop monday|monday-cold|daily|daily-cold --seconds 10 [--alloc-by-type]  one reminder tick in a loop (perf, A/B)
+//   tick-loop monday|monday-cold|daily|daily-cold --seconds 10 [--alloc-by-type] [--jit]  one reminder tick in a loop (perf, A/B)
+//   phases --warmup 8 --seconds 20  where a cold Monday tick's time and allocations go, step by step
 namespace ChatBot.Benchmarks;
 
 internal static class BenchMain
@@ -20,6 +21,7 @@ public static async Task<int> Main(string[] args)
         "micro" => MicroMode.Run(args.Skip(1).ToArray()),
         "litedb-probe" => await LiteDbProbe.RunAsync(options),
         "tick-loop" => TickLoopMode.Run(options, args.ElementAtOrDefault(1) ?? "monday"),
+        "phases" => PhasesMode.Run(options),
         _ => Usage(),
     };
 }
@@ -32,7 +34,8 @@ private static int Usage()
           memory   --conversations 10000
           startup  --runs 5
           micro    [BenchmarkDotNet arguments, e.g. --filter *]
-          tick-loop monday|monday-cold|daily|daily-cold --seconds 10 [--alloc-by-type]
+          tick-loop monday|monday-cold|daily|daily-cold --seconds 10 [--alloc-by-type] [--jit]
+          phases   --warmup 8 --seconds 20
         """);
     return 2;
 }

@@ -39,6 +39,7 @@ internal static class TickLoopMode
             while (warmup.Elapsed.TotalSeconds < o.Int("warmup", 5)) Tick();
             Console.WriteLine($"looping {tick} in process {Environment.ProcessId}");
             using var allocations = o.Flag("alloc-by-type") ? new AllocationsByType() : null;
+            using var jit = o.Flag("jit") ? new JitEvents() : null;
             var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
             var allocated0 = GC.GetAllocatedBytesForCurrentThread();
             var clock = Stopwatch.StartNew();

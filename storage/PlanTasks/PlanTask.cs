@@ -17,25 +17,43 @@ public sealed class PlanTask
     public string PlanTitle { get; set; } = "";
     /// <summary>e.g. "(三)进一步规范行政执法行为"; empty when the plan has no sections.</summary>
     public string Section { get; set; } = "";
-    public string Title { get; set; } = "";
+    public string Title { get => _title ??= _titleUtf8.Decode(); set => (_title, _titleUtf8) = (value, default); }
     /// <summary>Names of the people responsible (责任人).</summary>
     public List<string> Owners { get; set; } = new();
     /// <summary>Channel user keys ("msteams:29:…") of owners, when known.</summary>
-    public List<string> OwnerUserKeys { get; set; } = new();
+    public List<string> OwnerUserKeys { get => _ownerUserKeys ??= new(); set => _ownerUserKeys = value; }
     /// <summary>责任部门 / 责任单位.</summary>
     public string Department { get; set; } = "";
     public DateOnly DueDate { get; set; }
     public PlanTaskStatus Status { get; set; } = PlanTaskStatus.NotStarted;
     public int Progress { get; set; }
-    public List<ProgressNote> Notes { get; set; } = new();
+    public List<ProgressNote> Notes { get => _notes ??= new(); set => _notes = value; }
     /// <summary>办结反馈: required to close a task (件件有反馈).</summary>
     public string? Feedback { get; set; }
     public DateTimeOffset? CompletedUtc { get; set; }
     public string? CompletedBy { get; set; }
     /// <summary>Re-import identity: workspace, plan year and title, section, task title (normalised). Unique.</summary>
-    public string IdentityKey { get; set; } = "";
+    public string IdentityKey { get => _identityKey ??= _identityKeyUtf8.Decode(); set => (_identityKey, _identityKeyUtf8) = (value, default); }
     public DateTimeOffset CreatedUtc { get; set; }
     public DateTimeOffset UpdatedUtc { get; set; }
+
+    // A task decoded from a snapshot (TaskSnapshot) keeps its title and identity as UTF-8 in the snapshot until they are
+    // read: the reminder tick decodes tens of thousands of overdue tasks and shows the titles of a few dozen. Two
+    // threads reading at once may both decode; they get equal strings. The lists are made when first read: most
+    // tasks in memory have no owner keys, and the snapshot's tasks carry no notes.
+    private string? _title = "";
+    private Utf8Text _titleUtf8;
+    private string? _identityKey = "";
+    private Utf8Text _identityKeyUtf8;
+    private List<string>? _ownerUserKeys;
+    private List<ProgressNote>? _notes;
+
+    /// <summary>Title and identity read from <paramref name="title"/> and <paramref name="identity"/> when first asked for.</summary>
+    internal void SetUtf8(Utf8Text title, Utf8Text identity)
+    {
+        (_title, _titleUtf8) = (null, title);
+        (_identityKey, _identityKeyUtf8) = (null, identity);
+    }
 
     [BsonIgnore] public bool IsOpen => Status is PlanTaskStatus.NotStarted or PlanTaskStatus.InProgress;
 
@@ -65,6 +83,12 @@ public sealed class PlanTask
         }
         return sb.ToString().TrimEnd('。', '.', ';', ';');
     }
+}
+
+/// <summary>A string still in its UTF-8 bytes (a slice of a larger buffer), decoded on demand.</summary>
+internal readonly struct Utf8Text(byte[] data, int offset, int length)
+{
+    public string Decode() => data is null || length == 0 ? "" : System.Text.Encoding.UTF8.GetString(data, offset, length);
 }
 
 public sealed class ProgressNote

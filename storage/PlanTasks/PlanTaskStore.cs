@@ -32,8 +32,8 @@ public sealed class PlanTaskStore
         Tasks.EnsureIndex(OverdueIndex, OverdueExpr);
         Tasks.EnsureIndex(t => t.WorkspaceId);
         Tasks.EnsureIndex(t => t.IdentityKey, unique: true);
-        _open = new TaskListView(db, OpenSnapshots, done: false, preload: true, ws => WithStatus(ws, OpenStatuses));
-        _done = new TaskListView(db, DoneSnapshots, done: true, preload: false, ws => WithStatus(ws, [PlanTaskStatus.Done]));
+        _open = new TaskListView(db, OpenSnapshots, done: false, ws => WithStatus(ws, OpenStatuses));
+        _done = new TaskListView(db, DoneSnapshots, done: true, ws => WithStatus(ws, [PlanTaskStatus.Done]));
         EnsureSnapshots();
     }
 

@@ -73,46 +73,34 @@ internal static class TaskSnapshot
     // Stored as UTC ticks and read back with offset zero: exactly what the database's "O" string round trip gives.
     private static void WriteTime(BinaryWriter w, DateTimeOffset t) => w.Write(t.UtcTicks);
 
-    /// <summary>Reads the tasks of a snapshot one at a time, in order.</summary>
+    /// <summary>
+    /// Reads the tasks of a snapshot one at a time, in order, straight from the bytes. A task's title and identity stay
+    /// in the bytes until they are read (<see cref="PlanTask.SetUtf8"/>): most decoded tasks are only counted and grouped.
+    /// </summary>
     public sealed class Reader
     {
         private readonly byte[] _data;
-        private readonly MemoryStream _stream;
-        private readonly BinaryReader _r;
         private readonly string _workspaceId;
         private readonly string[] _shared;
+        private int _pos;
 
         public Reader(byte[] data, string workspaceId)
         {
             _data = data;
-            _stream = new MemoryStream(data, writable: false);
-            _r = new BinaryReader(_stream, Encoding.UTF8);
             _workspaceId = workspaceId;
-            var format = _r.ReadByte();
+            var format = data[_pos++];
             if (format != Format) throw new InvalidDataException($"Unknown open-task snapshot format {format}.");
-            Count = _r.Read7BitEncodedInt();
-            _shared = new string[_r.Read7BitEncodedInt()];
-            for (var i = 0; i < _shared.Length; i++) _shared[i] = _r.ReadString();
-            _sharedString = () => Shared()!;
+            Count = ReadVarint(data, ref _pos);
+            _shared = new string[ReadVarint(data, ref _pos)];
+            for (var i = 0; i < _shared.Length; i++)
+            {
+                var length = ReadVarint(data, ref _pos);
+                _shared[i] = Encoding.UTF8.GetString(data, _pos, length);
+                _pos += length;
+            }
         }
-
-        private readonly Func<string> _sharedString;
 
         public int Count { get; }
-
-        private string? Shared() => SharedAt(_r.Read7BitEncodedInt());
-
-        private string? Inline() => _r.ReadBoolean() ? _r.ReadString() : null;
-
-        private DateTimeOffset Time() => new(_r.ReadInt64(), TimeSpan.Zero);
-
-        /// <summary>Fills <paramref name="list"/>, the one a new instance starts with (also for a list saved as null).</summary>
-        private void ReadInto<T>(List<T> list, Func<T> item)
-        {
-            var n = _r.Read7BitEncodedInt();
-            if (n > 1) list.Capacity = n - 1;
-            for (var i = 1; i < n; i++) list.Add(item());
-        }
 
         /// <summary>
         /// The header of every task from the next one on, and where each starts, read straight from the bytes (no
@@ -121,7 +109,7 @@ internal static class TaskSnapshot
         public void ScanRest(Span<TaskHeader> headers, Span<int> offsets)
         {
             ReadOnlySpan<byte> d = _data;
-            var pos = (int)_stream.Position;
+            var pos = _pos;
             for (var i = 0; i < headers.Length; i++)
             {
                 offsets[i] = pos;
@@ -132,12 +120,7 @@ internal static class TaskSnapshot
                 SkipVarint(d, ref pos); // plan title
                 var section = SharedAt(ReadVarint(d, ref pos));
                 SkipVarint(d, ref pos); // department
-                for (var s = 0; s < 4; s++) // title, identity, feedback, completed by: present?, then UTF-8 length and bytes
-                    if (d[pos++] != 0)
-                    {
-                        var length = ReadVarint(d, ref pos);
-                        pos += length;
-                    }
+                for (var s = 0; s < 4; s++) SkipInline(d, ref pos); // title, identity, feedback, completed by
                 pos += 8 + 8; // created, updated
                 if (d[pos++] != 0) pos += 8; // completed
                 for (var list = 0; list < 2; list++) // owners, owner keys
@@ -149,10 +132,86 @@ internal static class TaskSnapshot
         /// <summary>The task that starts at <paramref name="offset"/> (from <see cref="ScanRest"/>); the position for <see cref="Next"/> stays where it was.</summary>
         public PlanTask ReadAt(int offset)
         {
-            var next = _stream.Position;
-            _stream.Position = offset;
-            try { return Next(); }
-            finally { _stream.Position = next; }
+            var pos = offset;
+            return Read(ref pos);
+        }
+
+        public PlanTask Next() => Read(ref _pos);
+
+        private PlanTask Read(ref int pos)
+        {
+            ReadOnlySpan<byte> d = _data;
+            var t = new PlanTask
+            {
+                WorkspaceId = _workspaceId,
+                Id = BinaryPrimitives.ReadInt32LittleEndian(d[pos..]),
+                DueDate = DateOnly.FromDayNumber(BinaryPrimitives.ReadInt32LittleEndian(d[(pos + 4)..])),
+                Status = (PlanTaskStatus)d[pos + 8],
+                Progress = BinaryPrimitives.ReadInt32LittleEndian(d[(pos + 9)..]),
+                PlanYear = BinaryPrimitives.ReadInt32LittleEndian(d[(pos + 13)..]),
+            };
+            pos += 17;
+            // The database does not store nulls, so a null comes back as the property's initial value: so here.
+            if (SharedAt(ReadVarint(d, ref pos)) is { } planTitle) t.PlanTitle = planTitle;
+            if (SharedAt(ReadVarint(d, ref pos)) is { } section) t.Section = section;
+            if (SharedAt(ReadVarint(d, ref pos)) is { } department) t.Department = department;
+            var title = InlineUtf8(d, ref pos);
+            var identity = InlineUtf8(d, ref pos);
+            t.SetUtf8(title, identity);
+            t.Feedback = Inline(d, ref pos);
+            t.CompletedBy = Inline(d, ref pos);
+            t.CreatedUtc = Time(d, ref pos);
+            t.UpdatedUtc = Time(d, ref pos);
+            if (d[pos++] != 0) t.CompletedUtc = Time(d, ref pos);
+            ReadSharedList(d, ref pos, t.Owners);
+            var keys = ReadVarint(d, ref pos) - 1;
+            if (keys > 0) // most tasks have none: their list is made only when read
+            {
+                var list = t.OwnerUserKeys;
+                list.Capacity = keys;
+                for (var i = 0; i < keys; i++) list.Add(SharedAt(ReadVarint(d, ref pos))!);
+            }
+            return t;
+        }
+
+        private void ReadSharedList(ReadOnlySpan<byte> d, ref int pos, List<string> list)
+        {
+            var n = ReadVarint(d, ref pos) - 1;
+            if (n > 0) list.Capacity = n;
+            for (var i = 0; i < n; i++) list.Add(SharedAt(ReadVarint(d, ref pos))!);
+        }
+
+        /// <summary>A present string's bytes (absent: empty, the initial value).</summary>
+        private Utf8Text InlineUtf8(ReadOnlySpan<byte> d, ref int pos)
+        {
+            if (d[pos++] == 0) return default;
+            var length = ReadVarint(d, ref pos);
+            var text = new Utf8Text(_data, pos, length);
+            pos += length;
+            return text;
+        }
+
+        private string? Inline(ReadOnlySpan<byte> d, ref int pos)
+        {
+            if (d[pos++] == 0) return null;
+            var length = ReadVarint(d, ref pos);
+            var s = Encoding.UTF8.GetString(d.Slice(pos, length));
+            pos += length;
+            return s;
+        }
+
+        private static void SkipInline(ReadOnlySpan<byte> d, ref int pos)
+        {
+            if (d[pos++] == 0) return;
+            var length = ReadVarint(d, ref pos);
+            pos += length;
+        }
+
+        private static DateTimeOffset Time(ReadOnlySpan<byte> d, ref int pos)
+        {
+            var ticks = BinaryPrimitives.ReadInt64LittleEndian(d[pos..]);
+            pos += 8;
+            return new DateTimeOffset(ticks, TimeSpan.Zero);
         }
 
         private string? SharedAt(int i) => i == 0 ? null : _shared[i - 1];
@@ -174,33 +233,6 @@ internal static class TaskSnapshot
         private static void SkipVarint(ReadOnlySpan<byte> d, ref int pos)
         {
             while ((d[pos++] & 0x80) != 0) { }
-        }
-
-        public PlanTask Next()
-        {
-            var t = new PlanTask
-            {
-                WorkspaceId = _workspaceId,
-                Id = _r.ReadInt32(),
-                DueDate = DateOnly.FromDayNumber(_r.ReadInt32()),
-                Status = (PlanTaskStatus)_r.ReadByte(),
-                Progress = _r.ReadInt32(),
-                PlanYear = _r.ReadInt32(),
-            };
-            // The database does not store nulls, so a null comes back as the property's initial value: so here.
-            if (Shared() is { } planTitle) t.PlanTitle = planTitle;
-            if (Shared() is { } section) t.Section = section;
-            if (Shared() is { } department) t.Department = department;
-            if (Inline() is { } title) t.Title = title;
-            if (Inline() is { } identity) t.IdentityKey = identity;
-            t.Feedback = Inline();
-            t.CompletedBy = Inline();
-            t.CreatedUtc = Time();
-            t.UpdatedUtc = Time();
-            if (_r.ReadBoolean()) t.CompletedUtc = Time();
-            ReadInto(t.Owners, _sharedString);
-            ReadInto(t.OwnerUserKeys, _sharedString);
-            return t;
         }
     }
 }
@@ -307,7 +339,7 @@ internal sealed class TaskList
                 _tasks[decoded] ??= next; // At may have handed this one out already: keep that instance
                 _decoded = ++decoded;
             }
-            if (decoded == _tasks.Length) (_reader, _offsets) = (null, null); // let the snapshot bytes go
+            if (decoded == _tasks.Length) (_reader, _offsets) = (null, null); // done reading (titles not read yet still hold the bytes)
             return decoded;
         }
 

@@ -81,6 +81,26 @@ public class TaskListTests
     }
 
     [Fact]
+    public void A_decoded_task_keeps_its_title_in_the_snapshot_until_read_and_a_new_title_replaces_it()
+    {
+        using var db = ChatBotDatabase.Open(TempPaths.NewDatabase());
+        var store = new PlanTaskStore(db, new AuditLog(db));
+        store.Import("ws", [Draft("制定年度普法计划", Today.AddDays(-3), "张三"), Draft("Plan B", Today.AddDays(2))], Clerk, Now);
+
+        var fresh = new PlanTaskStore(db, new AuditLog(db)).Open("ws");
+        Assert.Equal(["制定年度普法计划", "Plan B"], fresh.Select(t => t.Title));
+        Assert.Equal(InDatabase(db, "ws", _ => true).Select(t => t.IdentityKey), fresh.Select(t => t.IdentityKey));
+        Assert.Empty(fresh[1].OwnerUserKeys);
+
+        var copy = new PlanTaskStore(db, new AuditLog(db)).Open("ws")[0];
+        copy.Title = "改过的标题";
+        copy.IdentityKey = "k";
+        Assert.Equal(("改过的标题", "k"), (copy.Title, copy.IdentityKey));
+        Assert.Equal("制定年度普法计划", fresh[0].Title);
+        Assert.NotNull(new PlanTask { Notes = null!, OwnerUserKeys = null! }.Notes); // lists are never null, as before for LiteDB's reads
+    }
+
+    [Fact]
     public void Every_property_of_a_task_but_its_notes_survives_the_snapshots()
     {
         using var db = ChatBotDatabase.Open(TempPaths.NewDatabase());

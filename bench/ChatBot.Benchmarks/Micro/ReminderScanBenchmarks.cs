@@ -35,6 +35,7 @@ public class ReminderScanBenchmarks
     private static readonly DateTimeOffset Monday = Now.AddDays(-1);
     private string _dir = "";
     private LiteDatabase _db = null!;
+    internal LiteDatabase Database => _db;
     private TaskReminderSource _tasks = null!;
     private TaskReminderSource _queuedTasks = null!;
     private PlanTaskStore _store = null!;
