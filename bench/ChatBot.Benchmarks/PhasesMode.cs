@@ -35,6 +35,7 @@ internal static class PhasesMode
             var ms = Stopwatch.GetElapsedTime(t0).TotalMilliseconds; var mb = (GC.GetAllocatedBytesForCurrentThread() - m0) / 1e6;
             var (pm, pb) = sums.GetValueOrDefault(name); sums[name] = (pm + ms, pb + mb);
         }
+        var outbox = new ChatBot.Storage.Reminders.OutboxStore(db);
         var rounds = 0;
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed.TotalSeconds < o.Int("seconds", 20))
@@ -52,8 +53,26 @@ internal static class PhasesMode
             Phase("3 members", () => { foreach (var g in groups) ws.MembersOf(g); });
             Phase("4 ByOwner cards x2", () => { for (var i = 0; i < groups.Length; i++) { cards.Add(PlanTaskCards.ByOwner(lang, "逾期任务提醒", overdue[i], today, 3)); cards.Add(PlanTaskCards.ByOwner(lang, "逾期", overdue[i].Where(t => t.DaysOverdue(today) >= 7).ToList(), today, 3)); } });
             Phase("5 digest cards", () => { for (var i = 0; i < groups.Length; i++) cards.Add(PlanTaskCards.Digest(lang, "2026-W11", overviews[i], today, 3)); });
-            Phase("6 serialise cards (string)", () => { foreach (var c in cards) System.Text.Json.JsonSerializer.Serialize(c, ChatBot.Cards.AdaptiveCards.CardJson.Options); });
-            Phase("7 serialise cards (utf8)", () => { foreach (var c in cards) System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(c, ChatBot.Cards.AdaptiveCards.CardJson.Options); });
+            Phase("6 serializer (string)", () => { foreach (var c in cards) System.Text.Json.JsonSerializer.Serialize(c, ChatBot.Cards.AdaptiveCards.CardJson.Options); });
+            Phase("7 CardWriter (utf8)", () =>
+            {
+                var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+                foreach (var c in cards)
+                {
+                    buffer.ResetWrittenCount();
+                    using var w = new System.Text.Json.Utf8JsonWriter(buffer, new System.Text.Json.JsonWriterOptions { Encoder = ChatBot.Cards.AdaptiveCards.CardJson.Options.Encoder });
+                    ChatBot.Cards.AdaptiveCards.CardWriter.Write(w, c);
+                }
+            });
+            var messages = new List<ChatBot.Storage.Reminders.OutboxMessage>();
+            b.NewTaskSource().CollectAsync(new DateTimeOffset(2026, 3, 9, 2, 30, 0, TimeSpan.Zero), messages.Add, default).GetAwaiter().GetResult();
+            Phase("8 outbox inserts (one each)", () => { foreach (var m in messages) outbox.TryEnqueue(m); });
+            db.GetCollection(ChatBot.Storage.Reminders.OutboxStore.Collection).DeleteMany(LiteDB.Query.In("_id", messages.Select(m => new BsonValue(m.Key))));
+            Phase("9 outbox inserts (batches of 50)", () => { foreach (var chunk in messages.Chunk(50)) outbox.TryEnqueueAll(chunk); });
+            db.GetCollection(ChatBot.Storage.Reminders.OutboxStore.Collection).DeleteMany(LiteDB.Query.In("_id", messages.Select(m => new BsonValue(m.Key))));
+            using (o.Flag("alloc-by-type") && rounds > 0 ? new AllocationsByType() : null)
+                Phase("A outbox inserts (one batch)", () => outbox.TryEnqueueAll(messages));
+            db.GetCollection(ChatBot.Storage.Reminders.OutboxStore.Collection).DeleteMany(LiteDB.Query.In("_id", messages.Select(m => new BsonValue(m.Key))));
         }
         foreach (var (k, (ms, mb)) in sums.OrderBy(kv => kv.Key)) Console.WriteLine($"{k,-34} {ms / rounds,7:F2} ms {mb / rounds,7:F2} MB");
         b.Cleanup();

@@ -12,6 +12,7 @@ internal interface IReminderSource
     string Name { get; }
 
     /// <param name="nowUtc">The scheduler's clock (a fake one in tests).</param>
-    /// <param name="enqueue">Queues a message; returns false when its key was already queued (or sent).</param>
-    Task CollectAsync(DateTimeOffset nowUtc, Func<OutboxMessage, bool> enqueue, CancellationToken ct);
+    /// <param name="enqueue">Offers a message for the outbox; one whose key is already queued (or sent) is dropped. The
+    /// scheduler queues offered messages in batches, so a message may be saved after this returns.</param>
+    Task CollectAsync(DateTimeOffset nowUtc, Action<OutboxMessage> enqueue, CancellationToken ct);
 }

@@ -42,23 +42,42 @@ internal sealed class ReminderScheduler(
             var enqueued = 0;
             foreach (var source in sources)
             {
+                // Queued in batches, one transaction each: one durable commit per batch instead of one per message
+                // (a Monday tick queues hundreds), and a batch small enough not to hold the database up for long.
+                var batch = new List<OutboxMessage>(QueueBatch);
                 try
                 {
                     await source.CollectAsync(nowUtc, m =>
                     {
                         Stamp(m, nowUtc);
-                        var added = outbox.TryEnqueue(m);
-                        if (added) enqueued++;
-                        return added;
+                        batch.Add(m);
+                        if (batch.Count == QueueBatch) enqueued += Flush(batch);
                     }, ct);
                 }
                 catch (OperationCanceledException) when (ct.IsCancellationRequested) { throw; }
                 catch (Exception ex) { log.LogError(ex, "Reminder source {Source} failed", source.Name); }
+                // What the source offered before it finished (or failed) is queued.
+                try { enqueued += Flush(batch); }
+                catch (Exception ex) { log.LogError(ex, "Queueing the reminders of {Source} failed; they come again next tick", source.Name); }
             }
             var drained = await sender.DrainAsync(nowUtc, ct);
             return new TickResult(enqueued, drained);
         }
         finally { _tick.Release(); }
+    }
+
+    /// <summary>Messages per queueing transaction.</summary>
+    internal const int QueueBatch = 50;
+
+    /// <summary>
+    /// Queues the batch and empties it. A batch that fails is not saved at all; its messages come again at the next
+    /// tick (their keys are deterministic and the sources only skip keys the outbox has shown them).
+    /// </summary>
+    private int Flush(List<OutboxMessage> batch)
+    {
+        if (batch.Count == 0) return 0;
+        try { return outbox.TryEnqueueAll(batch).Count; }
+        finally { batch.Clear(); }
     }
 
     private static void Stamp(OutboxMessage m, DateTimeOffset now)

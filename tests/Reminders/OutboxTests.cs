@@ -45,6 +45,49 @@ public class OutboxTests
     }
 
     [Fact]
+    public void Enqueue_all_adds_the_new_keys_in_one_transaction_and_saves_nothing_of_a_batch_that_fails()
+    {
+        using var db = ChatBotDatabase.Open(TempPaths.NewDatabase());
+        var store = new OutboxStore(db);
+        store.TryEnqueue(ReminderHosts.Message("k/1", T0));
+        var laned = ReminderHosts.Message("k/3", T0);
+        laned.Lane = "reply/conv";
+
+        var added = store.TryEnqueueAll([ReminderHosts.Message("k/1", T0, "另一条"), ReminderHosts.Message("k/2", T0), ReminderHosts.Message("k/2", T0, "重复"), laned]);
+        Assert.Equal(["k/2", "k/3"], added.Select(m => m.Key));
+        Assert.Equal("提醒", ReminderMessages.ActivityOf(store.Get("k/1")!).Text); // the queued one stays
+        Assert.Equal("提醒", ReminderMessages.ActivityOf(store.Get("k/2")!).Text); // the first of the batch won
+        Assert.True(store.HasPendingInLane("reply/conv"));
+        Assert.Equal("k/3", store.LaneHead("reply/conv")!.Key);
+
+        // A key longer than LiteDB's index allows makes the insert throw: the batch's other message is not saved either.
+        Assert.ThrowsAny<Exception>(() => store.TryEnqueueAll([ReminderHosts.Message("k/4", T0), ReminderHosts.Message("k/" + new string('x', 2000), T0)]));
+        Assert.Null(store.Get("k/4"));
+        Assert.Equal(["k/4"], store.TryEnqueueAll([ReminderHosts.Message("k/4", T0)]).Select(m => m.Key));
+        Assert.Empty(store.TryEnqueueAll([]));
+    }
+
+    [Fact]
+    public async Task A_tick_queues_everything_a_source_offers_in_batches_even_when_the_source_fails_half_way()
+    {
+        var sender = new FakeProactiveSender();
+        var source = new ListReminderSource();
+        var count = ReminderScheduler.QueueBatch * 2 + 7;
+        for (var i = 0; i < count; i++) { var key = $"test/{i}"; source.Producers.Add(_ => ReminderHosts.Message(key, T0)); }
+        var failing = new ListReminderSource();
+        for (var i = 0; i < 3; i++) { var key = $"failing/{i}"; failing.Producers.Add(_ => ReminderHosts.Message(key, T0)); }
+        failing.Producers.Add(_ => throw new InvalidOperationException("source broke"));
+
+        using var host = ReminderHosts.Create(TempPaths.NewDatabase(), sender, source, more: services => services.AddSingleton<IReminderSource>(failing));
+        ReminderHosts.SeedWorkspace(host);
+        var tick = await host.Service<ReminderScheduler>().RunOnceAsync(T0);
+        Assert.Equal(count + 3, tick.Enqueued); // what the failing source offered before it broke is queued too
+        var keys = Enumerable.Range(0, count).Select(i => $"test/{i}").Concat(Enumerable.Range(0, 3).Select(i => $"failing/{i}")).ToList();
+        Assert.Equal(keys.Count, host.Service<OutboxStore>().Existing(keys).Count);
+        Assert.Equal(0, (await host.Service<ReminderScheduler>().RunOnceAsync(T0.AddMinutes(1))).Enqueued);
+    }
+
+    [Fact]
     public void Failures_back_off_exponentially_with_jitter_and_die_after_max_attempts()
     {
         using var db = ChatBotDatabase.Open(TempPaths.NewDatabase());

@@ -39,7 +39,7 @@ internal sealed class ListReminderSource : IReminderSource
     public List<Func<DateTimeOffset, OutboxMessage?>> Producers { get; } = new();
     public string Name => "test";
 
-    public Task CollectAsync(DateTimeOffset nowUtc, Func<OutboxMessage, bool> enqueue, CancellationToken ct)
+    public Task CollectAsync(DateTimeOffset nowUtc, Action<OutboxMessage> enqueue, CancellationToken ct)
     {
         foreach (var p in Producers) if (p(nowUtc) is { } m) enqueue(m);
         return Task.CompletedTask;

@@ -33,11 +33,9 @@ public sealed class StudyReminderSourceTests : IDisposable
 
     public void Dispose() => _db.Dispose();
 
-    private bool Enqueue(OutboxMessage m)
+    private void Enqueue(OutboxMessage m)
     {
-        if (!_outbox.TryAdd(m.Key, m)) return false;
-        _added.Add(m.Key);
-        return true;
+        if (_outbox.TryAdd(m.Key, m)) _added.Add(m.Key);
     }
 
     /// <summary>Moves the clock to a Shanghai local time and scans; returns the keys added by this scan.</summary>

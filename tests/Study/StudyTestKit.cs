@@ -60,7 +60,7 @@ internal static class StudyTestKit
     {
         host.Clock.SetUtcNow(at);
         var added = new List<OutboxMessage>();
-        await Source(host).CollectAsync(at, m => { if (!outbox.TryAdd(m.Key, m)) return false; added.Add(m); return true; }, CancellationToken.None);
+        await Source(host).CollectAsync(at, m => { if (outbox.TryAdd(m.Key, m)) added.Add(m); }, CancellationToken.None);
         return added;
     }
 

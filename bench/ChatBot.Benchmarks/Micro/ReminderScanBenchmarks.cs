@@ -122,7 +122,7 @@ public class ReminderScanBenchmarks
         try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
     }
 
-    private bool Count(OutboxMessage _) { _queued++; return true; }
+    private void Count(OutboxMessage _) => _queued++;
 
     [Benchmark(Description = "task reminder tick, 100k tasks, nothing queued yet (builds 100 lists + escalations)")]
     public int OverdueSweep()

@@ -33,7 +33,7 @@ internal sealed class TaskReminderSource(
 {
     public string Name => "plantasks";
 
-    public Task CollectAsync(DateTimeOffset nowUtc, Func<OutboxMessage, bool> enqueue, CancellationToken ct)
+    public Task CollectAsync(DateTimeOffset nowUtc, Action<OutboxMessage> enqueue, CancellationToken ct)
     {
         // First the groups with something to send and the keys they would send under; then which of those keys the
         // outbox has, in one query (one read per key cost more than building the cards on a Monday); then the messages.
@@ -83,7 +83,7 @@ internal sealed class TaskReminderSource(
         }
     }
 
-    private void Collect(Candidate c, HashSet<string> inOutbox, Func<OutboxMessage, bool> enqueue)
+    private void Collect(Candidate c, HashSet<string> inOutbox, Action<OutboxMessage> enqueue)
     {
         var (ws, schedule, today, overdue, digestKey) = c;
         var overdueKey = c.OverdueKey;
@@ -266,7 +266,7 @@ internal sealed class Mentions
     public string MarkdownFor(string name) => _idsByName.TryGetValue(name, out var id) && _weCom ? $"<@{id}>" : name;
 }
 
-/// <summary>A card as attachment content: written with the card's own JSON options into the enclosing activity's JSON (only ever written, never read).</summary>
+/// <summary>A card as attachment content: written by <see cref="CardWriter"/> (the card's own JSON) into the enclosing activity's JSON (only ever written, never read).</summary>
 [System.Text.Json.Serialization.JsonConverter(typeof(Converter))]
 internal sealed class CardContent(AdaptiveCard card)
 {
@@ -276,7 +276,7 @@ internal sealed class CardContent(AdaptiveCard card)
             throw new NotSupportedException("CardContent is only written.");
 
         public override void Write(System.Text.Json.Utf8JsonWriter writer, CardContent value, System.Text.Json.JsonSerializerOptions options) =>
-            System.Text.Json.JsonSerializer.Serialize(writer, value._card, CardJson.Options);
+            CardWriter.Write(writer, value._card);
     }
 
     private readonly AdaptiveCard _card = card;

@@ -24,7 +24,7 @@ internal sealed class StudyReminderSource(StudyStore store, WorkspaceStore works
 
     public string Name => "study";
 
-    public Task CollectAsync(DateTimeOffset nowUtc, Func<OutboxMessage, bool> enqueue, CancellationToken ct)
+    public Task CollectAsync(DateTimeOffset nowUtc, Action<OutboxMessage> enqueue, CancellationToken ct)
     {
         foreach (var group in store.All().GroupBy(s => s.WorkspaceId))
         {
