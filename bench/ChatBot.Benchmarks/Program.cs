@@ -3,7 +3,7 @@
 //   memory   --conversations 10000                                                RSS with N dialogs in progress
 //   startup  --runs 5                                                             process start → /healthz 200
 //   micro    [BenchmarkDotNet arguments, e.g. --filter *]                         storage micro benchmarks
-//   tick-loop monday|monday-cold|daily|daily-cold --seconds 10 [--alloc-by-type] [--jit]  one reminder tick in a loop (perf, A/B)
+//   tick-loop monday|monday-cold|daily|daily-cold|monday-cold-outbox --seconds 10 [--alloc-by-type] [--jit]  one reminder tick in a loop (perf, A/B)
 //   phases --warmup 8 --seconds 20  where a cold Monday tick's time and allocations go, step by step
 namespace ChatBot.Benchmarks;
 
@@ -34,7 +34,7 @@ private static int Usage()
           memory   --conversations 10000
           startup  --runs 5
           micro    [BenchmarkDotNet arguments, e.g. --filter *]
-          tick-loop monday|monday-cold|daily|daily-cold --seconds 10 [--alloc-by-type] [--jit]
+          tick-loop monday|monday-cold|daily|daily-cold|monday-cold-outbox --seconds 10 [--alloc-by-type] [--jit]
           phases   --warmup 8 --seconds 20
         """);
     return 2;

@@ -16,18 +16,20 @@ internal static class TickLoopMode
         b.Setup();
         try
         {
-            var cold = tick.EndsWith("-cold");
+            var cold = tick.Contains("-cold");
             Func<int> run = tick switch
             {
                 "monday" => b.MondaySweep,
                 "monday-cold" => b.MondaySweepCold,
                 "daily" => b.OverdueSweep,
                 "daily-cold" => b.OverdueSweepCold,
-                _ => throw new ArgumentException($"unknown tick '{tick}': monday, monday-cold, daily, daily-cold"),
+                "monday-cold-outbox" => b.MondayTickIntoOutboxCold,
+                _ => throw new ArgumentException($"unknown tick '{tick}': monday, monday-cold, daily, daily-cold, monday-cold-outbox"),
             };
             int Tick()
             {
                 if (cold) b.BuildColdSource(); // as BenchmarkDotNet's iteration setup: not timed
+                if (tick == "monday-cold-outbox") b.UnqueueMonday(); // its iteration cleanup: not timed either
                 if (o.Flag("full-gc")) { GC.Collect(); GC.WaitForPendingFinalizers(); GC.Collect(); } // as BenchmarkDotNet does before each iteration
                 var started = Stopwatch.GetTimestamp();
                 run();

@@ -98,7 +98,7 @@ public class ReminderScanBenchmarks
     private TaskReminderSource? _coldSource;
     private PlanTaskStore? _coldStore;
 
-    [IterationSetup(Targets = [nameof(OverdueSweepCold), nameof(OverdueSweepColdQueued), nameof(MondaySweepCold)])]
+    [IterationSetup(Targets = [nameof(OverdueSweepCold), nameof(OverdueSweepColdQueued), nameof(MondaySweepCold), nameof(MondayTickIntoOutboxCold)])]
     public void BuildColdSource() => _coldSource = NewTaskSource();
 
     [IterationSetup(Target = nameof(OverdueQueryCold))]
@@ -199,5 +199,31 @@ public class ReminderScanBenchmarks
         _queued = 0;
         _study.CollectAsync(Now, Count, default).GetAwaiter().GetResult();
         return _queued;
+    }
+
+    private readonly List<string> _queuedKeys = new();
+
+    [Benchmark(Description = "Monday tick, cold store, messages queued into the outbox as the bot's scheduler does (batches of 50, one durable commit each)")]
+    public int MondayTickIntoOutboxCold()
+    {
+        var outbox = new OutboxStore(_db);
+        var batch = new List<OutboxMessage>(ReminderScheduler.QueueBatch);
+        var added = 0;
+        void Flush()
+        {
+            foreach (var m in outbox.TryEnqueueAll(batch)) { _queuedKeys.Add(m.Key); added++; }
+            batch.Clear();
+        }
+        TakeColdSource().CollectAsync(Monday, m => { batch.Add(m); if (batch.Count == ReminderScheduler.QueueBatch) Flush(); }, default).GetAwaiter().GetResult();
+        Flush();
+        return added;
+    }
+
+    /// <summary>Takes the queued messages out again, so every iteration queues the same Monday.</summary>
+    [IterationCleanup(Target = nameof(MondayTickIntoOutboxCold))]
+    public void UnqueueMonday()
+    {
+        _db.GetCollection(OutboxStore.Collection).DeleteMany(Query.In("_id", _queuedKeys.Select(k => new BsonValue(k))));
+        _queuedKeys.Clear();
     }
 }
