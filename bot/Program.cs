@@ -16,7 +16,9 @@ using Microsoft.Extensions.Options;
 // `dotnet run --project bot -- teams-package …` builds the Teams app package instead of starting the bot.
 if (ChatBot.Bot.Channels.Teams.TeamsPackageCommand.TryRun(args, out var packageExitCode)) return packageExitCode;
 
-var builder = WebApplication.CreateBuilder(args);
+// Settings are read once at start (nothing here uses IOptionsMonitor). With reload on change the host would watch the
+// whole content root, the data folder included, and wake on every journal and database write.
+var builder = WebApplication.CreateBuilder([.. args, "--hostBuilder:reloadConfigOnChange=false"]);
 var services = builder.Services;
 var config = builder.Configuration;
 

@@ -16,7 +16,8 @@ internal sealed class FakeConnectorServer : IAsyncDisposable
 
     public static async Task<FakeConnectorServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        // No appsettings reload: it would watch every folder under the working directory (thousands in /tmp).
+        var builder = WebApplication.CreateSlimBuilder(["--hostBuilder:reloadConfigOnChange=false"]);
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();

@@ -34,6 +34,7 @@ internal static class LoadMode
             if (!botOnly) floor.Add(await load.RunAsync("floor: parse + 1 reply, no state", "/bench/floor", connections, TimeSpan.FromSeconds(warmup), TimeSpan.FromSeconds(seconds), () => connector.Received, dialog: false));
             var before = CommitStats(bot);
             using var allocs = o.Flag("alloc-by-type") ? new AllocationsByType() : null;
+            using var jit = o.Flag("jit") ? new JitEvents() : null;
             turns.Add(await load.RunAsync("bot: dialog turn + durable state", "/api/messages", connections, TimeSpan.FromSeconds(warmup), TimeSpan.FromSeconds(seconds), () => connector.Received, dialog: true));
             if (CommitStats(bot) is { } after && before is { } b && after.Commits > b.Commits)
             {
