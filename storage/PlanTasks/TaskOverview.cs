@@ -22,7 +22,15 @@ public sealed class TaskOverview
     public int Count => _openHeaders.Count + _doneHeaders.Count;
 
     /// <summary>How many of them are done.</summary>
-    public int DoneCount => _doneHeaders.Count(h => h.Status == PlanTaskStatus.Done) + _openHeaders.Count(h => h.Status == PlanTaskStatus.Done);
+    public int DoneCount => CountDone(_doneHeaders) + CountDone(_openHeaders);
+
+    private static int CountDone(IReadOnlyList<TaskHeader> headers)
+    {
+        var n = 0;
+        for (var i = 0; i < headers.Count; i++)
+            if (headers[i].Status == PlanTaskStatus.Done) n++;
+        return n;
+    }
 
     /// <summary>The header of task <paramref name="index"/>: open tasks first, then done ones, each by due date then number.</summary>
     public TaskHeader this[int index] => index < _openHeaders.Count ? _openHeaders[index] : _doneHeaders[index - _openHeaders.Count];

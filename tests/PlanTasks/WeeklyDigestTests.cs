@@ -22,6 +22,7 @@ public class WeeklyDigestTests
     [Theory]
     [InlineData(7, 150)]  // more tasks than rows: the first sections fill the card
     [InlineData(11, 40)]  // fewer: every task is listed
+    [InlineData(5, 400)]  // sections bigger than the card: only their first rows are picked and sorted
     public void The_digest_counts_every_task_and_lists_the_first_by_section_then_number(int seed, int count)
     {
         using var db = ChatBotDatabase.Open(TempPaths.NewDatabase());
@@ -74,5 +75,20 @@ public class WeeklyDigestTests
         // The same card from the tasks in hand (the overview's other source).
         var inDueOrder = listed.OrderBy(t => t.IsOpen ? 0 : 1).ThenBy(t => t.DueDate).ThenBy(t => t.Id).ToList();
         Assert.Equal(card.ToJson(), PlanTaskCards.Digest(Lang.Zh, "2026-W11", TaskOverview.Of(inDueOrder), Today, YellowDays).ToJson());
+    }
+
+    [Theory]
+    [InlineData(1, 500, 61)]
+    [InlineData(2, 61, 61)]
+    [InlineData(3, 62, 1)]
+    [InlineData(4, 300, 300)]
+    [InlineData(5, 1000, 7)]
+    public void The_rows_of_a_big_section_are_its_smallest_keys_in_order(int seed, int length, int count)
+    {
+        var rng = new Random(seed);
+        var keys = Enumerable.Range(0, length).Select(_ => (long)rng.Next(length / 3)).ToArray(); // with repeats
+        var expected = keys.Order().Take(count).ToArray();
+        Assert.Equal(expected, PlanTaskCards.SmallestSorted(keys, count).ToArray());
+        Assert.Equal(expected.Length, count);
     }
 }
