@@ -13,7 +13,7 @@ internal static class ReminderMessages
         Key = key,
         WorkspaceId = workspaceId,
         Kind = kind,
-        ActivityJson = JsonSerializer.Serialize(activity, BotJson.Options),
+        ActivityUtf8 = JsonSerializer.SerializeToUtf8Bytes(activity, BotJson.Options),
         Markdown = markdown,
         MentionUserIds = mentionUserIds?.Distinct().ToList() ?? new(),
         DueUtc = dueUtc,
@@ -22,6 +22,9 @@ internal static class ReminderMessages
         TargetReferenceId = targetReferenceId,
     };
 
+    /// <summary>The message's activity (saved as UTF-8, or as a string by older versions).</summary>
     public static Activity ActivityOf(OutboxMessage message) =>
-        JsonSerializer.Deserialize<Activity>(message.ActivityJson, BotJson.Options) ?? new Activity { Text = message.Markdown };
+        (message.ActivityUtf8.Length > 0 ? JsonSerializer.Deserialize<Activity>(message.ActivityUtf8, BotJson.Options)
+            : message.ActivityJson is { Length: > 0 } json ? JsonSerializer.Deserialize<Activity>(json, BotJson.Options) : null)
+        ?? new Activity { Text = message.Markdown };
 }

@@ -49,7 +49,7 @@ internal sealed class ReplyOutbox(OutboxStore store, OutboxSender sender, TimePr
             Key = StorageKeys.Compact(key),
             WorkspaceId = workspaceId,
             Kind = kind,
-            ActivityJson = JsonSerializer.Serialize(activity, BotJson.Options),
+            ActivityUtf8 = JsonSerializer.SerializeToUtf8Bytes(activity, BotJson.Options),
             Lane = lane,
             DueUtc = now,
             CreatedUtc = now,

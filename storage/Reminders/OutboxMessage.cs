@@ -14,8 +14,13 @@ public sealed class OutboxMessage
     public string WorkspaceId { get; set; } = "";
     /// <summary>What produced it: "task.overdue", "task.digest", "study.reminder", …</summary>
     public string Kind { get; set; } = "";
-    /// <summary>The Bot Framework Activity to send, as JSON (cards, mention entities included).</summary>
-    public string ActivityJson { get; set; } = "";
+    /// <summary>The Bot Framework Activity to send, as UTF-8 JSON (cards, mention entities included).</summary>
+    public byte[] ActivityUtf8 { get; set; } = [];
+    /// <summary>
+    /// The activity as a JSON string: how messages were saved before <see cref="ActivityUtf8"/> (read only when that is
+    /// empty). The bytes skip two conversions of every reminder card (to a string, and back to UTF-8 in the database).
+    /// </summary>
+    public string? ActivityJson { get; set; }
     /// <summary>Plain markdown for channels without cards (WeCom webhook), with &lt;@userid&gt; mentions.</summary>
     public string? Markdown { get; set; }
     /// <summary>Channel user ids to mention (WeCom mentioned_list; Teams mentions are inside the activity).</summary>

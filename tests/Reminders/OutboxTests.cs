@@ -88,6 +88,27 @@ public class OutboxTests
     }
 
     [Fact]
+    public async Task A_message_saved_as_a_json_string_by_an_older_version_is_still_sent()
+    {
+        var sender = new FakeProactiveSender();
+        using var host = ReminderHosts.Create(TempPaths.NewDatabase(), sender);
+        ReminderHosts.SeedWorkspace(host);
+        var db = host.Service<LiteDB.LiteDatabase>();
+        // The document as versions before ActivityUtf8 wrote it: the activity as a string, no bytes.
+        var old = ReminderHosts.Message("old/1", T0);
+        old.ActivityJson = """{"type":"message","text":"旧版本排队的提醒"}""";
+        var doc = db.Mapper.ToDocument(old);
+        doc.Remove(nameof(OutboxMessage.ActivityUtf8));
+        db.GetCollection(OutboxStore.Collection).Insert(doc);
+
+        var tick = await host.Service<ReminderScheduler>().RunOnceAsync(T0);
+        Assert.Equal(1, tick.Drained.Sent);
+        Assert.Equal("旧版本排队的提醒", Assert.Single(sender.Sent).Text);
+        Assert.NotEmpty(ReminderHosts.Message("new/1", T0).ActivityUtf8); // new messages carry bytes, not a string
+        Assert.Null(ReminderHosts.Message("new/1", T0).ActivityJson);
+    }
+
+    [Fact]
     public void Failures_back_off_exponentially_with_jitter_and_die_after_max_attempts()
     {
         using var db = ChatBotDatabase.Open(TempPaths.NewDatabase());

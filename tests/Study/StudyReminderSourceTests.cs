@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ChatBot.Bot.Channels.BotFramework.Schema;
 using ChatBot.Bot.Features.Study;
+using ChatBot.Bot.Reminders;
 using ChatBot.Storage;
 using ChatBot.Storage.Conversations;
 using ChatBot.Storage.Reminders;
@@ -84,7 +85,7 @@ public sealed class StudyReminderSourceTests : IDisposable
         Assert.Contains("https://example.test/civil-code.pdf", m.Markdown);
 
         // The activity is a valid card with the time, the materials and the sign-in button for this occurrence.
-        var activity = JsonSerializer.Deserialize<Activity>(m.ActivityJson, BotJson.Options)!;
+        var activity = ReminderMessages.ActivityOf(m);
         BotHost.AssertCardsValid([activity]);
         var text = activity.AllText();
         Assert.Contains("2026年4月3日(周五)15:00–16:30", text);
@@ -131,7 +132,7 @@ public sealed class StudyReminderSourceTests : IDisposable
         Assert.Equal([$"study/{s.Id}/2026-04-08/day-before"], await ScanAtAsync(4, 7, 16, 0));
         Assert.Equal([$"study/{s.Id}/2026-04-08/hour-before"], await ScanAtAsync(4, 8, 8, 0));
         // The button still names the occurrence by its rule date.
-        var activity = JsonSerializer.Deserialize<Activity>(_outbox[$"study/{s.Id}/2026-04-08/hour-before"].ActivityJson, BotJson.Options)!;
+        var activity = ReminderMessages.ActivityOf(_outbox[$"study/{s.Id}/2026-04-08/hour-before"]);
         Assert.Equal("2026-04-03", SignInData(activity).GetProperty("date").GetString());
     }
 

@@ -64,5 +64,5 @@ internal static class StudyTestKit
         return added;
     }
 
-    public static Activity ActivityOf(OutboxMessage m) => JsonSerializer.Deserialize<Activity>(m.ActivityJson, BotJson.Options)!;
+    public static Activity ActivityOf(OutboxMessage m) => ReminderMessages.ActivityOf(m);
 }

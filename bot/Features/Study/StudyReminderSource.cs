@@ -65,7 +65,7 @@ internal sealed class StudyReminderSource(StudyStore store, WorkspaceStore works
             Key = KeyOf(o, dayBefore),
             WorkspaceId = workspace.Id,
             Kind = Kind,
-            ActivityJson = JsonSerializer.Serialize(activity, BotJson.Options),
+            ActivityUtf8 = JsonSerializer.SerializeToUtf8Bytes(activity, BotJson.Options),
             Markdown = StudyCards.ReminderMarkdown(lang, o, dayBefore),
             DueUtc = due,
             CreatedUtc = nowUtc,
