@@ -55,23 +55,7 @@ public sealed class OutboxStore
     private ILiteCollection<OutboxMessage> Messages => _db.GetCollection<OutboxMessage>(Collection);
 
     /// <summary>Inserts the message under its deterministic key; false when that key exists (queued, sent or dead).</summary>
-    public bool TryEnqueue(OutboxMessage message)
-    {
-        if (string.IsNullOrWhiteSpace(message.Key)) throw new ArgumentException("An outbox message needs a key.", nameof(message));
-        if (message.CreatedUtc == default) message.CreatedUtc = message.DueUtc;
-        if (message.NextAttemptUtc == default) message.NextAttemptUtc = message.DueUtc;
-        lock (_gate)
-        {
-            if (Messages.FindById(message.Key) is not null) return false;
-            var lanes = message.Lane is null ? null : LanesLocked();
-            if (lanes is not null) message.Sequence = ++_shared.LastSequence;
-            try { Messages.Insert(message); }
-            catch (LiteException ex) when (ex.ErrorCode == LiteException.INDEX_DUPLICATE_KEY) { return false; }
-            if (lanes is not null && message.Status == OutboxStatus.Pending)
-                lanes[message.Lane!] = lanes.GetValueOrDefault(message.Lane!) + 1;
-            return true;
-        }
-    }
+    public bool TryEnqueue(OutboxMessage message) => TryEnqueueAll([message]).Count == 1;
 
     /// <summary>
     /// Queues the messages whose keys are not queued yet, in one transaction: one durable commit for all of them
