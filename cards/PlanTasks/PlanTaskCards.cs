@@ -36,11 +36,31 @@ public static class PlanTaskCards
         _ => lang.T("已取消", "Cancelled"),
     };
 
+    /// <summary>"张三、李四(司法所)": the owners, the department in brackets after them (alone without them), else "unassigned".</summary>
     public static string OwnersText(Lang lang, PlanTask t)
     {
-        var who = string.Join("、", System.Runtime.InteropServices.CollectionsMarshal.AsSpan(t.Owners)); // the span overload: no enumerator per row
-        if (t.Department.Length > 0) who = who.Length > 0 ? $"{who}({t.Department})" : t.Department;
-        return who.Length > 0 ? who : lang.T("未指定", "unassigned");
+        var s = new DefaultInterpolatedStringHandler(0, 0, null, stackalloc char[128]);
+        AppendOwners(ref s, lang, t);
+        return s.ToStringAndClear();
+    }
+
+    private static void AppendOwners(ref DefaultInterpolatedStringHandler s, Lang lang, PlanTask t)
+    {
+        var owners = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(t.Owners);
+        var named = owners.Length > 1 || (owners.Length == 1 && owners[0].Length > 0); // the joined names are not empty
+        for (var i = 0; i < owners.Length; i++)
+        {
+            if (i > 0) s.AppendFormatted("、");
+            s.AppendFormatted(owners[i]);
+        }
+        if (t.Department.Length > 0)
+        {
+            if (named) s.AppendFormatted("(");
+            s.AppendFormatted(t.Department);
+            if (named) s.AppendFormatted(")");
+        }
+        else if (!named)
+            s.AppendFormatted(lang.IsZh ? "未指定" : "unassigned");
     }
 
     /// <summary>"🔴 #12 标题 · 截止3月5日(逾期5天)· 30%", with " · 张三、李四(司法所)" when <paramref name="withOwner"/>.</summary>
@@ -103,22 +123,7 @@ public static class PlanTaskCards
         if (withOwner)
         {
             s.AppendFormatted(" · ");
-            // As OwnersText: the owners joined, the department in brackets after them (alone without them), else "unassigned".
-            var owners = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(t.Owners);
-            var named = owners.Length > 1 || (owners.Length == 1 && owners[0].Length > 0);
-            for (var i = 0; i < owners.Length; i++)
-            {
-                if (i > 0) s.AppendFormatted("、");
-                s.AppendFormatted(owners[i]);
-            }
-            if (t.Department.Length > 0)
-            {
-                if (named) s.AppendFormatted("(");
-                s.AppendFormatted(t.Department);
-                if (named) s.AppendFormatted(")");
-            }
-            else if (!named)
-                s.AppendFormatted(zh ? "未指定" : "unassigned");
+            AppendOwners(ref s, lang, t);
         }
         return s.ToStringAndClear();
     }
