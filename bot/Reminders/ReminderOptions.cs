@@ -20,6 +20,19 @@ internal sealed class ReminderOptions
     public TimeSpan MissingReferenceGiveUp { get; set; } = TimeSpan.FromDays(1);
     public TimeSpan MissingReferenceRetry { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>
+    /// Days a sent or given-up message stays in the outbox (for admins to look at, and because its key keeps the same
+    /// reminder from being queued again); then it is removed. 0 keeps them for ever. Fewer than
+    /// <see cref="MinKeepFinishedDays"/> counts as that many.
+    /// </summary>
+    public int KeepFinishedDays { get; set; } = 30;
+
+    /// <summary>
+    /// A source offers a key again only while its window is open, a week at most (the Monday digest of an ISO week;
+    /// daily lists for a day, study reminders until the session starts): a key must outlive that.
+    /// </summary>
+    public const int MinKeepFinishedDays = 8;
+
     // Replies a turn could not deliver (the channel was down): kept in the outbox and retried until they expire.
     /// <summary>How long an undelivered reply is kept trying before it is given up.</summary>
     public TimeSpan ReplyExpiry { get; set; } = TimeSpan.FromHours(24);

@@ -17,7 +17,8 @@ internal sealed class ReminderScheduler(
 {
     private readonly SemaphoreSlim _tick = new(1, 1);
 
-    public sealed record TickResult(int Enqueued, OutboxSender.DrainResult Drained);
+    /// <param name="Removed">Finished messages removed from the outbox this tick (older than Reminders:KeepFinishedDays).</param>
+    public sealed record TickResult(int Enqueued, OutboxSender.DrainResult Drained, int Removed);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -61,7 +62,7 @@ internal sealed class ReminderScheduler(
                 catch (Exception ex) { log.LogError(ex, "Queueing the reminders of {Source} failed; they come again next tick", source.Name); }
             }
             var drained = await sender.DrainAsync(nowUtc, ct);
-            return new TickResult(enqueued, drained);
+            return new TickResult(enqueued, drained, RemoveFinished(nowUtc));
         }
         finally { _tick.Release(); }
     }
@@ -78,6 +79,35 @@ internal sealed class ReminderScheduler(
         if (batch.Count == 0) return 0;
         try { return outbox.TryEnqueueAll(batch).Count; }
         finally { batch.Clear(); }
+    }
+
+    /// <summary>Finished messages removed per tick at most: one short transaction, the rest the next minute.</summary>
+    internal const int RemoveBatch = 500;
+    private DateTimeOffset _nextRemoval = DateTimeOffset.MinValue;
+
+    /// <summary>
+    /// Removes sent and given-up messages older than <see cref="ReminderOptions.KeepFinishedDays"/>, so a bot that runs
+    /// for years keeps a bounded outbox. Looks once an hour, and every tick while a full batch came out.
+    /// </summary>
+    private int RemoveFinished(DateTimeOffset now)
+    {
+        var days = options.Value.KeepFinishedDays;
+        if (days <= 0 || now < _nextRemoval) return 0;
+        var queuedBefore = now - TimeSpan.FromDays(Math.Max(days, ReminderOptions.MinKeepFinishedDays));
+        try
+        {
+            var removed = outbox.RemoveFinished(queuedBefore, RemoveBatch);
+            _nextRemoval = removed == RemoveBatch ? now : now + TimeSpan.FromHours(1);
+            if (removed > 0) log.LogInformation("Removed {Count} sent or given-up outbox messages queued before {QueuedBefore:O}", removed, queuedBefore);
+            return removed;
+        }
+        catch (Exception ex)
+        {
+            // Nothing is lost by waiting: the messages are finished. Try again in an hour.
+            _nextRemoval = now + TimeSpan.FromHours(1);
+            log.LogError(ex, "Removing old outbox messages failed; trying again in an hour");
+            return 0;
+        }
     }
 
     private static void Stamp(OutboxMessage m, DateTimeOffset now)

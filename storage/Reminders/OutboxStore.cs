@@ -18,8 +18,10 @@ public sealed record OutboxRetryPolicy(int MaxAttempts = 8, double BaseDelaySeco
 }
 
 /// <summary>
-/// The persistent outbox. Every write is one atomic single-document operation under the store's lock, so a crash
-/// between any two calls leaves each message either pending (will be sent) or sent/dead (never sent again).
+/// The persistent outbox. Every write is one atomic operation (one document, or one transaction for a batch) under the
+/// store's lock, so a crash between any two calls leaves each message either pending (will be sent) or sent/dead
+/// (never sent again). Sent and dead messages are kept a while (their keys keep a reminder from being queued twice),
+/// then removed by <see cref="RemoveFinished"/>.
 /// </summary>
 public sealed class OutboxStore
 {
@@ -47,6 +49,8 @@ public sealed class OutboxStore
         Messages.EnsureIndex(m => m.Status);
         Messages.EnsureIndex(m => m.WorkspaceId);
         Messages.EnsureIndex(m => m.Lane);
+        // RemoveFinished() looks for old messages by the time they were queued, not through every sent one.
+        Messages.EnsureIndex(m => m.CreatedUtc);
     }
 
     /// <summary>Random source for backoff jitter (tests make it fixed).</summary>
@@ -231,6 +235,37 @@ public sealed class OutboxStore
         Messages.Find(m => m.WorkspaceId == workspaceId).OrderBy(m => m.CreatedUtc).ToList();
 
     public IReadOnlyList<OutboxMessage> All() => Messages.FindAll().ToList();
+
+    /// <summary>
+    /// Removes up to <paramref name="max"/> messages that are finished (sent or given up) and were queued before
+    /// <paramref name="queuedBefore"/>, in one transaction; returns how many. Pending messages are never removed. A
+    /// removed key could be queued again, so callers keep finished messages longer than any source offers a key.
+    /// </summary>
+    public int RemoveFinished(DateTimeOffset queuedBefore, int max)
+    {
+        if (max <= 0) return 0;
+        lock (_gate)
+        {
+            var keys = _db.GetCollection(Collection).Query()
+                .Where(Query.LT(nameof(OutboxMessage.CreatedUtc), Iso(queuedBefore)))
+                .Where(Query.Not(nameof(OutboxMessage.Status), OutboxStatus.Pending.ToString()))
+                .Select("{ _id: $._id }").Limit(max).ToEnumerable()
+                .Select(d => d["_id"]).ToList();
+            if (keys.Count == 0) return 0;
+            _db.BeginTrans();
+            try
+            {
+                var removed = keys.Count(k => Messages.Delete(k));
+                _db.Commit();
+                return removed;
+            }
+            catch
+            {
+                _db.Rollback();
+                throw;
+            }
+        }
+    }
 
     private bool Change(string key, Action<OutboxMessage> change)
     {

@@ -109,6 +109,28 @@ public class OutboxTests
     }
 
     [Fact]
+    public void Finished_messages_queued_before_the_cutoff_are_removed_a_batch_at_a_time_and_pending_ones_never()
+    {
+        using var db = ChatBotDatabase.Open(TempPaths.NewDatabase());
+        var store = new OutboxStore(db);
+        var old = T0.AddDays(-40);
+        foreach (var key in new[] { "old/sent-1", "old/sent-2", "old/dead", "old/pending", "new/sent" })
+            store.TryEnqueue(ReminderHosts.Message(key, key.StartsWith("new/") ? T0.AddDays(-2) : old));
+        store.MarkSent("old/sent-1", old, "a1");
+        store.MarkSent("old/sent-2", old, "a2");
+        store.MarkDead("old/dead", "bot removed from the group");
+        store.MarkSent("new/sent", T0, "a3");
+
+        var cutoff = T0.AddDays(-30);
+        Assert.Equal(2, store.RemoveFinished(cutoff, max: 2));
+        Assert.Equal(1, store.RemoveFinished(cutoff, max: 2));
+        Assert.Equal(0, store.RemoveFinished(cutoff, max: 2));
+        Assert.Equal(["new/sent", "old/pending"], store.All().Select(m => m.Key).Order());
+        Assert.Equal(["old/pending"], store.Due(T0).Select(m => m.Key)); // still to be sent
+        Assert.True(store.TryEnqueue(ReminderHosts.Message("old/dead", T0))); // a removed key is free again
+    }
+
+    [Fact]
     public void Failures_back_off_exponentially_with_jitter_and_die_after_max_attempts()
     {
         using var db = ChatBotDatabase.Open(TempPaths.NewDatabase());
@@ -279,5 +301,80 @@ public class OutboxTests
             await Task.Delay(50);
         }
         Assert.Single(sender.Sent);
+    }
+
+    [Fact]
+    public async Task Sent_reminders_are_removed_after_KeepFinishedDays_and_a_day_s_reminder_is_still_sent_once()
+    {
+        var sender = new FakeProactiveSender();
+        var source = new ListReminderSource(); // like the real sources: one key per local day, offered all day long
+        source.Producers.Add(now => ReminderHosts.Message($"test/daily/{now:yyyy-MM-dd}", now, $"今天的提醒 {now:MM-dd}"));
+        using var host = ReminderHosts.Create(TempPaths.NewDatabase(), sender, source, settings: new() { ["Reminders:KeepFinishedDays"] = "30" });
+        ReminderHosts.SeedWorkspace(host);
+        var scheduler = host.Service<ReminderScheduler>();
+        var outbox = host.Service<OutboxStore>();
+
+        Assert.Equal(0, (await scheduler.RunOnceAsync(T0)).Removed);
+        Assert.Equal(0, (await scheduler.RunOnceAsync(T0.AddMinutes(1))).Enqueued); // the day's key is taken
+        Assert.Equal(0, (await scheduler.RunOnceAsync(T0.AddDays(29))).Removed);
+        Assert.NotNull(outbox.Get($"test/daily/{T0:yyyy-MM-dd}"));
+
+        var tick = await scheduler.RunOnceAsync(T0.AddDays(31));
+        Assert.Equal(1, tick.Removed);
+        Assert.Null(outbox.Get($"test/daily/{T0:yyyy-MM-dd}"));
+        Assert.NotNull(outbox.Get($"test/daily/{T0.AddDays(29):yyyy-MM-dd}")); // 2 days old: kept
+        Assert.Equal(0, (await scheduler.RunOnceAsync(T0.AddDays(31).AddMinutes(1))).Enqueued);
+        Assert.Equal(3, sender.Sent.Count); // one per day that had a tick, never one twice
+        Assert.Equal(3, sender.Sent.Select(a => a.Text).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Old_finished_messages_go_a_batch_per_tick_then_the_outbox_is_looked_at_hourly()
+    {
+        var sender = new FakeProactiveSender();
+        using var host = ReminderHosts.Create(TempPaths.NewDatabase(), sender, settings: new() { ["Reminders:KeepFinishedDays"] = "30" });
+        ReminderHosts.SeedWorkspace(host);
+        var outbox = host.Service<OutboxStore>();
+        var old = T0.AddDays(-60);
+        var messages = Enumerable.Range(0, ReminderScheduler.RemoveBatch + 20).Select(i =>
+        {
+            var m = ReminderHosts.Message($"old/{i:0000}", old);
+            m.Status = i % 10 == 0 ? OutboxStatus.Dead : OutboxStatus.Sent;
+            return m;
+        }).ToList();
+        outbox.TryEnqueueAll(messages);
+        outbox.TryEnqueue(ReminderHosts.Message("waiting", T0.AddDays(1))); // pending: never removed
+
+        var scheduler = host.Service<ReminderScheduler>();
+        Assert.Equal(ReminderScheduler.RemoveBatch, (await scheduler.RunOnceAsync(T0)).Removed);
+        Assert.Equal(20, (await scheduler.RunOnceAsync(T0.AddMinutes(1))).Removed); // a full batch: go on next tick
+        outbox.TryEnqueueAll([Finished("old/late", old)]);
+        Assert.Equal(0, (await scheduler.RunOnceAsync(T0.AddMinutes(2))).Removed); // done for the hour
+        Assert.Equal(1, (await scheduler.RunOnceAsync(T0.AddMinutes(62))).Removed);
+        Assert.Equal(["waiting"], outbox.All().Select(m => m.Key));
+    }
+
+    [Theory]
+    [InlineData("0", 400, false)]   // 0 keeps them for ever
+    [InlineData("1", 5, false)]     // fewer than 8 days counts as 8: a key of this week may still be offered again
+    [InlineData("1", 9, true)]
+    [InlineData("30", 29, false)]
+    public async Task KeepFinishedDays_decides_when_a_sent_message_goes(string keepDays, int daysLater, bool removed)
+    {
+        using var host = ReminderHosts.Create(TempPaths.NewDatabase(), settings: new() { ["Reminders:KeepFinishedDays"] = keepDays });
+        ReminderHosts.SeedWorkspace(host);
+        var outbox = host.Service<OutboxStore>();
+        outbox.TryEnqueueAll([Finished("sent/1", T0)]);
+        var tick = await host.Service<ReminderScheduler>().RunOnceAsync(T0.AddDays(daysLater));
+        Assert.Equal(removed ? 1 : 0, tick.Removed);
+        Assert.Equal(removed, outbox.Get("sent/1") is null);
+    }
+
+    private static OutboxMessage Finished(string key, DateTimeOffset queued)
+    {
+        var m = ReminderHosts.Message(key, queued);
+        m.Status = OutboxStatus.Sent;
+        m.SentUtc = queued;
+        return m;
     }
 }

@@ -52,8 +52,9 @@ internal static class ReminderHosts
 
     /// <summary>A bot host with the background loop off, a fake proactive sender and a test source.</summary>
     public static BotHost Create(string? db = null, FakeProactiveSender? sender = null, ListReminderSource? source = null,
-        Microsoft.Extensions.Time.Testing.FakeTimeProvider? clock = null, Action<IServiceCollection>? more = null) =>
-        new(db, new() { ["Reminders:Enabled"] = "false" }, clock, services =>
+        Microsoft.Extensions.Time.Testing.FakeTimeProvider? clock = null, Action<IServiceCollection>? more = null,
+        Dictionary<string, string?>? settings = null) =>
+        new(db, new(settings ?? []) { ["Reminders:Enabled"] = "false" }, clock, services =>
         {
             // The fake replaces the channels' real senders, which would otherwise claim the test's references first.
             services.RemoveAll<IProactiveSender>();
