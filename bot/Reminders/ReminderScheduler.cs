@@ -82,7 +82,7 @@ internal sealed class ReminderScheduler(
     }
 
     /// <summary>Finished messages removed per tick at most: one short transaction, the rest the next minute.</summary>
-    internal const int RemoveBatch = 500;
+    internal const int RemoveBatch = 200;
     private DateTimeOffset _nextRemoval = DateTimeOffset.MinValue;
 
     /// <summary>
