@@ -55,13 +55,13 @@ internal static class LoadMode
         var inv = CultureInfo.InvariantCulture;
         var lines = new List<string>
         {
-            "| endpoint | conns | turns | turns/s | p50 ms | p90 ms | p99 ms | max ms | errors | replies/turn | CPU µs/turn | KB allocated/turn |",
-            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+            "| endpoint | conns | turns | turns/s | p50 ms | p90 ms | p99 ms | max ms | errors | replies/turn | CPU µs/turn | KB allocated/turn | page faults/turn |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
         };
         foreach (var r in results)
-            lines.Add(string.Format(inv, "| {0} | {1} | {2} | {3:F0} | {4:F2} | {5:F2} | {6:F2} | {7:F1} | {8} | {9:F2} | {10:F0} | {11:F1} |",
+            lines.Add(string.Format(inv, "| {0} | {1} | {2} | {3:F0} | {4:F2} | {5:F2} | {6:F2} | {7:F1} | {8} | {9:F2} | {10:F0} | {11:F1} | {12:F2} |",
                 r.Name, r.Connections, r.Turns, r.TurnsPerSecond, r.Percentile(50), r.Percentile(90), r.Percentile(99), r.Percentile(100), r.Errors,
-                r.Turns == 0 ? 0 : (double)r.Replies / r.Turns, r.CpuMicrosecondsPerTurn, r.AllocatedKbPerTurn));
+                r.Turns == 0 ? 0 : (double)r.Replies / r.Turns, r.CpuMicrosecondsPerTurn, r.AllocatedKbPerTurn, r.PageFaultsPerTurn));
         return string.Join(Environment.NewLine, lines);
     }
 

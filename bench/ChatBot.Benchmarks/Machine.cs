@@ -22,5 +22,15 @@ internal static class Machine
         return line is null ? -1 : long.Parse(line.Split(':', 2)[1].Trim().Split(' ')[0]);
     }
 
+    /// <summary>Minor page faults of this process so far (field 10 of /proc/self/stat); 0 where there is no /proc.</summary>
+    public static long MinorPageFaults()
+    {
+        var stat = ReadLines("/proc/self/stat").FirstOrDefault();
+        if (stat is null) return 0;
+        // The command name (field 2) is in parentheses and may contain spaces: count fields after the last ')'.
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return long.Parse(fields[7], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     private static IEnumerable<string> ReadLines(string path) => File.Exists(path) ? File.ReadLines(path) : [];
 }

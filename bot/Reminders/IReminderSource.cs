@@ -15,4 +15,10 @@ internal interface IReminderSource
     /// <param name="enqueue">Offers a message for the outbox; one whose key is already queued (or sent) is dropped. The
     /// scheduler queues offered messages in batches, so a message may be saved after this returns.</param>
     Task CollectAsync(DateTimeOffset nowUtc, Action<OutboxMessage> enqueue, CancellationToken ct);
+
+    /// <summary>
+    /// Once after the bot starts, before the first tick: reads into memory what ticks will read, so the first tick of
+    /// the day after a restart is not the one that pays for loading it. Sends and queues nothing.
+    /// </summary>
+    void WarmUp(DateTimeOffset nowUtc, CancellationToken ct) { }
 }

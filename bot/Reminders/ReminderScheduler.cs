@@ -24,6 +24,7 @@ internal sealed class ReminderScheduler(
     {
         if (!options.Value.Enabled) return;
         await Task.Yield(); // let the host finish starting before the first tick
+        WarmUp(clock.GetUtcNow(), stoppingToken);
         using var timer = new PeriodicTimer(options.Value.Interval, clock);
         do
         {
@@ -32,6 +33,23 @@ internal sealed class ReminderScheduler(
             catch (Exception ex) { log.LogError(ex, "Reminder tick failed; trying again next tick"); }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>Every source's <see cref="IReminderSource.WarmUp"/>, once after start; a failure is logged and only costs speed.</summary>
+    internal void WarmUp(DateTimeOffset nowUtc, CancellationToken ct)
+    {
+        foreach (var source in sources)
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            try
+            {
+                source.WarmUp(nowUtc, ct);
+                log.LogInformation("Reminder source {Source} warmed up in {Ms:F0} ms", source.Name,
+                    System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested) { return; }
+            catch (Exception ex) { log.LogWarning(ex, "Reminder source {Source} could not warm up; its first tick loads what it needs", source.Name); }
+        }
     }
 
     /// <summary>One tick: collect from every source at <paramref name="nowUtc"/>, then send what is due. Ticks never overlap.</summary>

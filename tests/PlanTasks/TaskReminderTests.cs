@@ -172,6 +172,24 @@ public class TaskReminderTests
     }
 
     [Fact]
+    public async Task After_a_restart_the_warm_up_reads_the_task_lists_so_the_first_tick_does_not()
+    {
+        var db = TempPaths.NewDatabase();
+        using (var before = Host(new FakeProactiveSender(), db)) SeedTasks(before);
+        var sender = new FakeProactiveSender();
+        using var host = ReminderHosts.Create(db, sender);
+        var scheduler = host.Service<ReminderScheduler>();
+        scheduler.WarmUp(Local(3, 10, 2, 0), default); // restarted at 02:00, outside the reminder window
+
+        // Behind the store's back the stored lists go: the 09:00 tick can only find what the warm-up read into memory.
+        var lite = host.Service<LiteDB.LiteDatabase>();
+        lite.GetCollection(PlanTaskStore.OpenSnapshots).DeleteAll();
+        lite.GetCollection(PlanTaskStore.DoneSnapshots).DeleteAll();
+        await scheduler.RunOnceAsync(Local(3, 10, 9, 0));
+        Assert.Contains("2 项任务已超过完成时限", Assert.Single(sender.Sent).Text);
+    }
+
+    [Fact]
     public async Task Two_bot_instances_in_turn_on_one_database_post_the_daily_list_once()
     {
         var sender = new FakeProactiveSender { FailNext = 1 }; // the first attempt fails, too

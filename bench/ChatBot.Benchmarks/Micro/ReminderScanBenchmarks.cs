@@ -98,8 +98,16 @@ public class ReminderScanBenchmarks
     private TaskReminderSource? _coldSource;
     private PlanTaskStore? _coldStore;
 
-    [IterationSetup(Targets = [nameof(OverdueSweepCold), nameof(OverdueSweepColdQueued), nameof(MondaySweepCold), nameof(MondayTickIntoOutboxCold)])]
+    [IterationSetup(Targets = [nameof(OverdueSweepCold), nameof(OverdueSweepColdQueued), nameof(MondaySweepCold), nameof(MondayTickIntoOutboxCold), nameof(WarmUpAfterStart)])]
     public void BuildColdSource() => _coldSource = NewTaskSource();
+
+    /// <summary>A fresh source after the bot's warm-up at start (<see cref="IReminderSource.WarmUp"/>): the first tick after a restart.</summary>
+    [IterationSetup(Targets = [nameof(OverdueSweepAfterWarmUp), nameof(MondaySweepAfterWarmUp)])]
+    public void BuildWarmedSource()
+    {
+        BuildColdSource();
+        _coldSource!.WarmUp(Now, default);
+    }
 
     [IterationSetup(Target = nameof(OverdueQueryCold))]
     public void BuildColdStore() => _coldStore = new PlanTaskStore(_db, new AuditLog(_db));
@@ -158,6 +166,25 @@ public class ReminderScanBenchmarks
 
     [Benchmark(Description = "same, cold store (the first tick after a weekend restart)")]
     public int MondaySweepCold()
+    {
+        _queued = 0;
+        TakeColdSource().CollectAsync(Monday, Count, default).GetAwaiter().GetResult();
+        return _queued;
+    }
+
+    [Benchmark(Description = "warm-up after a start: every group's task lists read (once, in the background, before the first tick)")]
+    public void WarmUpAfterStart() => TakeColdSource().WarmUp(Now, default);
+
+    [Benchmark(Description = "task reminder tick, the first after a start (after the warm-up)")]
+    public int OverdueSweepAfterWarmUp()
+    {
+        _queued = 0;
+        TakeColdSource().CollectAsync(Now, Count, default).GetAwaiter().GetResult();
+        return _queued;
+    }
+
+    [Benchmark(Description = "Monday tick, the first after a start (after the warm-up)")]
+    public int MondaySweepAfterWarmUp()
     {
         _queued = 0;
         TakeColdSource().CollectAsync(Monday, Count, default).GetAwaiter().GetResult();

@@ -64,6 +64,20 @@ internal sealed class TaskReminderSource(
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// Loads every group's open list as far as today and its done list (what a tick reads first), whether or not its
+    /// reminder window is open now: a restart at night otherwise leaves all of it to the 09:00 tick.
+    /// </summary>
+    public void WarmUp(DateTimeOffset nowUtc, CancellationToken ct)
+    {
+        foreach (var ws in workspaces.All())
+        {
+            ct.ThrowIfCancellationRequested();
+            tasks.Overdue(ws.Id, new WorkspaceSchedule(ws, reminderOptions.Value).Today(nowUtc));
+            tasks.CountNotCancelled(ws.Id);
+        }
+    }
+
     /// <summary>A group in its reminder window with overdue tasks or a digest due.</summary>
     private sealed record Candidate(Workspace Ws, WorkspaceSchedule Schedule, DateOnly Today, IReadOnlyList<PlanTask> Overdue, string? DigestKey)
     {

@@ -51,6 +51,9 @@ internal sealed class StudyReminderSource(StudyStore store, WorkspaceStore works
         return Task.CompletedTask;
     }
 
+    /// <summary>The sessions are kept in memory by the store after their first read: read them now, not at the first tick.</summary>
+    public void WarmUp(DateTimeOffset nowUtc, CancellationToken ct) => store.All();
+
     public static string KeyOf(StudyOccurrence o, bool dayBefore) =>
         $"study/{o.Session.Id}/{DateOnly.FromDateTime(o.LocalStart):yyyy-MM-dd}/{(dayBefore ? "day-before" : "hour-before")}";
 
