@@ -143,6 +143,48 @@ public class PlanTaskCommandTests
     }
 
     [Fact]
+    public async Task The_progress_digest_is_there_on_demand_with_every_task()
+    {
+        using var host = NewHost(); // Tuesday 2026-03-10, ISO week 11
+        Assert.Contains("本群还没有工作计划任务", Assert.Single(await host.SendAsync(Say("进度公开"))).Text);
+        await ImportCsvAsync(host);
+        host.Service<PlanTaskStore>().Complete(Ws, 2, "已完成评查", new Actor("msteams:user-1", "王小明"), host.Clock.GetUtcNow());
+
+        var reply = Assert.Single(await host.SendAsync(Say("进度公开")));
+        Assert.Equal("📋 本周工作计划进度公开:共 3 项,已办结 1 项,逾期 1 项。", reply.Text);
+        var card = reply.AllText();
+        Assert.Contains("工作计划进度公开(2026-W11)", card);
+        Assert.Contains("全面推行行政执法公示制度", card); // overdue
+        Assert.Contains("开展执法案卷评查", card);         // done
+        Assert.Contains("宪法宣传周", card);               // on track: the digest lists every task, not only the late ones
+        BotHost.AssertCardsValid([reply]);
+
+        var english = Assert.Single(await host.SendAsync(Say("weekly progress", locale: "en-US")));
+        Assert.Equal("📋 Weekly plan progress: 3 tasks, 1 done, 1 overdue.", english.Text);
+        Assert.Contains("Plan progress (2026-W11)", english.AllText());
+    }
+
+    [Fact]
+    public async Task In_a_WeCom_group_the_progress_digest_comes_as_text_lines()
+    {
+        using var h = new ChatBot.Tests.WeCom.WeComChannelHarness();
+        var ws = $"wecom:{ChatBot.Tests.WeCom.WeComChannelHarness.AiBotId}:{ChatBot.Tests.WeCom.WeComChannelHarness.ChatId}";
+        await h.PostRobotAsync(ChatBot.Tests.WeCom.WeComChannelHarness.GroupText("帮助")); // the group becomes a workspace
+        h.Host.Service<PlanTaskStore>().Import(ws, [
+            new PlanTaskDraft { PlanYear = 2026, PlanTitle = "2026年依法行政工作计划", Section = "(三)规范执法", Title = "执法公示", Owners = ["张三"], Department = "综合执法办", DueDate = new(2026, 3, 6) },
+            new PlanTaskDraft { PlanYear = 2026, PlanTitle = "2026年依法行政工作计划", Section = "(四)普法", Title = "宪法宣传周", Owners = ["李四"], Department = "司法所", DueDate = new(2026, 12, 10) },
+        ], new Actor("wecom:zhangsan", "张三"), h.Host.Clock.GetUtcNow());
+
+        var reply = await h.PostRobotAsync(ChatBot.Tests.WeCom.WeComChannelHarness.GroupText("进度公开"));
+        var text = (string)reply!["stream"]!["content"]!;
+        Assert.Contains("本周工作计划进度公开:共 2 项,已办结 0 项,逾期 1 项。", text);
+        Assert.Contains("(三)规范执法", text);
+        Assert.Contains("#1 执法公示", text);
+        Assert.Contains("#2 宪法宣传周", text);
+        Assert.Null(reply["template_card"]); // no card: the lines are the answer
+    }
+
+    [Fact]
     public async Task Progress_by_card_and_by_text_with_validation()
     {
         using var host = NewHost();

@@ -18,6 +18,7 @@ internal static class PlanTasksFeature
 
         services.AddSingleton<IBotCommand, OverdueTasksCommand>();
         services.AddSingleton<IBotCommand, ListTasksCommand>();
+        services.AddSingleton<IBotCommand, ProgressDigestCommand>();
         services.AddSingleton<IBotCommand, UpdateProgressCommand>();
         services.AddSingleton<IBotCommand, CancelTaskCommand>();
         services.AddSingleton<IBotCommand, ShowTaskCommand>();

@@ -125,10 +125,7 @@ internal sealed class TaskReminderSource(
         if (sendDigest)
         {
             var all = tasks.Overview(ws.Id); // headers: only the tasks the card shows are read in full
-            var week = IsoWeek(today);
-            var card = PlanTaskCards.Digest(lang, week, all, today, yellow);
-            var text = lang.T($"📋 本周工作计划进度公开:共 {all.Count} 项,已办结 {all.DoneCount} 项,逾期 {overdue.Count} 项。",
-                $"📋 Weekly plan progress: {all.Count} tasks, {all.DoneCount} done, {overdue.Count} overdue.");
+            var (card, text) = ProgressDigestCommand.Build(lang, all, overdue.Count, today, yellow);
             var activity = CardActivity(card, text);
             activity.Locale = lang.Locale;
             enqueue(ReminderMessages.Create(digestKey!, ws.Id, "task.digest", activity, due, text, expiresUtc: expires));

@@ -1,0 +1,48 @@
+using ChatBot.Bot.Conversation;
+using ChatBot.Bot.Conversation.Dialogs;
+using ChatBot.Cards;
+using ChatBot.Cards.AdaptiveCards;
+using ChatBot.Cards.Help;
+using ChatBot.Cards.PlanTasks;
+using ChatBot.Storage.PlanTasks;
+using Microsoft.Extensions.Options;
+
+namespace ChatBot.Bot.Features.PlanTasks;
+
+/// <summary>
+/// 进度公开 / weekly progress: the progress digest of every task (每星期一公开进度), on demand. It is the card the Monday
+/// reminder posts, built for today: a clerk who missed Monday's, or wants it after an update, asks for it.
+/// </summary>
+internal sealed class ProgressDigestCommand(PlanTaskStore store, IOptions<PlanTaskOptions> options) : IBotCommand
+{
+    public IReadOnlyList<string> Aliases => ["进度公开", "本周进度", "工作进度", "weekly progress", "progress digest", "plan progress"];
+    public IReadOnlyList<string> Verbs => ["tasks.digest"];
+    public IEnumerable<CommandHelp> Help =>
+        [new("工作计划督办", "Plan tasks", "进度公开", "weekly progress", "全部任务的进度公开(每周一也自动发送)", "Progress of every task (also posted every Monday)", 33)];
+
+    public async Task ExecuteAsync(DialogContext dc, CommandArgs args, CancellationToken ct)
+    {
+        var ctx = dc.Context;
+        var all = store.Overview(ctx.Workspace.Id);
+        if (all.Count == 0)
+        {
+            await ctx.SendTextAsync(ctx.T("本群还没有工作计划任务。输入“导入计划”导入年度计划,或“新建任务”添加一项。",
+                "No plan tasks here yet. Type \"import plan\" to import the annual plan, or \"add task\" to add one."));
+            return;
+        }
+        var today = ctx.Today;
+        var yellow = options.Value.YellowDaysFor(ctx.Workspace);
+        var (card, text) = Build(ctx.Lang, all, store.Overdue(ctx.Workspace.Id, today).Count, today, yellow);
+        if (ctx.Capabilities.AdaptiveCards) await ctx.SendCardAsync(card, text);
+        else await ctx.SendTextAsync(text + "\n\n" + string.Join("\n", card.Body.OfType<TextBlock>().Skip(1).Select(b => b.Text)));
+    }
+
+    /// <summary>The digest card and its one-line summary: the same for the Monday reminder and for this command.</summary>
+    public static (AdaptiveCard Card, string Text) Build(Lang lang, TaskOverview all, int overdue, DateOnly today, int yellowDays)
+    {
+        var card = PlanTaskCards.Digest(lang, TaskReminderSource.IsoWeek(today), all, today, yellowDays);
+        var text = lang.T($"📋 本周工作计划进度公开:共 {all.Count} 项,已办结 {all.DoneCount} 项,逾期 {overdue} 项。",
+            $"📋 Weekly plan progress: {all.Count} tasks, {all.DoneCount} done, {overdue} overdue.");
+        return (card, text);
+    }
+}
