@@ -136,64 +136,37 @@ public class ReminderScanBenchmarks
 
     private void Count(OutboxMessage _) => _queued++;
 
-    [Benchmark(Description = "task reminder tick, 100k tasks, nothing queued yet (builds 100 lists + escalations)")]
-    public int OverdueSweep()
+    /// <summary>One tick of <paramref name="source"/> at <paramref name="at"/>; returns the messages it offered.</summary>
+    private int Tick(IReminderSource source, DateTimeOffset at)
     {
         _queued = 0;
-        _tasks.CollectAsync(Now, Count, default).GetAwaiter().GetResult();
+        source.CollectAsync(at, Count, default).GetAwaiter().GetResult();
         return _queued;
     }
+
+    [Benchmark(Description = "task reminder tick, 100k tasks, nothing queued yet (builds 100 lists + escalations)")]
+    public int OverdueSweep() => Tick(_tasks, Now);
 
     [Benchmark(Description = "same, cold store")]
-    public int OverdueSweepCold()
-    {
-        _queued = 0;
-        TakeColdSource().CollectAsync(Now, Count, default).GetAwaiter().GetResult();
-        return _queued;
-    }
+    public int OverdueSweepCold() => Tick(TakeColdSource(), Now);
 
     [Benchmark(Description = "same, cold store, everything already queued (a restart during the day)")]
-    public int OverdueSweepColdQueued()
-    {
-        _queued = 0;
-        TakeColdSource().CollectAsync(NextDay, Count, default).GetAwaiter().GetResult();
-        return _queued;
-    }
+    public int OverdueSweepColdQueued() => Tick(TakeColdSource(), NextDay);
 
     [Benchmark(Description = "task reminder tick on a Monday, nothing queued yet (lists + escalations + 100 weekly digests)")]
-    public int MondaySweep()
-    {
-        _queued = 0;
-        _tasks.CollectAsync(Monday, Count, default).GetAwaiter().GetResult();
-        return _queued;
-    }
+    public int MondaySweep() => Tick(_tasks, Monday);
 
     [Benchmark(Description = "same, cold store (the first tick after a weekend restart)")]
-    public int MondaySweepCold()
-    {
-        _queued = 0;
-        TakeColdSource().CollectAsync(Monday, Count, default).GetAwaiter().GetResult();
-        return _queued;
-    }
+    public int MondaySweepCold() => Tick(TakeColdSource(), Monday);
 
     [Benchmark(Description = "warm-up after a start: every group's task lists read (once, in the background, before the first tick)")]
     public void WarmUpAfterStart() => TakeColdSource().WarmUp(Now, default);
 
     [Benchmark(Description = "task reminder tick, the first after a start (after the warm-up)")]
-    public int OverdueSweepAfterWarmUp()
-    {
-        _queued = 0;
-        TakeColdSource().CollectAsync(Now, Count, default).GetAwaiter().GetResult();
-        return _queued;
-    }
+    public int OverdueSweepAfterWarmUp() => Tick(TakeColdSource(), Now);
 
     [Benchmark(Description = "Monday tick, the first after a start (after the warm-up)")]
-    public int MondaySweepAfterWarmUp()
-    {
-        _queued = 0;
-        TakeColdSource().CollectAsync(Monday, Count, default).GetAwaiter().GetResult();
-        return _queued;
-    }
+    public int MondaySweepAfterWarmUp() => Tick(TakeColdSource(), Monday);
 
     [Benchmark(Description = "overdue query of every group, 100k tasks, warm")]
     public int OverdueQuery()
@@ -217,20 +190,10 @@ public class ReminderScanBenchmarks
     public object BuildTaskSource() => NewTaskSource();
 
     [Benchmark(Description = "task reminder tick, everything already queued")]
-    public int OverdueSweepQueued()
-    {
-        _queued = 0;
-        _queuedTasks.CollectAsync(NextDay, Count, default).GetAwaiter().GetResult();
-        return _queued;
-    }
+    public int OverdueSweepQueued() => Tick(_queuedTasks, NextDay);
 
     [Benchmark(Description = "study reminder scan, 10k sessions")]
-    public int StudyScan()
-    {
-        _queued = 0;
-        _study.CollectAsync(Now, Count, default).GetAwaiter().GetResult();
-        return _queued;
-    }
+    public int StudyScan() => Tick(_study, Now);
 
     private readonly List<string> _queuedKeys = new();
 

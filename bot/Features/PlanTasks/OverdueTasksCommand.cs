@@ -25,8 +25,7 @@ internal sealed class OverdueTasksCommand(PlanTaskStore store, IOptions<PlanTask
         if (mine) open = open.Where(t => TaskArgs.IsMine(t, ctx)).ToList();
         if (open.Count == 0 && !mine && store.All(ctx.Workspace.Id).Count == 0)
         {
-            await ctx.SendTextAsync(ctx.T("本群还没有工作计划任务。输入“导入计划”导入年度计划,或“新建任务”添加一项。",
-                "No plan tasks here yet. Type \"import plan\" to import the annual plan, or \"add task\" to add one."));
+            await ctx.SendTextAsync(TaskArgs.NoTasksYet(ctx));
             return;
         }
         var urgent = open.Where(t => t.UrgencyOn(today, yellow) is TaskUrgency.Overdue or TaskUrgency.DueSoon).ToList();

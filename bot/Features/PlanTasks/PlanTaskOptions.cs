@@ -56,6 +56,10 @@ internal static partial class TaskArgs
     public static string Closed(TurnContext ctx, PlanTask t) =>
         ctx.T($"任务 #{t.Id} 已{(t.Status == PlanTaskStatus.Done ? "办结" : "取消")},不能再修改。", $"Task #{t.Id} is already {(t.Status == PlanTaskStatus.Done ? "done" : "cancelled")} and cannot be changed.");
 
+    public static string NoTasksYet(TurnContext ctx) =>
+        ctx.T("本群还没有工作计划任务。输入“导入计划”导入年度计划,或“新建任务”添加一项。",
+            "No plan tasks here yet. Type \"import plan\" to import the annual plan, or \"add task\" to add one.");
+
     public static Lang LangOf(Workspace w) => Lang.FromLocale(w.Locale);
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^(?:#|任务|task\s*|no\.?\s*)?\s*(?<id>\d{1,9})(?<rest>.*)$", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.Singleline)]

@@ -26,8 +26,7 @@ internal sealed class ProgressDigestCommand(PlanTaskStore store, IOptions<PlanTa
         var all = store.Overview(ctx.Workspace.Id);
         if (all.Count == 0)
         {
-            await ctx.SendTextAsync(ctx.T("本群还没有工作计划任务。输入“导入计划”导入年度计划,或“新建任务”添加一项。",
-                "No plan tasks here yet. Type \"import plan\" to import the annual plan, or \"add task\" to add one."));
+            await ctx.SendTextAsync(TaskArgs.NoTasksYet(ctx));
             return;
         }
         var today = ctx.Today;
