@@ -13,6 +13,7 @@ internal sealed class ReminderScheduler(
     OutboxSender sender,
     TimeProvider clock,
     IOptions<ReminderOptions> options,
+    IHostApplicationLifetime lifetime,
     ILogger<ReminderScheduler> log) : BackgroundService
 {
     private readonly SemaphoreSlim _tick = new(1, 1);
@@ -23,7 +24,14 @@ internal sealed class ReminderScheduler(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.Enabled) return;
-        await Task.Yield(); // let the host finish starting before the first tick
+        // The warm-up and the first tick wait until the bot is up and listening, and a moment more: before that they
+        // would only compete with its start-up, and its first answers, for the CPU.
+        try
+        {
+            await StartedAsync(stoppingToken);
+            await Task.Delay(StartDelay, clock, stoppingToken);
+        }
+        catch (OperationCanceledException) { return; }
         WarmUp(clock.GetUtcNow(), stoppingToken);
         using var timer = new PeriodicTimer(options.Value.Interval, clock);
         do
@@ -33,6 +41,17 @@ internal sealed class ReminderScheduler(
             catch (Exception ex) { log.LogError(ex, "Reminder tick failed; trying again next tick"); }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>After start-up, how long the first tick (and the warm-up before it) waits.</summary>
+    internal static readonly TimeSpan StartDelay = TimeSpan.FromSeconds(2);
+
+    private Task StartedAsync(CancellationToken ct)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lifetime.ApplicationStarted.Register(() => started.TrySetResult());
+        ct.Register(() => started.TrySetCanceled(ct));
+        return started.Task;
     }
 
     /// <summary>Every source's <see cref="IReminderSource.WarmUp"/>, once after start; a failure is logged and only costs speed.</summary>
