@@ -46,12 +46,12 @@ internal sealed class ReminderScheduler(
     /// <summary>After start-up, how long the first tick (and the warm-up before it) waits.</summary>
     internal static readonly TimeSpan StartDelay = TimeSpan.FromSeconds(2);
 
-    private Task StartedAsync(CancellationToken ct)
+    private async Task StartedAsync(CancellationToken ct)
     {
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        lifetime.ApplicationStarted.Register(() => started.TrySetResult());
-        ct.Register(() => started.TrySetCanceled(ct));
-        return started.Task;
+        using var onStarted = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
+        using var onStopping = ct.Register(() => started.TrySetCanceled(ct));
+        await started.Task;
     }
 
     /// <summary>Every source's <see cref="IReminderSource.WarmUp"/>, once after start; a failure is logged and only costs speed.</summary>
