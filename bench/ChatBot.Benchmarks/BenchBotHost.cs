@@ -26,7 +26,7 @@ internal sealed class BenchBotHost : WebApplicationFactory<Program>
         _autoCommitState = autoCommitState;
         // WebApplicationFactory looks for a folder named like the assembly; the bot's folder is "bot".
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_CHATBOT_BOT", RepoRoot.Find("bot"));
-        DatabasePath = databasePath ?? Path.Combine(Path.GetTempPath(), "chatbot-bench", Guid.NewGuid().ToString("N"), "chatbot.db");
+        DatabasePath = databasePath ?? Path.Combine(BenchDatabase.NewFolder(), "chatbot.db");
         UseKestrel(0);
     }
 

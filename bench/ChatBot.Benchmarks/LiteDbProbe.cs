@@ -11,7 +11,7 @@ internal static class LiteDbProbe
         var n = o.Int("conversations", 2000);
         var parallel = o.Int("connections", 16);
         var group = o.Flag("groupcommit");
-        var path = Path.Combine(Path.GetTempPath(), "chatbot-bench", Guid.NewGuid().ToString("N"), "probe.db");
+        var path = Path.Combine(BenchDatabase.NewFolder(), "probe.db");
         using var db = ChatBotDatabase.Open(path);
         var workspaces = new WorkspaceStore(db);
         var refs = new ConversationReferenceStore(db);

@@ -34,7 +34,7 @@ internal static class StartupMode
         for (var r = 0; r < runs; r++)
         {
             var port = FreePort();
-            var dataDir = Path.Combine(Path.GetTempPath(), "chatbot-bench", Guid.NewGuid().ToString("N"));
+            var dataDir = BenchDatabase.NewFolder();
             var psi = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"])
             {
                 WorkingDirectory = dir,

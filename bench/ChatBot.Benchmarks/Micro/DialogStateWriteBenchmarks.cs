@@ -13,7 +13,7 @@ namespace ChatBot.Benchmarks.Micro;
 public class DialogStateWriteBenchmarks
 {
     private const int Writes = 50;
-    private string _dir = "";
+    private BenchDatabase _file = null!;
     private LiteDatabase _db = null!;
     private JournaledDialogStateStore _group = null!;
     private LiteDbDialogStateStore _auto = null!;
@@ -22,8 +22,8 @@ public class DialogStateWriteBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _dir = Path.Combine(Path.GetTempPath(), "chatbot-bench", Guid.NewGuid().ToString("N"));
-        _db = ChatBotDatabase.Open(Path.Combine(_dir, "state.db"));
+        _file = new BenchDatabase("state.db");
+        _db = _file.Db;
         _group = new JournaledDialogStateStore(_db);
         _auto = new LiteDbDialogStateStore(_db);
     }
@@ -32,8 +32,7 @@ public class DialogStateWriteBenchmarks
     public void Cleanup()
     {
         _group.Dispose();
-        _db.Dispose();
-        try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
+        _file.Dispose();
     }
 
     private DialogStateRecord Record(int i) => new()

@@ -18,7 +18,7 @@ public class OutboxRemovalBenchmarks
     private const int Kept = 20_000, Old = 10_000, Pending = 300;
     private static readonly DateTimeOffset Now = new(2026, 3, 10, 2, 30, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset Cutoff = Now.AddDays(-30);
-    private string _dir = "";
+    private BenchDatabase _file = null!;
     private LiteDatabase _db = null!;
     private OutboxStore _outbox = null!;
     private int _round;
@@ -26,8 +26,8 @@ public class OutboxRemovalBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _dir = Path.Combine(Path.GetTempPath(), "chatbot-bench", Guid.NewGuid().ToString("N"));
-        _db = ChatBotDatabase.Open(Path.Combine(_dir, "outbox.db"));
+        _file = new BenchDatabase("outbox.db");
+        _db = _file.Db;
         _outbox = new OutboxStore(_db);
         var messages = new List<OutboxMessage>(Kept + Old + Pending);
         for (var i = 0; i < Kept; i++) messages.Add(Message($"kept/{i}", Now.AddMinutes(-i * 2), OutboxStatus.Sent)); // the last ~28 days
@@ -39,8 +39,7 @@ public class OutboxRemovalBenchmarks
     [GlobalCleanup]
     public void Cleanup()
     {
-        _db.Dispose();
-        try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
+        _file.Dispose();
     }
 
     private static readonly byte[] Activity = Encoding.UTF8.GetBytes(

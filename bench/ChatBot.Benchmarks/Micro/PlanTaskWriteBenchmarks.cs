@@ -18,7 +18,7 @@ public class PlanTaskWriteBenchmarks
     private static readonly DateOnly Today = new(2026, 3, 10);
     private static readonly Actor Clerk = new("msteams:29:clerk", "王小明");
     private const string Ws = "msteams:t:19:tasks-0@thread.v2";
-    private string _dir = "";
+    private BenchDatabase _file = null!;
     private LiteDatabase _db = null!;
     private PlanTaskStore _store = null!;
     private PlanTask[] _open = [];
@@ -27,8 +27,8 @@ public class PlanTaskWriteBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _dir = Path.Combine(Path.GetTempPath(), "chatbot-bench", Guid.NewGuid().ToString("N"));
-        _db = ChatBotDatabase.Open(Path.Combine(_dir, "tasks.db"));
+        _file = new BenchDatabase("tasks.db");
+        _db = _file.Db;
         var rng = new Random(7);
         var tasks = new List<PlanTask>(Groups * TasksPerGroup);
         for (var g = 0; g < Groups; g++)
@@ -52,8 +52,7 @@ public class PlanTaskWriteBenchmarks
     [GlobalCleanup]
     public void Cleanup()
     {
-        _db.Dispose();
-        try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
+        _file.Dispose();
     }
 
     private PlanTask NextOpen() => _open[_next++ % _open.Length];

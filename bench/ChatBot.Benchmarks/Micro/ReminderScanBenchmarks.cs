@@ -33,7 +33,7 @@ public class ReminderScanBenchmarks
     private static readonly DateTimeOffset NextDay = Now.AddDays(1);
     // Monday 2026-03-09 10:30 in Shanghai: the overdue lists, the escalations and the weekly progress digest of every group.
     private static readonly DateTimeOffset Monday = Now.AddDays(-1);
-    private string _dir = "";
+    private BenchDatabase _file = null!;
     private LiteDatabase _db = null!;
     internal LiteDatabase Database => _db;
     private TaskReminderSource _tasks = null!;
@@ -46,8 +46,8 @@ public class ReminderScanBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _dir = Path.Combine(Path.GetTempPath(), "chatbot-bench", Guid.NewGuid().ToString("N"));
-        _db = ChatBotDatabase.Open(Path.Combine(_dir, "reminders.db"));
+        _file = new BenchDatabase("reminders.db");
+        _db = _file.Db;
         var workspaces = new WorkspaceStore(_db);
         var rng = new Random(7);
         var tasks = new List<PlanTask>(TaskGroups * TasksPerGroup);
@@ -130,8 +130,7 @@ public class ReminderScanBenchmarks
     [GlobalCleanup]
     public void Cleanup()
     {
-        _db.Dispose();
-        try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
+        _file.Dispose();
     }
 
     private void Count(OutboxMessage _) => _queued++;
