@@ -39,9 +39,16 @@ internal sealed class ProgressDigestCommand(PlanTaskStore store, IOptions<PlanTa
     /// <summary>The digest card and its one-line summary: the same for the Monday reminder and for this command.</summary>
     public static (AdaptiveCard Card, string Text) Build(Lang lang, TaskOverview all, int overdue, DateOnly today, int yellowDays)
     {
-        var card = PlanTaskCards.Digest(lang, TaskReminderSource.IsoWeek(today), all, today, yellowDays);
+        var card = PlanTaskCards.Digest(lang, IsoWeek(today), all, today, yellowDays);
         var text = lang.T($"📋 本周工作计划进度公开:共 {all.Count} 项,已办结 {all.DoneCount} 项,逾期 {overdue} 项。",
             $"📋 Weekly plan progress: {all.Count} tasks, {all.DoneCount} done, {overdue} overdue.");
         return (card, text);
+    }
+
+    /// <summary>The digest's week, "2026-W11" (ISO 8601): its title, and part of the Monday reminder's outbox key.</summary>
+    public static string IsoWeek(DateOnly day)
+    {
+        var dt = day.ToDateTime(TimeOnly.MinValue);
+        return $"{System.Globalization.ISOWeek.GetYear(dt)}-W{System.Globalization.ISOWeek.GetWeekOfYear(dt):00}";
     }
 }

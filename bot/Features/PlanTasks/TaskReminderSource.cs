@@ -1,4 +1,3 @@
-using System.Globalization;
 using ChatBot.Bot.Channels.BotFramework.Schema;
 using ChatBot.Bot.Conversation;
 using ChatBot.Bot.Reminders;
@@ -46,7 +45,7 @@ internal sealed class TaskReminderSource(
             var schedule = new WorkspaceSchedule(ws, reminderOptions.Value);
             if (!schedule.IsReminderWindow(nowUtc)) continue;
             var today = schedule.Today(nowUtc);
-            var digestKey = today.DayOfWeek == DayOfWeek.Monday ? $"ws/{ws.Id}/digest/{IsoWeek(today)}" : null;
+            var digestKey = today.DayOfWeek == DayOfWeek.Monday ? $"ws/{ws.Id}/digest/{ProgressDigestCommand.IsoWeek(today)}" : null;
             // The open-task list is kept in memory by the store, so this costs a binary search. A group with nothing
             // overdue (and no digest due) has nothing to send: no outbox or member reads for it.
             var overdue = tasks.Overdue(ws.Id, today);
@@ -211,12 +210,6 @@ internal sealed class TaskReminderSource(
                 if (seen.Add(owner)) names.Add(owner);
         }
         return names;
-    }
-
-    public static string IsoWeek(DateOnly day)
-    {
-        var dt = day.ToDateTime(TimeOnly.MinValue);
-        return $"{ISOWeek.GetYear(dt)}-W{ISOWeek.GetWeekOfYear(dt):00}";
     }
 }
 
