@@ -1,5 +1,6 @@
 // dotnet run -c Release --project bench/ChatBot.Benchmarks -- <mode> [options]
-//   load     --connections 16 --seconds 10 --warmup 3 --rounds 2 [--autocommit] [--alloc-by-type]  end-to-end HTTP load, bot vs floor
+//   load     --connections 16 --seconds 10 --warmup 3 --rounds 2 [--autocommit] [--alloc-by-type] [--httpclient]  end-to-end HTTP load, bot vs floor
+//            (the warm-up lasts until the JIT has settled, at most 60 s; clients are raw keep-alive connections unless --httpclient)
 //   memory   --conversations 10000                                                RSS with N dialogs in progress
 //   startup  --runs 5                                                             process start → /healthz 200
 //   micro    [BenchmarkDotNet arguments, e.g. --filter *]                         storage micro benchmarks
@@ -30,7 +31,7 @@ private static int Usage()
 {
     Console.Error.WriteLine("""
         usage: dotnet run -c Release --project bench/ChatBot.Benchmarks -- <mode> [options]
-          load     --connections 16 --seconds 10 --warmup 3 --rounds 2 [--autocommit]
+          load     --connections 16 --seconds 10 --warmup 3 --rounds 2 [--autocommit] [--httpclient]
           memory   --conversations 10000
           startup  --runs 5
           micro    [BenchmarkDotNet arguments, e.g. --filter *]
