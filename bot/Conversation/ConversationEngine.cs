@@ -136,13 +136,19 @@ internal sealed class ConversationEngine(
         return (record, state);
     }
 
+    /// <summary>
+    /// Saves the dialog state with this activity's id among the handled ones. A turn that changed nothing is saved too
+    /// when the activity has an id: a channel that redelivers it after a restart (the in-memory ids are gone then) must
+    /// not get a second answer, to a question like "逾期任务" either.
+    /// </summary>
     private async Task SaveStateAsync(DialogStateRecord record, DialogState state, TurnContext ctx)
     {
         var json = JsonSerializer.Serialize(state, StateJson);
-        if (json == record.Json && record.Version > 0) return;
-        if (state.Stack.Count == 0 && record.Version == 0) return; // nothing was ever saved and nothing to save
+        var handled = HandledId(ctx.Activity);
+        if (handled is null && json == record.Json && record.Version > 0) return;
+        if (handled is null && state.Stack.Count == 0 && record.Version == 0) return; // nothing was ever saved and nothing to save
         record.Json = json;
-        if (HandledId(ctx.Activity) is { } handled)
+        if (handled is not null)
             record.HandledActivities = [.. (record.HandledActivities ?? []).TakeLast(HandledKept - 1), handled];
         record.Version++;
         record.UpdatedUtc = ctx.Now;

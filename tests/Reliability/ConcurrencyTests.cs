@@ -56,7 +56,9 @@ public class ConcurrencyTests
         // No lost update: each user's state record was written once per turn (5) and ends with an empty stack.
         host.Dispose();
         using var db = ChatBotDatabase.Open(host.DatabasePath);
-        var states = db.GetCollection<DialogStateRecord>(ChatBotDatabase.DialogState).FindAll().ToList();
+        // (The warm-up question has a record too: it remembers that activity's id. The walkers' records are the rest.)
+        var warmUpKey = ChatBot.Bot.Conversation.ConversationEngine.StateKey(Activities.GroupMention("帮助", "warm-up", "19:warm-up@thread.v2"));
+        var states = db.GetCollection<DialogStateRecord>(ChatBotDatabase.DialogState).FindAll().Where(s => s.Id != warmUpKey).ToList();
         Assert.Equal(Groups * UsersPerGroup, states.Count);
         Assert.All(states, s =>
         {

@@ -62,4 +62,22 @@ public class DuplicateDeliveryTests
         Assert.Contains("受理日期", string.Join("\n", (await after.SendAsync(Activities.GroupMention("3", "user-1", conversation))).Select(a => a.Text)));
         Assert.True(errors.Errors.IsEmpty, ErrorLog.Summary(errors));
     }
+
+    [Fact]
+    public async Task A_question_redelivered_after_a_restart_is_not_answered_again()
+    {
+        var errors = new ErrorLog();
+        var db = TempPaths.NewDatabase();
+        const string conversation = "19:redeliver-question@thread.v2";
+        // A question that changes no dialog state: only its id needs remembering.
+        var question = Activities.GroupMention("逾期任务", "user-2", conversation);
+        using (var before = ReliabilityHost.Create(errors, db))
+            Assert.NotEmpty(await before.SendAsync(question));
+
+        using var after = ReliabilityHost.Create(errors, db);
+        Assert.Empty(await after.SendAsync(question));
+        // The same question asked again (a new activity) is answered as usual.
+        Assert.NotEmpty(await after.SendAsync(Activities.GroupMention("逾期任务", "user-2", conversation)));
+        Assert.True(errors.Errors.IsEmpty, ErrorLog.Summary(errors));
+    }
 }
