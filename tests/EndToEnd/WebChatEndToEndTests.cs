@@ -34,9 +34,22 @@ public class WebChatEndToEndTests
         var pageErrors = new List<string>();
         page.PageError += (_, error) => pageErrors.Add(error);
 
-        await page.GotoAsync(baseUrl);
+        // Hold the Web Chat bundle back a moment, as a slow office connection would: the page must say it is connecting
+        // instead of staying blank, and stop saying so once the greeting is there.
+        var bundleReleased = new TaskCompletionSource();
+        await page.RouteAsync("**/lib/webchat.js", async route =>
+        {
+            await bundleReleased.Task;
+            await route.ContinueAsync();
+        });
+        await page.GotoAsync(baseUrl, new PageGotoOptions { WaitUntil = WaitUntilState.Commit });
+        var connecting = page.Locator("#connecting");
+        await Assertions.Expect(connecting).ToBeVisibleAsync(new() { Timeout = 10_000 });
+        await Assertions.Expect(connecting).ToHaveTextAsync("正在连接助手…");
+        bundleReleased.SetResult();
         var helpCards = page.Locator(".ac-adaptiveCard", new PageLocatorOptions { HasText = HelpCardTitle });
         await Assertions.Expect(helpCards).ToHaveCountAsync(1, new LocatorAssertionsToHaveCountOptions { Timeout = 30_000 }); // the welcome
+        await Assertions.Expect(connecting).ToBeHiddenAsync();
 
         var sendBox = page.Locator("[data-id='webchat-sendbox-input']");
         await sendBox.FillAsync("help");
@@ -58,6 +71,8 @@ public class WebChatEndToEndTests
         await page.Locator("header .lang button[data-locale='en-US']").ClickAsync();
         await Assertions.Expect(page.Locator(".ac-adaptiveCard", new PageLocatorOptions { HasText = "Law-based administration assistant · Help" }))
             .ToHaveCountAsync(1, new LocatorAssertionsToHaveCountOptions { Timeout = 30_000 });
+        await Assertions.Expect(connecting).ToBeHiddenAsync();
+        Assert.Equal("Connecting to the assistant…", await connecting.TextContentAsync());
         Assert.Empty(pageErrors);
     }
 
