@@ -24,6 +24,12 @@ internal abstract class ChannelAdapter
 
     /// <summary>Replaces a message the bot sent earlier (Teams: PUT activity). Channels that cannot, do nothing.</summary>
     public virtual Task UpdateActivityAsync(Activity activity, CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>
+    /// Waits until the activities handed over so far have left; a reply the channel refused surfaces here. Adapters
+    /// that send as they are asked have nothing to wait for.
+    /// </summary>
+    public virtual Task FlushAsync() => Task.CompletedTask;
 }
 
 /// <summary>Collects the replies of a turn in memory (expectReplies, invokes, tests, channels answering in the HTTP body).</summary>

@@ -30,18 +30,23 @@ internal sealed class ConversationEngine(
             ctx.Text = MentionText.StripBotMention(activity);
             ctx.Workspace = workspaces.Resolve(ctx);
             foreach (var handler in activityHandlers) await handler.OnActivityAsync(ctx, ctx.Cancellation);
-            if (!IsConversational(activity)) return;
+            if (!IsConversational(activity))
+            {
+                await ctx.Adapter.FlushAsync();
+                return;
+            }
 
             using var _ = await locks.AcquireAsync(StateKey(activity), ctx.Cancellation);
             var state = LoadState(StateKey(activity));
             if (HandledId(activity) is { } handled && (state.Record.HandledActivities ?? []).Contains(handled))
             {
                 log.LogInformation("Activity {ActivityId} was already handled (redelivered after a restart); ignored", activity.Id);
+                await ctx.Adapter.FlushAsync(); // anything the activity handlers sent
                 return;
             }
             var dc = new DialogContext(dialogs, ctx, state.State);
             await DispatchAsync(dc, ctx.Cancellation);
-            await SaveStateAsync(state.Record, dc.State, ctx);
+            await SaveStateWhileRepliesLeaveAsync(state.Record, dc.State, ctx);
         }
         catch (OperationCanceledException) when (ctx.Cancellation.IsCancellationRequested)
         {
@@ -155,13 +160,50 @@ internal sealed class ConversationEngine(
         await stateStore.SaveAsync(record, ctx.Cancellation);
     }
 
+    /// <summary>
+    /// The turn's last replies may still be on their way (the Bot Framework adapter sends them in order without holding
+    /// up the turn): the state is written meanwhile, and the turn ends when both are done. If the channel refused a
+    /// reply, the state is put back as it was before the turn, as when a step throws; the caller then apologises.
+    /// </summary>
+    private async Task SaveStateWhileRepliesLeaveAsync(DialogStateRecord record, DialogState state, TurnContext ctx)
+    {
+        var (jsonBefore, handledBefore, versionBefore) = (record.Json, record.HandledActivities, record.Version);
+        var saving = SaveStateAsync(record, state, ctx);
+        try
+        {
+            await ctx.Adapter.FlushAsync();
+        }
+        catch (Exception)
+        {
+            if (await SucceededAsync(saving) && record.Version != versionBefore)
+            {
+                record.Json = jsonBefore;
+                record.HandledActivities = handledBefore;
+                record.Version++;
+                record.UpdatedUtc = ctx.Now;
+                await stateStore.SaveAsync(record, ctx.Cancellation);
+            }
+            throw;
+        }
+        await saving;
+    }
+
+    private static async Task<bool> SucceededAsync(Task task)
+    {
+        try { await task; return true; }
+        catch (Exception) { return false; } // the refused reply is what the turn reports
+    }
+
     private async Task ApologiseAsync(TurnContext ctx)
     {
+        try { await ctx.Adapter.FlushAsync(); }
+        catch (Exception) { } // replies still queued behind the failure: already reported with it
         try
         {
             if (ctx.Activity.Type is ActivityTypes.Message or ActivityTypes.Invoke)
                 await ctx.SendTextAsync(ctx.T("抱歉,处理您的消息时出错了,刚才的操作没有保存。请稍后再试;如多次出现,请联系管理员。",
                     "Sorry, something went wrong and nothing from that step was saved. Please try again; if it keeps happening, contact your administrator."));
+            await ctx.Adapter.FlushAsync();
         }
         catch (Exception ex)
         {

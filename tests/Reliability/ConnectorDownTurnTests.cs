@@ -188,6 +188,54 @@ public class ConnectorDownTurnTests
     }
 
     [Fact]
+    public async Task The_dialog_state_is_written_while_the_reply_is_still_on_its_way()
+    {
+        var connector = new OutageConnector();
+        var errors = new ErrorLog();
+        using var host = NewHost(connector, errors);
+        var start = Activities.GroupMention("测试调查", "user-1", "19:overlap@thread.v2");
+        var store = host.Service<IDialogStateStore>();
+        var savedBeforeTheReplyWasAnswered = false;
+        // The Connector answers the prompt only once the turn's state is durable, or gives up waiting after 5 s.
+        connector.Hold = async () =>
+        {
+            var waited = Stopwatch.StartNew();
+            while (store.Load(ConversationEngine.StateKey(start)) is null && waited.Elapsed < TimeSpan.FromSeconds(5)) await Task.Delay(5);
+            savedBeforeTheReplyWasAnswered = store.Load(ConversationEngine.StateKey(start)) is not null;
+        };
+
+        await PostOkAsync(host, start);
+        Assert.True(savedBeforeTheReplyWasAnswered, "the turn waited for its reply before writing its state");
+        Assert.Contains("请输入姓名", connector.Accepted.Single().Activity.Text);
+        Assert.True(errors.Errors.IsEmpty, ErrorLog.Summary(errors));
+    }
+
+    [Fact]
+    public async Task A_prompt_the_connector_refuses_leaves_the_dialog_state_as_it_was_before_the_turn()
+    {
+        var connector = new OutageConnector();
+        var errors = new ErrorLog();
+        using var host = NewHost(connector, errors);
+        const string conversation = "19:refused-prompt@thread.v2";
+        await PostOkAsync(host, Activities.GroupMention("测试调查", "user-1", conversation));
+        var before = StateOf(host, Activities.GroupMention("x", "user-1", conversation));
+
+        // The answer is taken, but the next prompt is refused (400: a bad activity): the step is undone.
+        connector.Failure = _ => new HttpResponseMessage(HttpStatusCode.BadRequest);
+        await PostOkAsync(host, Activities.GroupMention("张三", "user-1", conversation));
+        var after = StateOf(host, Activities.GroupMention("x", "user-1", conversation));
+        Assert.Equal(before.Json, after.Json);
+        Assert.Equal(before.HandledActivities, after.HandledActivities);
+        Assert.False(errors.Errors.IsEmpty); // the failed turn is logged
+
+        // With the Connector taking replies again, the same answer is asked for the name once more.
+        connector.Failure = null;
+        await PostOkAsync(host, Activities.GroupMention("李四", "user-1", conversation));
+        Assert.Contains("涉及人数", connector.Accepted[^1].Activity.Text);
+        Assert.Contains("\"name\":\"李四\"", System.Text.RegularExpressions.Regex.Unescape(StateOf(host, Activities.GroupMention("x", "user-1", conversation)).Json));
+    }
+
+    [Fact]
     public async Task A_403_is_not_queued_and_a_waiting_reply_or_reminder_refused_with_403_is_not_retried()
     {
         var watch = Stopwatch.StartNew();
@@ -312,6 +360,8 @@ internal sealed class OutageConnector : HttpMessageHandler
     private readonly List<(string Method, string Path, Activity Activity)> _accepted = new();
 
     public Func<HttpRequestMessage, HttpResponseMessage>? Failure { get; set; }
+    /// <summary>Awaited before a call is answered: a slow Connector.</summary>
+    public Func<Task>? Hold { get; set; }
     public int Calls => Volatile.Read(ref _calls);
     public IReadOnlyList<(string Method, string Path, Activity Activity)> Accepted { get { lock (_accepted) return _accepted.ToList(); } }
 
@@ -331,6 +381,7 @@ internal sealed class OutageConnector : HttpMessageHandler
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
     {
         var n = Interlocked.Increment(ref _calls);
+        if (Hold is { } hold) await hold();
         if (Failure is { } fail) return fail(request);
         var body = request.Content is null ? "{}" : await request.Content.ReadAsStringAsync(ct);
         var activity = System.Text.Json.JsonSerializer.Deserialize<Activity>(body, BotJson.Options)!;

@@ -11,6 +11,9 @@ namespace ChatBot.Bot.Channels.BotFramework;
 /// the turn does not fail: it goes to the <see cref="ReplyOutbox"/> and is delivered when the Connector is back, and
 /// so do the turn's later replies and, until those are out, the conversation's next ones (so none overtakes another).
 /// A refusal (4xx: bot removed, bad activity) still fails the turn, as before.
+/// Replies leave one after another in the order the turn asked for them, but the turn does not wait for each: it goes
+/// on, and the engine writes the dialog state while the last reply is still on its way (<see cref="FlushAsync"/>), so a
+/// turn costs the longer of the two waits, not their sum.
 /// </summary>
 internal sealed class ConnectorAdapter(
     IConnectorClient connector,
@@ -28,28 +31,65 @@ internal sealed class ConnectorAdapter(
     private bool _deferring;
     private bool _flushTried;
 
+    private readonly Lock _gate = new();
+    private Task _sending = Task.CompletedTask;
+
     public override ChannelCapabilities Capabilities => capabilities;
 
-    public override async Task<ResourceResponse> SendActivityAsync(Activity activity, CancellationToken ct)
+    /// <summary>Queues the reply behind the turn's earlier ones. No id comes back: nothing the bot does with a reply needs one.</summary>
+    public override Task<ResourceResponse> SendActivityAsync(Activity activity, CancellationToken ct)
+    {
+        lock (_gate) _sending = AfterAsync(_sending, () => SendNowAsync(activity, ct));
+        return Task.FromResult(new ResourceResponse());
+    }
+
+    /// <summary>The clicked card's replacement (PUT): queued like a reply, so it lands after the replies before it.</summary>
+    public override Task UpdateActivityAsync(Activity activity, CancellationToken ct)
+    {
+        lock (_gate) _sending = AfterAsync(_sending, () => UpdateNowAsync(activity, ct));
+        return Task.CompletedTask;
+    }
+
+    public override async Task FlushAsync()
+    {
+        Task sending;
+        lock (_gate) sending = _sending;
+        try { await sending; }
+        finally
+        {
+            // A refusal stops the replies after it; once the engine has seen it, its apology may still go out.
+            if (!sending.IsCompletedSuccessfully) lock (_gate) if (ReferenceEquals(_sending, sending)) _sending = Task.CompletedTask;
+        }
+    }
+
+    private static async Task AfterAsync(Task previous, Func<Task> next)
+    {
+        await previous;
+        await next();
+    }
+
+    private async Task SendNowAsync(Activity activity, CancellationToken ct)
     {
         var position = Interlocked.Increment(ref _position);
-        if (replies is null || inbound is null) return await connector.SendAsync(activity, ct);
+        if (replies is null || inbound is null) { await connector.SendAsync(activity, ct); return; }
         var typing = activity.Type == ActivityTypes.Typing; // a late typing indicator means nothing: dropped, never queued
         if (await MustWaitAsync(ct))
-            return typing ? new ResourceResponse() : Defer(ReplyKind, activity, position, "earlier replies of this conversation are waiting");
+        {
+            if (!typing) Defer(ReplyKind, activity, position, "earlier replies of this conversation are waiting");
+            return;
+        }
         try
         {
-            return await connector.SendAsync(activity, ct);
+            await connector.SendAsync(activity, ct);
         }
         catch (Exception ex) when (DeliveryFailure.IsTransient(ex, ct))
         {
             _deferring = true;
-            return typing ? new ResourceResponse() : Defer(ReplyKind, activity, position, Reason(ex));
+            if (!typing) Defer(ReplyKind, activity, position, Reason(ex));
         }
     }
 
-    /// <summary>The clicked card's replacement (PUT): queued like a reply, so it lands after the replies before it.</summary>
-    public override async Task UpdateActivityAsync(Activity activity, CancellationToken ct)
+    private async Task UpdateNowAsync(Activity activity, CancellationToken ct)
     {
         var position = Interlocked.Increment(ref _position);
         if (replies is null || inbound is null) { await connector.UpdateAsync(activity, ct); return; }
@@ -82,15 +122,13 @@ internal sealed class ConnectorAdapter(
         return true;
     }
 
-    private ResourceResponse Defer(string kind, Activity activity, int position, string reason)
+    private void Defer(string kind, Activity activity, int position, string reason)
     {
         var a = inbound!;
         var key = $"{kind}/{a.ChannelId}/{a.Conversation?.Id}/{_turnId}/{position}";
         if (replies!.Defer(kind, key, _lane, WorkspaceResolver.ConversationWorkspaceId(a), activity, reason))
             log?.LogWarning("The Bot Connector could not be reached ({Reason}); reply {Position} to activity {ActivityId} in {ConversationId} waits in the outbox",
                 reason, position, a.Id, a.Conversation?.Id);
-        // No id yet: nothing the bot does with a reply needs one.
-        return new ResourceResponse();
     }
 
     private static string Reason(Exception ex) => ex is HttpRequestException { StatusCode: { } status }
