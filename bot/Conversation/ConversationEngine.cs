@@ -197,7 +197,7 @@ internal sealed class ConversationEngine(
     private async Task ApologiseAsync(TurnContext ctx)
     {
         try { await ctx.Adapter.FlushAsync(); }
-        catch (Exception) { } // replies still queued behind the failure: already reported with it
+        catch (Exception) { } // the turn is failing already; an earlier reply that was refused adds nothing to tell
         try
         {
             if (ctx.Activity.Type is ActivityTypes.Message or ActivityTypes.Invoke)

@@ -58,7 +58,9 @@ internal sealed class ConnectorAdapter(
         finally
         {
             // A refusal stops the replies after it; once the engine has seen it, its apology may still go out.
-            if (!sending.IsCompletedSuccessfully) lock (_gate) if (ReferenceEquals(_sending, sending)) _sending = Task.CompletedTask;
+            if (!sending.IsCompletedSuccessfully)
+                lock (_gate)
+                    if (ReferenceEquals(_sending, sending)) _sending = Task.CompletedTask;
         }
     }
 
