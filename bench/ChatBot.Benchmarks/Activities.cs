@@ -9,12 +9,13 @@ internal static class BenchActivities
     public const string BotId = "28:bench-bot";
     private static long _next;
 
-    public static byte[] GroupMention(string serviceUrl, string conversation, string user, string text, string? deliveryMode = null)
+    /// <param name="id">The activity's id; by default the next of a counter (the bot treats a repeated id as a redelivery).</param>
+    public static byte[] GroupMention(string serviceUrl, string conversation, string user, string text, string? deliveryMode = null, string? id = null)
     {
         var activity = new Activity
         {
             Type = ActivityTypes.Message,
-            Id = $"bench-{Interlocked.Increment(ref _next)}",
+            Id = id ?? $"bench-{Interlocked.Increment(ref _next)}",
             Timestamp = DateTimeOffset.UtcNow,
             ServiceUrl = serviceUrl,
             ChannelId = "msteams",
@@ -44,9 +45,7 @@ internal sealed class ActivityTemplate
 
     public ActivityTemplate(string serviceUrl, string conversation, string user, string text)
     {
-        var activity = JsonSerializer.Deserialize<Activity>(BenchActivities.GroupMention(serviceUrl, conversation, user, text), BotJson.Options)!;
-        activity.Id = Marker;
-        _bytes = JsonSerializer.SerializeToUtf8Bytes(activity, BotJson.Options);
+        _bytes = BenchActivities.GroupMention(serviceUrl, conversation, user, text, id: Marker);
         _digitsAt = _bytes.AsSpan().IndexOf(System.Text.Encoding.ASCII.GetBytes(Marker)) + "bench-".Length;
     }
 

@@ -53,7 +53,7 @@ internal sealed class LoadGenerator(HttpClient client, string serviceUrl, bool r
             var step = 0;
             using var raw = rawClient ? new RawHttpConnection(client.BaseAddress!) : null;
             if (raw is not null) await raw.ConnectAsync();
-            var templates = (dialog ? BenchSurveyDialog.Script : ["ping"]).Select(t => new ActivityTemplate(serviceUrl, conversation, user, t)).ToArray();
+            var templates = raw is null ? [] : (dialog ? BenchSurveyDialog.Script : ["ping"]).Select(t => new ActivityTemplate(serviceUrl, conversation, user, t)).ToArray();
             while (true)
             {
                 var t0 = Stopwatch.GetTimestamp();
