@@ -3,7 +3,7 @@ using System.Net;
 
 namespace ChatBot.Benchmarks;
 
-internal sealed record LoadResult(string Name, int Connections, long Turns, double Seconds, long Errors, long Replies, double[] LatenciesMs, double CpuMs = 0, long AllocatedBytes = 0, long PageFaults = 0)
+internal sealed record LoadResult(string Name, int Connections, long Turns, double Seconds, long Errors, long Replies, double[] LatenciesMs, double CpuMs = 0, long AllocatedBytes = 0, long PageFaults = 0, long ContextSwitches = 0)
 {
     /// <summary>How long the clients ran before the measured window (the minimum, or longer until the JIT settled).</summary>
     public double WarmupSeconds { get; init; }
@@ -16,6 +16,7 @@ internal sealed record LoadResult(string Name, int Connections, long Turns, doub
     public double TurnsPerSecond => Turns / Seconds;
     /// <summary>Minor page faults of the process per turn: ~15 µs each on this VM, so fresh memory shows up as CPU.</summary>
     public double PageFaultsPerTurn => Turns == 0 ? double.NaN : PageFaults / (double)Turns;
+    public double ContextSwitchesPerTurn => Turns == 0 ? double.NaN : ContextSwitches / (double)Turns;
     public double Percentile(double p)
     {
         if (LatenciesMs.Length == 0) return double.NaN;
@@ -99,7 +100,7 @@ internal sealed class LoadGenerator(HttpClient client, string serviceUrl, bool r
         Array.Sort(all);
         var seconds = (end - Interlocked.Read(ref measureFrom)) / (double)Stopwatch.Frequency;
         return new LoadResult(name, connections, all.Length, seconds, errors, after.Replies - at.Replies, all,
-            TimeSpan.FromTicks(after.CpuTicks - at.CpuTicks).TotalMilliseconds, after.Allocated - at.Allocated, after.Faults - at.Faults)
+            TimeSpan.FromTicks(after.CpuTicks - at.CpuTicks).TotalMilliseconds, after.Allocated - at.Allocated, after.Faults - at.Faults, after.Switches - at.Switches)
         {
             WarmupSeconds = warmedFor.TotalSeconds,
             JitCompiled = after.Jitted - at.Jitted,
@@ -125,10 +126,10 @@ internal sealed class LoadGenerator(HttpClient client, string serviceUrl, bool r
         return Stopwatch.GetElapsedTime(started);
     }
 
-    private readonly record struct Counters(long Replies, long CpuTicks, long Allocated, long Faults, long Jitted)
+    private readonly record struct Counters(long Replies, long CpuTicks, long Allocated, long Faults, long Jitted, long Switches)
     {
         public Counters(Func<long> repliesSoFar) : this(repliesSoFar(), CpuTicksNow(), GC.GetTotalAllocatedBytes(),
-            Machine.MinorPageFaults(), System.Runtime.JitInfo.GetCompiledMethodCount()) { }
+            Machine.MinorPageFaults(), System.Runtime.JitInfo.GetCompiledMethodCount(), Machine.ContextSwitches()) { }
     }
 
     private static long CpuTicksNow() { using var p = Process.GetCurrentProcess(); return p.TotalProcessorTime.Ticks; }
@@ -146,7 +147,7 @@ internal sealed class LoadGenerator(HttpClient client, string serviceUrl, bool r
         var all = rounds.SelectMany(r => r.LatenciesMs).ToArray();
         Array.Sort(all);
         return new LoadResult(rounds[0].Name, rounds[0].Connections, rounds.Sum(r => r.Turns), rounds.Sum(r => r.Seconds),
-            rounds.Sum(r => r.Errors), rounds.Sum(r => r.Replies), all, rounds.Sum(r => r.CpuMs), rounds.Sum(r => r.AllocatedBytes), rounds.Sum(r => r.PageFaults))
+            rounds.Sum(r => r.Errors), rounds.Sum(r => r.Replies), all, rounds.Sum(r => r.CpuMs), rounds.Sum(r => r.AllocatedBytes), rounds.Sum(r => r.PageFaults), rounds.Sum(r => r.ContextSwitches))
         {
             WarmupSeconds = rounds.Sum(r => r.WarmupSeconds),
             JitCompiled = rounds.Sum(r => r.JitCompiled),

@@ -56,7 +56,7 @@ internal static class LoadMode
     private static LoadResult Report(int round, LoadResult r)
     {
         Console.WriteLine(FormattableString.Invariant(
-            $"round {round + 1}, {r.Name}: warmed up {r.WarmupSeconds:F0} s, {r.TurnsPerSecond:F0} turns/s, p99 {r.Percentile(99):F2} ms, {r.CpuMicrosecondsPerTurn:F0} µs CPU/turn, {r.JitCompiled} methods compiled while measured"));
+            $"round {round + 1}, {r.Name}: warmed up {r.WarmupSeconds:F0} s, {r.TurnsPerSecond:F0} turns/s, p99 {r.Percentile(99):F2} ms, {r.CpuMicrosecondsPerTurn:F0} µs CPU/turn, {r.ContextSwitchesPerTurn:F1} context switches/turn, {r.JitCompiled} methods compiled while measured"));
         return r;
     }
 
@@ -65,13 +65,13 @@ internal static class LoadMode
         var inv = CultureInfo.InvariantCulture;
         var lines = new List<string>
         {
-            "| endpoint | conns | turns | turns/s | p50 ms | p90 ms | p99 ms | max ms | errors | replies/turn | CPU µs/turn | KB allocated/turn | page faults/turn | warm-up s | JIT'd while measured |",
-            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+            "| endpoint | conns | turns | turns/s | p50 ms | p90 ms | p99 ms | max ms | errors | replies/turn | CPU µs/turn | KB allocated/turn | page faults/turn | context switches/turn | warm-up s | JIT'd while measured |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
         };
         foreach (var r in results)
-            lines.Add(string.Format(inv, "| {0} | {1} | {2} | {3:F0} | {4:F2} | {5:F2} | {6:F2} | {7:F1} | {8} | {9:F2} | {10:F0} | {11:F1} | {12:F2} | {13:F0} | {14} |",
+            lines.Add(string.Format(inv, "| {0} | {1} | {2} | {3:F0} | {4:F2} | {5:F2} | {6:F2} | {7:F1} | {8} | {9:F2} | {10:F0} | {11:F1} | {12:F2} | {13:F1} | {14:F0} | {15} |",
                 r.Name, r.Connections, r.Turns, r.TurnsPerSecond, r.Percentile(50), r.Percentile(90), r.Percentile(99), r.Percentile(100), r.Errors,
-                r.Turns == 0 ? 0 : (double)r.Replies / r.Turns, r.CpuMicrosecondsPerTurn, r.AllocatedKbPerTurn, r.PageFaultsPerTurn, r.WarmupSeconds, r.JitCompiled));
+                r.Turns == 0 ? 0 : (double)r.Replies / r.Turns, r.CpuMicrosecondsPerTurn, r.AllocatedKbPerTurn, r.PageFaultsPerTurn, r.ContextSwitchesPerTurn, r.WarmupSeconds, r.JitCompiled));
         return string.Join(Environment.NewLine, lines);
     }
 

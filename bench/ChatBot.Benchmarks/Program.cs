@@ -6,6 +6,7 @@
 //   micro    [BenchmarkDotNet arguments, e.g. --filter *]                         storage micro benchmarks
 //   tick-loop monday|monday-cold|daily|daily-cold|monday-cold-outbox --seconds 10 [--alloc-by-type] [--jit]  one reminder tick in a loop (perf, A/B)
 //   phases --warmup 8 --seconds 20  where a cold Monday tick's time and allocations go, step by step
+//   turn-loop --warmup 10 --seconds 10 [--journal]  the bot's turn on one thread without HTTP: CPU and allocation per turn
 namespace ChatBot.Benchmarks;
 
 internal static class BenchMain
@@ -23,6 +24,7 @@ public static async Task<int> Main(string[] args)
         "litedb-probe" => await LiteDbProbe.RunAsync(options),
         "tick-loop" => TickLoopMode.Run(options, args.ElementAtOrDefault(1) ?? "monday"),
         "phases" => PhasesMode.Run(options),
+        "turn-loop" => await TurnLoopMode.RunAsync(options),
         _ => Usage(),
     };
 }
@@ -37,6 +39,7 @@ private static int Usage()
           micro    [BenchmarkDotNet arguments, e.g. --filter *]
           tick-loop monday|monday-cold|daily|daily-cold|monday-cold-outbox --seconds 10 [--alloc-by-type] [--jit]
           phases   --warmup 8 --seconds 20
+          turn-loop --warmup 10 --seconds 10 [--journal]
         """);
     return 2;
 }
