@@ -20,16 +20,18 @@ public class BackupServiceTests
         using var host = new BotHost();
         await host.SendAsync(Activities.Message("帮助")); // a turn: the database is open and has something in it
         var backups = host.Services.GetRequiredService<BackupService>();
+        DateTimeOffset At(DateTimeOffset utc) { host.Clock.SetUtcNow(utc); return utc; }
         var day = new DateTimeOffset(2026, 3, 10, 18, 0, 0, TimeSpan.Zero); // 02:00 on the 11th in Shanghai
 
-        Assert.Null(backups.RunIfDue(day));                              // before 02:30
-        var first = backups.RunIfDue(day.AddMinutes(31));                // 02:31
+        Assert.Null(backups.RunIfDue(At(day)));                                // before 02:30
+        var first = backups.RunIfDue(At(day.AddMinutes(31)));                  // 02:31
         Assert.NotNull(first);
         Assert.True(first.Verified, first.Problem);
-        Assert.Equal("chatbot-2026-03-11_090000-daily.db", Path.GetFileName(first.File)); // named by the (fake) clock's local time
+        Assert.Equal("chatbot-2026-03-11_023100-daily.db", Path.GetFileName(first.File)); // named by the local date and time
         Assert.True(first.Manifest!.Counts[ChatBot.Storage.ChatBotDatabase.Workspaces] >= 1);
-        Assert.Null(backups.RunIfDue(day.AddMinutes(40)));               // once a day
-        Assert.NotNull(backups.RunIfDue(day.AddDays(1).AddMinutes(31))); // and the next night again
+        Assert.Null(backups.RunIfDue(At(day.AddMinutes(40))));                 // once a day
+        Assert.NotNull(backups.RunIfDue(At(day.AddDays(1).AddMinutes(31))));   // and the next night again
+        Assert.Equal(2, backups.Folder.List().Count);
         Assert.Equal(BackupService.Daily, backups.Folder.List().Last().Reason);
     }
 
@@ -106,7 +108,7 @@ public class BackupServiceTests
         Assert.DoesNotContain("磁盘空间只够", BackupStatusCommand.Describe(ChatBot.Cards.Lang.Zh, backups.Status(), TimeZoneInfo.Utc, DateTimeOffset.UnixEpoch));
 
         // With a threshold above what this disk holds, the bot's own status warns.
-        using var tight = new BotHost(settings: new() { ["Backup:WarnBelowBackups"] = long.MaxValue.ToString() });
+        using var tight = new BotHost(settings: new() { ["Backup:WarnBelowBackups"] = "2000000000" });
         Assert.True(tight.Services.GetRequiredService<BackupService>().Run(BackupService.Manual).Verified);
         Assert.Contains("⚠️ 磁盘空间只够再存", (await tight.SendAsync(Activities.Message("备份状态"))).AllText());
     }

@@ -85,7 +85,7 @@ public class DatabaseBackupTests
         var copy = DatabaseBackup.Copy(db, backup, states, Clock);
 
         Assert.Equal(1, copy.Counts[ChatBotDatabase.DialogState]);
-        using var opened = new LiteDatabase(new ConnectionString { Filename = backup, ReadOnly = true });
+        using var opened = new LiteDatabase(new ConnectionString { Filename = backup, ReadOnly = true }, ChatBotDatabase.CreateMapper());
         var saved = opened.GetCollection<DialogStateRecord>(ChatBotDatabase.DialogState).FindAll().ToList();
         Assert.Equal("conv-a", Assert.Single(saved).Id);
         Assert.Equal(3, saved[0].Version);
