@@ -15,6 +15,8 @@ using Microsoft.Extensions.Options;
 
 // `dotnet run --project bot -- teams-package …` builds the Teams app package instead of starting the bot.
 if (ChatBot.Bot.Channels.Teams.TeamsPackageCommand.TryRun(args, out var packageExitCode)) return packageExitCode;
+// `-- backup [--to FILE]` / `-- restore FILE`: docs/admin/backups.md.
+if (ChatBot.Bot.Features.Backups.BackupCommandLine.TryRun(args, out var backupExitCode)) return backupExitCode;
 
 // Settings are read once at start (nothing here uses IOptionsMonitor). With reload on change the host would watch the
 // whole content root, the data folder included, and wake on every journal and database write.
@@ -71,6 +73,7 @@ services.AddWeComChannel(config);
 services.AddMediationFeature(config);
 services.AddStudyFeature(config);
 services.AddPlanTasksFeature(config);
+ChatBot.Bot.Features.Backups.BackupFeature.AddBackups(services, config);
 
 var app = builder.Build();
 app.Services.GetRequiredService<StartupReadiness>().Begin();

@@ -54,8 +54,10 @@ public static class ChatBotDatabase
                     Collation = cs.Collation, Upgrade = cs.Upgrade, AutoRebuild = cs.AutoRebuild,
                 });
                 durable = cs.Filename == ":memory:" || cs.ReadOnly ? null : new DurableCommits(engine, cs.Filename);
-                db = new LiteDatabase(new SerializedEngine(engine, durable, release), CreateMapper());
+                var serialized = new SerializedEngine(engine, durable, release);
+                db = new LiteDatabase(serialized, CreateMapper());
                 if (durable is not null) Durability.Add(db, durable);
+                Engines.Add(db, serialized);
             }
             catch
             {
@@ -81,6 +83,10 @@ public static class ChatBotDatabase
     }
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<LiteDatabase, DurableCommits> Durability = new();
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<LiteDatabase, SerializedEngine> Engines = new();
+
+    /// <summary>The engine every operation of a database opened here goes through (null: shared mode).</summary>
+    internal static SerializedEngine? EngineOf(LiteDatabase db) => Engines.TryGetValue(db, out var e) ? e : null;
 
     // One open engine per file in this process. A direct-mode LiteDB engine assumes it is alone on its file, and the
     // operating system does not stop a second one here (.NET's file sharing is advisory on Linux): two engines on one

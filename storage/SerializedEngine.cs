@@ -76,6 +76,11 @@ internal sealed class SerializedEngine(ILiteEngine inner, DurableCommits? durabl
     public bool EnsureIndex(string collection, string name, BsonExpression expression, bool unique) { bool result; lock (_gate) result = inner.EnsureIndex(collection, name, expression, unique); return Written(result); }
     public bool DropIndex(string collection, string name) { bool result; lock (_gate) result = inner.DropIndex(collection, name); return Written(result); }
     public int Checkpoint() { lock (_gate) return inner.Checkpoint(); }
+
+    /// <summary>Runs <paramref name="action"/> with every other operation of the process held off: no transaction is
+    /// open and none starts until it returns (a backup copies the file meanwhile). The gate is re-entrant, so the
+    /// action may use the database itself on this thread.</summary>
+    internal T Exclusive<T>(Func<ILiteEngine, T> action) { lock (_gate) return action(inner); }
     public long Rebuild(RebuildOptions options) { long result; lock (_gate) result = inner.Rebuild(options); return Written(result); }
     public BsonValue Pragma(string name) { lock (_gate) return inner.Pragma(name); }
     public bool Pragma(string name, BsonValue value) { lock (_gate) return inner.Pragma(name, value); }

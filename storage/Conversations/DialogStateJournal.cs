@@ -192,7 +192,7 @@ internal sealed class DialogStateJournal : IDisposable
     }
 
     /// <summary>A new or removed file name is durable only once its directory is synced (Linux; elsewhere best effort).</summary>
-    private static void SyncDirectory(string directory)
+    internal static void SyncDirectory(string directory)
     {
         if (!OperatingSystem.IsLinux()) return;
         var fd = Open(directory, 0 /* O_RDONLY */);

@@ -299,6 +299,23 @@ public sealed class JournaledDialogStateStore : IDialogStateStore, IDisposable
         return files[^1].Generation;
     }
 
+    /// <summary>
+    /// Saved state not yet checkpointed into LiteDB, oldest first (apply in order; a later entry of a key wins; null =
+    /// removed). A backup calls it while it holds LiteDB exclusively, so no checkpoint runs meanwhile: every save
+    /// acknowledged before the call is here or already in LiteDB. _active is read before _sealed, as in <see cref="Load"/>.
+    /// </summary>
+    internal List<KeyValuePair<string, DialogStateRecord?>> PendingStates()
+    {
+        var active = _active;
+        var sealedMaps = _sealed;
+        var pending = new List<KeyValuePair<string, DialogStateRecord?>>();
+        foreach (var s in sealedMaps) pending.AddRange(s.States.Select(kv => KeyValuePair.Create(kv.Key, Copy(kv.Value))));
+        // A rotation between the two reads sealed the map read as active: it is in the list already, with newer ones after it.
+        if (!sealedMaps.Any(s => ReferenceEquals(s.States, active)))
+            pending.AddRange(active.Select(kv => KeyValuePair.Create(kv.Key, Copy(kv.Value))));
+        return pending;
+    }
+
     private void Remember(string key, DialogStateRecord? record)
     {
         if (_cached.Count >= MaxCached) _cached.Clear();

@@ -28,6 +28,7 @@ public sealed class BotHost : WebApplicationFactory<Program>
         {
             ["Bot:DatabasePath"] = DatabasePath,
             ["BotFramework:MicrosoftAppId"] = "",
+            ["Backup:Enabled"] = "false", // no nightly backup in tests (the backup tests take theirs themselves)
         };
         foreach (var kv in settings ?? []) _settings[kv.Key] = kv.Value;
         _configure = configure;

@@ -1,0 +1,17 @@
+using ChatBot.Bot.Conversation;
+
+namespace ChatBot.Bot.Features.Backups;
+
+internal static class BackupFeature
+{
+    /// <summary>Backups: the service, the nightly scheduler (unless Backup:Enabled is false) and 备份状态.</summary>
+    public static IServiceCollection AddBackups(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<BackupOptions>(configuration.GetSection(BackupOptions.Section));
+        services.AddSingleton<BackupService>();
+        services.AddSingleton<BackupScheduler>();
+        services.AddHostedService(sp => sp.GetRequiredService<BackupScheduler>());
+        services.AddSingleton<IBotCommand, BackupStatusCommand>();
+        return services;
+    }
+}
