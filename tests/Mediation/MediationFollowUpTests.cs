@@ -89,7 +89,7 @@ public class MediationFollowUpTests
             store.Create(c, "f" + i, clerk, host.Clock.GetUtcNow());
         }
         async Task<IReadOnlyList<ChatBot.Bot.Channels.BotFramework.Schema.Activity>> Web(string text) =>
-            await host.SendAsync(Activities.Message(text, "u", "wc-1", "webchat"));
+            await host.SendWebChatAsync(Activities.Message(text, "u", "wc-1", "webchat"));
 
         var first = await Web("调解列表");
         Assert.Contains("共 12 件", first.AllText());
@@ -101,7 +101,7 @@ public class MediationFollowUpTests
 
         var click = TeamsSubmit(new { verb = "mediation.list", filter = "", page = "2" }, "u", "wc-1");
         click.ChannelId = "webchat";
-        var second = (await host.SendAsync(click)).AllText();
+        var second = (await host.SendWebChatAsync(click)).AllText();
         Assert.Contains("第 2/2 页", second);
         Assert.Contains("2026-001 ·", second);
         Assert.Contains("2026-002 ·", second);
