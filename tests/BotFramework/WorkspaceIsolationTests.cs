@@ -59,8 +59,8 @@ public class WorkspaceIsolationTests
                 Assert.NotEqual(LocalWorkspace, host.Service<MediationDownloads>().Find(link.Groups[1].Value)?.WorkspaceId);
 
             // Its turns act on a Bot Framework conversation's own workspace.
-            Assert.Equal(WorkspaceResolver.PersonalWorkspaceId(Activities.Message("x", user, conversation, channel)),
-                host.Service<WorkspaceStore>().WorkspacesOf($"{channel}:{user}").Single().WorkspaceId);
+            Assert.Contains(WorkspaceResolver.PersonalWorkspaceId(Activities.Message("x", user, conversation, channel)),
+                host.Service<WorkspaceStore>().WorkspacesOf($"{channel}:{user}").Select(m => m.WorkspaceId));
         }
 
         // The office's reminders still go to the office's Web Chat, and nobody joined the office workspace.
@@ -109,7 +109,7 @@ public class WorkspaceIsolationTests
 
     [Theory]
     [InlineData("msteams")]
-    [InlineData("slack")]
+    [InlineData("emulator")]
     public async Task A_personal_chat_that_reuses_a_group_conversation_id_does_not_join_the_group(string channel)
     {
         using var host = new BotHost();
