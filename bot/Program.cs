@@ -20,7 +20,9 @@ if (ChatBot.Bot.Features.Backups.BackupCommandLine.TryRun(args, out var backupEx
 
 // Settings are read once at start (nothing here uses IOptionsMonitor). With reload on change the host would watch the
 // whole content root, the data folder included, and wake on every journal and database write.
-var builder = WebApplication.CreateBuilder([.. args, "--hostBuilder:reloadConfigOnChange=false"]);
+// The content root is the program's folder, so appsettings.json next to the dll is read from any working directory
+// (docs/deployment.md).
+var builder = WebApplication.CreateBuilder(ProgramFolder.Options([.. args, "--hostBuilder:reloadConfigOnChange=false"]));
 var services = builder.Services;
 var config = builder.Configuration;
 

@@ -20,6 +20,12 @@ internal abstract class ChannelAdapter
 {
     public abstract ChannelCapabilities Capabilities { get; }
 
+    /// <summary>
+    /// True only for the bot's own Direct Line service (the built-in Web Chat page): its turns act on the local
+    /// workspace. Decided by the adapter, i.e. by the endpoint the activity came in on, never by its channelId.
+    /// </summary>
+    public virtual bool ServesLocalWorkspace => false;
+
     public abstract Task<ResourceResponse> SendActivityAsync(Activity activity, CancellationToken ct);
 
     /// <summary>Replaces a message the bot sent earlier (Teams: PUT activity). Channels that cannot, do nothing.</summary>

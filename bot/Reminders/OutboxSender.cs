@@ -28,7 +28,7 @@ internal sealed class OutboxSender(
 {
     public sealed record DrainResult(int Sent, int Failed, int Deferred, int Dead);
 
-    private enum Outcome { Sent, Failed, Dead }
+    private enum Outcome { Sent, Failed, Dead, Postponed }
 
     /// <summary>One round of sending: its counts, and the services that did not answer (their other messages wait).</summary>
     private sealed class Round
@@ -36,7 +36,13 @@ internal sealed class OutboxSender(
         public int Sent, Failed, Deferred, Dead;
         public readonly HashSet<string> DownRoutes = new(StringComparer.Ordinal);
         public readonly HashSet<string> Lanes = new(StringComparer.Ordinal);
-        public void Count(Outcome o) { if (o == Outcome.Sent) Sent++; else if (o == Outcome.Dead) Dead++; else Failed++; }
+        public void Count(Outcome o)
+        {
+            if (o == Outcome.Sent) Sent++;
+            else if (o == Outcome.Dead) Dead++;
+            else if (o == Outcome.Postponed) Deferred++;
+            else Failed++;
+        }
     }
 
     public async Task<DrainResult> DrainAsync(DateTimeOffset now, CancellationToken ct)
@@ -134,7 +140,7 @@ internal sealed class OutboxSender(
             }
             var outcome = await AttemptAsync(head, () => channel.DeliverAsync(head, activity, ct), route, at, policy, round, ct);
             round.Count(outcome);
-            if (outcome == Outcome.Failed) return false;
+            if (outcome is Outcome.Failed or Outcome.Postponed) return false;
         }
     }
 
@@ -155,6 +161,12 @@ internal sealed class OutboxSender(
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             throw; // the lease runs out and the message is sent after the restart
+        }
+        catch (Exception ex) when (ex is IDeliveryPostponed postponed)
+        {
+            // Not tried (the conversation's send limit): no attempt is counted, it is due again when the limit allows.
+            outbox.Defer(message.Key, Later(now) + postponed.RetryAfter, ex.Message);
+            return Outcome.Postponed;
         }
         catch (Exception ex)
         {

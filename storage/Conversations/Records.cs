@@ -4,7 +4,9 @@ namespace ChatBot.Storage.Conversations;
 
 /// <summary>
 /// A workspace is the group chat (or Teams channel, or WeCom group) where records are created; its id is
-/// "{channel}:{tenant}:{conversation}". Everything a feature stores belongs to exactly one workspace.
+/// "{channel}:{tenant}:{conversation}". A personal chat with no group has its own, "personal|{channel}:{tenant}:{conversation}"
+/// (ids of earlier versions lack the prefix), and the built-in Web Chat acts on "local:{name}". Everything a feature
+/// stores belongs to exactly one workspace.
 /// </summary>
 public sealed class Workspace
 {

@@ -100,6 +100,13 @@ public sealed class WorkspaceStore(LiteDatabase db)
         _recentMembers[id] = (name, lastSeenUtc);
     }
 
+    /// <summary>Forgets every member of a workspace; returns how many there were.</summary>
+    public int RemoveMembers(string workspaceId)
+    {
+        _recentMembers.Clear(); // rare: simpler than finding the workspace's entries among compacted keys
+        return Members.DeleteMany(m => m.WorkspaceId == workspaceId);
+    }
+
     public bool IsMember(string workspaceId, string userKey) => Members.FindById(StorageKeys.Compact(workspaceId + "|" + userKey)) is not null;
 
     public IReadOnlyList<WorkspaceMember> MembersOf(string workspaceId) => Members.Find(m => m.WorkspaceId == workspaceId).ToList();

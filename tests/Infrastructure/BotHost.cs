@@ -75,6 +75,14 @@ public sealed class BotHost : WebApplicationFactory<Program>
         return replies;
     }
 
+    private LocalWebChat? _webChat;
+
+    /// <summary>
+    /// Takes the activity's turn through the built-in Web Chat's Direct Line service (the only way into the local
+    /// workspace) and returns the bot's replies. Conversation and user of the activity pick the Web Chat conversation.
+    /// </summary>
+    public Task<IReadOnlyList<Activity>> SendWebChatAsync(Activity activity) => (_webChat ??= new LocalWebChat(this)).SendAsync(activity);
+
     /// <summary>Every card the bot emits in tests must parse cleanly in the official adaptivecards parser.</summary>
     public static void AssertCardsValid(IEnumerable<Activity> replies)
     {

@@ -1,3 +1,4 @@
+using ChatBot.Bot.Conversation;
 using ChatBot.Storage.Mediation;
 using ChatBot.Tests.Infrastructure;
 using static ChatBot.Tests.Mediation.MediationTestKit;
@@ -42,7 +43,7 @@ public class MediationFollowUpTests
         Assert.Contains("已记录回访(第 1 次)", visited);
         Assert.Contains("2026年3月10日 · 王小明 · 已履行 · 已按协议支付", visited);
 
-        var c = host.Service<MediationStore>().Get("msteams:tenant-1:" + Chat, "2026-001")!;
+        var c = host.Service<MediationStore>().Get(WorkspaceResolver.PersonalPrefix + "msteams:tenant-1:" + Chat, "2026-001")!;
         Assert.Equal(MediationStatus.Succeeded, c.Status);
         Assert.Equal(AgreementForm.Written, c.AgreementForm);
         Assert.Equal("双方签订书面协议,赔偿800元", c.OutcomeNote);
@@ -70,7 +71,7 @@ public class MediationFollowUpTests
         Assert.Contains("Follow-up recorded (visit 1)", await Say("Parties advised to go to court"));
         Assert.Contains("There is no mediation case 2026-007", await Say("outcome 2026-007"));
 
-        var c = host.Service<MediationStore>().Get("msteams:tenant-1:" + Chat, "2026-001")!;
+        var c = host.Service<MediationStore>().Get(WorkspaceResolver.PersonalPrefix + "msteams:tenant-1:" + Chat, "2026-001")!;
         Assert.Equal(MediationStatus.Failed, c.Status);
         Assert.Null(c.AgreementForm);
         Assert.Equal("Li Na", c.FollowUps.Single().By);
@@ -89,7 +90,7 @@ public class MediationFollowUpTests
             store.Create(c, "f" + i, clerk, host.Clock.GetUtcNow());
         }
         async Task<IReadOnlyList<ChatBot.Bot.Channels.BotFramework.Schema.Activity>> Web(string text) =>
-            await host.SendAsync(Activities.Message(text, "u", "wc-1", "webchat"));
+            await host.SendWebChatAsync(Activities.Message(text, "u", "wc-1", "webchat"));
 
         var first = await Web("调解列表");
         Assert.Contains("共 12 件", first.AllText());
@@ -101,7 +102,7 @@ public class MediationFollowUpTests
 
         var click = TeamsSubmit(new { verb = "mediation.list", filter = "", page = "2" }, "u", "wc-1");
         click.ChannelId = "webchat";
-        var second = (await host.SendAsync(click)).AllText();
+        var second = (await host.SendWebChatAsync(click)).AllText();
         Assert.Contains("第 2/2 页", second);
         Assert.Contains("2026-001 ·", second);
         Assert.Contains("2026-002 ·", second);

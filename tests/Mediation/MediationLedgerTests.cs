@@ -40,7 +40,7 @@ public class MediationLedgerTests
         other.WorkspaceId = "msteams:tenant-1:19:other@thread.v2";
         store.Create(other, "other", actor, host.Clock.GetUtcNow());
 
-        var reply = (await host.SendAsync(Activities.Message("导出调解台账", "u", "wc-1", "webchat"))).AllText();
+        var reply = (await host.SendWebChatAsync(Activities.Message("导出调解台账", "u", "wc-1", "webchat"))).AllText();
         Assert.Contains("2026年调解台账共 10 件", reply);
         var token = Regex.Match(reply, @"http://localhost/files/([A-Za-z0-9_-]{40,})").Groups[1].Value;
         Assert.NotEmpty(token);
@@ -76,10 +76,10 @@ public class MediationLedgerTests
         Assert.DoesNotContain(rows, row => Equals(row["村(社区)"], "别的乡"));
         Assert.NotNull(first);
 
-        var all = (await host.SendAsync(Activities.Message("export mediations all", "u", "wc-1", "webchat", locale: "en-US"))).AllText();
+        var all = (await host.SendWebChatAsync(Activities.Message("export mediations all", "u", "wc-1", "webchat", locale: "en-US"))).AllText();
         Assert.Contains("has 11 case(s)", all);
-        Assert.Contains("has 0 case(s)", (await host.SendAsync(Activities.Message("export mediations 2024", "u", "wc-1", "webchat", locale: "en-US"))).AllText());
-        Assert.Contains("Give a year", (await host.SendAsync(Activities.Message("export mediations soon", "u", "wc-1", "webchat", locale: "en-US"))).AllText());
+        Assert.Contains("has 0 case(s)", (await host.SendWebChatAsync(Activities.Message("export mediations 2024", "u", "wc-1", "webchat", locale: "en-US"))).AllText());
+        Assert.Contains("Give a year", (await host.SendWebChatAsync(Activities.Message("export mediations soon", "u", "wc-1", "webchat", locale: "en-US"))).AllText());
     }
 
     [Fact]

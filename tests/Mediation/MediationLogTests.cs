@@ -198,10 +198,10 @@ public class MediationLogTests
     {
         using var host = new BotHost();
         var open = Activities.Message("调解登记", conversation: "wc-1", channel: "webchat");
-        var formId = FormIdOf(await host.SendAsync(open));
+        var formId = FormIdOf(await host.SendWebChatAsync(open));
         var submit = TeamsSubmit(ValidForm(formId), conversation: "wc-1");
         submit.ChannelId = "webchat";
-        Assert.Contains("已登记,案号 2026-001", (await host.SendAsync(submit)).AllText());
+        Assert.Contains("已登记,案号 2026-001", (await host.SendWebChatAsync(submit)).AllText());
         Assert.Equal("local:office", Assert.Single(AllCases(host)).WorkspaceId);
     }
 }

@@ -92,18 +92,18 @@ public class MediationStatsTests
             store.Create(c, "f" + ++i, new("webchat:u", "u"), host.Clock.GetUtcNow());
         }
 
-        var year = (await host.SendAsync(Activities.Message("调解统计", "u", "wc-1", "webchat"))).AllText();
+        var year = (await host.SendWebChatAsync(Activities.Message("调解统计", "u", "wc-1", "webchat"))).AllText();
         Assert.Contains("2026年人民调解统计", year);
         Assert.Contains("受理10起,调解7起,调解成功5起,成功率71.4%;口头协议3起,书面协议2起。", year);
         Assert.Contains("按纠纷类型", year);
         Assert.Contains("西山社区", year);
         Assert.Contains("2026年2月", year);
 
-        var month = (await host.SendAsync(Activities.Message("mediation stats month", "u", "wc-1", "webchat", locale: "en-US"))).AllText();
+        var month = (await host.SendWebChatAsync(Activities.Message("mediation stats month", "u", "wc-1", "webchat", locale: "en-US"))).AllText();
         Assert.Contains("Received 4, mediated 3, settled 2, success rate 66.7%; oral agreements 1, written 1.", month);
 
-        var last = (await host.SendAsync(Activities.Message("调解统计 2025", "u", "wc-1", "webchat"))).AllText();
+        var last = (await host.SendWebChatAsync(Activities.Message("调解统计 2025", "u", "wc-1", "webchat"))).AllText();
         Assert.Contains("受理1起,调解1起,调解成功1起,成功率100%", last);
-        Assert.Contains("没看懂统计期间", (await host.SendAsync(Activities.Message("调解统计 下下个月", "u", "wc-1", "webchat"))).AllText());
+        Assert.Contains("没看懂统计期间", (await host.SendWebChatAsync(Activities.Message("调解统计 下下个月", "u", "wc-1", "webchat"))).AllText());
     }
 }

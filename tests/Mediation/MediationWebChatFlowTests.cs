@@ -25,33 +25,33 @@ public class MediationWebChatFlowTests
     public async Task Log_list_follow_up_close_and_export_in_web_chat()
     {
         using var host = new BotHost();
-        var formId = FormIdOf(await host.SendAsync(Web("调解登记")));
-        var saved = await host.SendAsync(WebClick(ValidForm(formId, f => { f["status"] = "Accepted"; f["agreementForm"] = null; })));
+        var formId = FormIdOf(await host.SendWebChatAsync(Web("调解登记")));
+        var saved = await host.SendWebChatAsync(WebClick(ValidForm(formId, f => { f["status"] = "Accepted"; f["agreementForm"] = null; })));
         Assert.Contains("已登记,案号 2026-001", saved.AllText());
 
-        var list = await host.SendAsync(Web("调解列表 未结"));
+        var list = await host.SendWebChatAsync(Web("调解列表 未结"));
         Assert.Contains("2026-001 · 邻里 · 受理", list.AllText());
 
         // Open the case from the list, then use its buttons.
-        var opened = await host.SendAsync(WebClick(new { verb = "mediation.show", caseNo = "2026-001" }));
+        var opened = await host.SendWebChatAsync(WebClick(new { verb = "mediation.show", caseNo = "2026-001" }));
         Assert.Contains("调解案件 2026-001", opened.AllText());
         Assert.Contains("mediation.outcome", System.Text.Json.JsonSerializer.Serialize(opened.Single().Card()));
 
-        await host.SendAsync(WebClick(new { verb = "mediation.outcome", caseNo = "2026-001" }));
-        await host.SendAsync(WebClick(new { choice = "Succeeded" }));  // the choice buttons of the prompt card
-        await host.SendAsync(WebClick(new { choice = "Oral" }));
-        Assert.Contains("已更新调解结果:调解成功", (await host.SendAsync(Web("当场达成口头协议"))).AllText());
+        await host.SendWebChatAsync(WebClick(new { verb = "mediation.outcome", caseNo = "2026-001" }));
+        await host.SendWebChatAsync(WebClick(new { choice = "Succeeded" }));  // the choice buttons of the prompt card
+        await host.SendWebChatAsync(WebClick(new { choice = "Oral" }));
+        Assert.Contains("已更新调解结果:调解成功", (await host.SendWebChatAsync(Web("当场达成口头协议"))).AllText());
 
-        await host.SendAsync(WebClick(new { verb = "mediation.followup", caseNo = "2026-001" }));
-        await host.SendAsync(Web("今天"));
-        await host.SendAsync(Web("我"));
-        await host.SendAsync(WebClick(new { choice = "Fulfilled" }));
-        Assert.Contains("已记录回访(第 1 次)", (await host.SendAsync(Web("跳过"))).AllText());
+        await host.SendWebChatAsync(WebClick(new { verb = "mediation.followup", caseNo = "2026-001" }));
+        await host.SendWebChatAsync(Web("今天"));
+        await host.SendWebChatAsync(Web("我"));
+        await host.SendWebChatAsync(WebClick(new { choice = "Fulfilled" }));
+        Assert.Contains("已记录回访(第 1 次)", (await host.SendWebChatAsync(Web("跳过"))).AllText());
 
-        Assert.Contains("共 0 件", (await host.SendAsync(Web("调解列表 未结"))).AllText());
-        Assert.Contains("受理1起,调解1起,调解成功1起,成功率100%;口头协议1起,书面协议0起。", (await host.SendAsync(Web("调解统计 本月"))).AllText());
+        Assert.Contains("共 0 件", (await host.SendWebChatAsync(Web("调解列表 未结"))).AllText());
+        Assert.Contains("受理1起,调解1起,调解成功1起,成功率100%;口头协议1起,书面协议0起。", (await host.SendWebChatAsync(Web("调解统计 本月"))).AllText());
 
-        var export = (await host.SendAsync(Web("导出调解台账"))).AllText();
+        var export = (await host.SendWebChatAsync(Web("导出调解台账"))).AllText();
         var token = Regex.Match(export, @"/files/([A-Za-z0-9_-]+)").Groups[1].Value;
         using var stream = new MemoryStream(host.Service<MediationDownloads>().Find(token)!.Content);
         var row = Assert.Single(MiniExcel.Query(stream, useHeaderRow: true, excelType: ExcelType.XLSX).Cast<IDictionary<string, object?>>());

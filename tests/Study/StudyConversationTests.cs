@@ -11,18 +11,18 @@ public class StudyConversationTests
     public async Task Web_chat_clerk_schedules_a_monthly_series_with_the_form()
     {
         using var host = new BotHost();
-        var form = await host.SendAsync(WebChat("安排学法"));
+        var form = await host.SendWebChatAsync(WebChat("安排学法"));
         var card = Assert.Single(form).AllText();
         Assert.Contains("安排学法活动", card);
         Assert.Contains("以案释法", card);
 
         // A rule the bot cannot read: the form comes back with the reason and the answers kept.
-        var again = await host.SendAsync(WebChatSubmit(Form("每月找个时间")));
+        var again = await host.SendWebChatAsync(WebChatSubmit(Form("每月找个时间")));
         Assert.Contains("没看懂时间安排", again.AllText());
         Assert.Contains("每月一法:民法典", again.AllText());
         Assert.Empty(host.Service<StudyStore>().InWorkspace("local:office"));
 
-        var saved = await host.SendAsync(WebChatSubmit(Form("每月第一个周五 15:00")));
+        var saved = await host.SendWebChatAsync(WebChatSubmit(Form("每月第一个周五 15:00")));
         var text = saved.AllText();
         Assert.Contains("已安排学法活动 #", text);
         Assert.Contains("每月第一个周五 15:00–16:30", text);
@@ -35,7 +35,7 @@ public class StudyConversationTests
         Assert.Equal("https://example.test/civil-code.pdf", session.MaterialsUrl);
         Assert.Contains(host.Service<ChatBot.Storage.Conversations.AuditLog>().For(StudyStore.RecordKey(session.Id)), a => a.Action == "study.schedule" && a.UserName == "王小明");
 
-        var list = await host.SendAsync(WebChat("学法安排"));
+        var list = await host.SendWebChatAsync(WebChat("学法安排"));
         var listText = list.AllText();
         Assert.Contains("未来60天", listText);
         Assert.Contains("2026年4月3日(周五)15:00–16:30", listText);

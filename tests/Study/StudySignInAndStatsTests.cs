@@ -15,8 +15,8 @@ public class StudySignInAndStatsTests
         int id;
         using (var host = new BotHost(db))
         {
-            await host.SendAsync(WebChat("安排学法"));
-            await host.SendAsync(WebChatSubmit(Form("每月第一个周五 15:00")));
+            await host.SendWebChatAsync(WebChat("安排学法"));
+            await host.SendWebChatAsync(WebChatSubmit(Form("每月第一个周五 15:00")));
             id = Assert.Single(host.Service<StudyStore>().All()).Id;
 
             Assert.Empty(await ScanAsync(host, outbox, Local(4, 2, 15, 59)));
@@ -34,28 +34,28 @@ public class StudySignInAndStatsTests
             var signIn = Button(reminder, "study.signin", "2026-04-03");
 
             // 14:00: sign-in opens at 14:30.
-            var early = (await host.SendAsync(WebChatSubmit(signIn, "user-2"))).AllText();
+            var early = (await host.SendWebChatAsync(WebChatSubmit(signIn, "user-2"))).AllText();
             Assert.Contains("签到从 14:30 开始", early);
 
             host.Clock.SetUtcNow(Local(4, 3, 14, 35));
-            var ok = (await host.SendAsync(WebChatSubmit(signIn, "user-2"))).AllText();
+            var ok = (await host.SendWebChatAsync(WebChatSubmit(signIn, "user-2"))).AllText();
             Assert.Contains("李娜 签到成功(14:35)", ok);
             Assert.Contains("已签到1人/应到3人", ok);
-            var twice = (await host.SendAsync(WebChatSubmit(signIn, "user-2"))).AllText();
+            var twice = (await host.SendWebChatAsync(WebChatSubmit(signIn, "user-2"))).AllText();
             Assert.Contains("您已于 14:35 签到过", twice);
 
             host.Clock.SetUtcNow(Local(4, 3, 15, 10));
-            var typed = (await host.SendAsync(WebChat("签到", "user-1"))).AllText();
+            var typed = (await host.SendWebChatAsync(WebChat("签到", "user-1"))).AllText();
             Assert.Contains("王小明 签到成功(15:10)", typed);
             Assert.Contains("已签到2人", typed);
 
             host.Clock.SetUtcNow(Local(4, 3, 16, 31));
-            var late = (await host.SendAsync(WebChatSubmit(signIn, "user-3"))).AllText();
+            var late = (await host.SendWebChatAsync(WebChatSubmit(signIn, "user-3"))).AllText();
             Assert.Contains("已于 16:30 结束,签到已关闭", late);
 
             var attendance = host.Service<StudyStore>().AttendanceOf("local:office", id, new DateOnly(2026, 4, 3));
             Assert.Equal(["李娜", "王小明"], attendance.OrderBy(a => a.SignedInUtc).Select(a => a.UserName));
-            var names = (await host.SendAsync(WebChat($"签到名单 {id} 2026-04-03"))).AllText();
+            var names = (await host.SendWebChatAsync(WebChat($"签到名单 {id} 2026-04-03"))).AllText();
             Assert.Contains("已签到2人/应到3人", names);
             Assert.Contains("- 李娜 14:35\n- 王小明 15:10", names);
             Assert.Contains("未签到:张三", names);

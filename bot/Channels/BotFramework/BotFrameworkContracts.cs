@@ -33,6 +33,11 @@ internal sealed class BotFrameworkOptions
     public TimeSpan ConnectorRetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
     /// <summary>The longest a Retry-After is honoured before giving up on the call.</summary>
     public TimeSpan ConnectorMaxRetryDelay { get; set; } = TimeSpan.FromSeconds(60);
+    /// <summary>
+    /// The longest a turn's replies wait, in all, for a conversation's send limits (Teams: 7 per second … 60 per 30 s)
+    /// before the rest leave through the outbox: the Bot Connector gives up on /api/messages after about 15 s.
+    /// </summary>
+    public TimeSpan TurnThrottleAllowance { get; set; } = ConnectorAdapter.DefaultThrottleAllowance;
 
     public static readonly string[] DefaultServiceUrlHosts =
         ["botframework.com", "trafficmanager.net", "teams.microsoft.com", "localhost", "127.0.0.1"];

@@ -57,7 +57,8 @@ internal sealed class BotFrameworkEndpoint(
         ChannelAdapter adapter = expectReplies || string.IsNullOrEmpty(activity.ServiceUrl)
             ? new BufferingAdapter(capabilities)
             // Resolved per request: the typed HttpClient behind it must not be captured by this singleton.
-            : new ConnectorAdapter(http.RequestServices.GetRequiredService<IConnectorClient>(), capabilities, activity, replies, log);
+            : new ConnectorAdapter(http.RequestServices.GetRequiredService<IConnectorClient>(), capabilities, activity, replies, log,
+                options.Value.TurnThrottleAllowance);
 
         // An accepted activity is processed to the end even if the channel stops waiting for the answer (its redelivery
         // is dropped above): cancelling mid-turn would lose the turn. Only shutting down stops it.

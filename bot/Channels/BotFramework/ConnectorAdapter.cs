@@ -10,7 +10,9 @@ namespace ChatBot.Bot.Channels.BotFramework;
 /// cannot be reached even after the client's retries (5xx, 429, network errors, timeouts), the reply is not lost and
 /// the turn does not fail: it goes to the <see cref="ReplyOutbox"/> and is delivered when the Connector is back, and
 /// so do the turn's later replies and, until those are out, the conversation's next ones (so none overtakes another).
-/// A refusal (4xx: bot removed, bad activity) still fails the turn, as before.
+/// A refusal (4xx: bot removed, bad activity) still fails the turn, as before. A reply that the conversation's send
+/// limit would hold longer than the turn's throttle allowance (<see cref="ConversationSendThrottle"/>) takes the same
+/// way: the request answers promptly, and the outbox sends it once the limit allows.
 /// Replies leave one after another in the order the turn asked for them, but the turn does not wait for each: it goes
 /// on, and the engine writes the dialog state while the last reply is still on its way (<see cref="FlushAsync"/>), so a
 /// turn costs the longer of the two waits, not their sum.
@@ -20,8 +22,12 @@ internal sealed class ConnectorAdapter(
     ChannelCapabilities capabilities,
     Activity? inbound = null,
     ReplyOutbox? replies = null,
-    ILogger? log = null) : ChannelAdapter
+    ILogger? log = null,
+    TimeSpan? throttleAllowance = null) : ChannelAdapter
 {
+    /// <summary>How long a turn's replies may wait in all for the send limits when no other value is configured.</summary>
+    public static readonly TimeSpan DefaultThrottleAllowance = TimeSpan.FromSeconds(3);
+
     public const string ReplyKind = ReplyOutbox.KindPrefix + "botframework";
     public const string UpdateKind = ReplyOutbox.KindPrefix + "botframework.update";
 
@@ -31,6 +37,7 @@ internal sealed class ConnectorAdapter(
     private bool _deferring;
     private bool _flushTried;
 
+    private readonly ThrottleAllowance _allowance = new(throttleAllowance ?? DefaultThrottleAllowance);
     private readonly Lock _gate = new();
     private Task _sending = Task.CompletedTask;
 
@@ -74,6 +81,7 @@ internal sealed class ConnectorAdapter(
     {
         var position = Interlocked.Increment(ref _position);
         if (replies is null || inbound is null) { await connector.SendAsync(activity, ct); return; }
+        using var bounded = ConversationSendThrottle.Allow(_allowance); // this send, and the waiting replies it flushes
         var typing = activity.Type == ActivityTypes.Typing; // a late typing indicator means nothing: dropped, never queued
         if (await MustWaitAsync(ct))
         {
@@ -95,6 +103,7 @@ internal sealed class ConnectorAdapter(
     {
         var position = Interlocked.Increment(ref _position);
         if (replies is null || inbound is null) { await connector.UpdateAsync(activity, ct); return; }
+        using var bounded = ConversationSendThrottle.Allow(_allowance);
         if (await MustWaitAsync(ct)) { Defer(UpdateKind, activity, position, "earlier replies of this conversation are waiting"); return; }
         try
         {
@@ -129,12 +138,16 @@ internal sealed class ConnectorAdapter(
         var a = inbound!;
         var key = $"{kind}/{a.ChannelId}/{a.Conversation?.Id}/{_turnId}/{position}";
         if (replies!.Defer(kind, key, _lane, WorkspaceResolver.ConversationWorkspaceId(a), activity, reason))
-            log?.LogWarning("The Bot Connector could not be reached ({Reason}); reply {Position} to activity {ActivityId} in {ConversationId} waits in the outbox",
-                reason, position, a.Id, a.Conversation?.Id);
+            log?.LogWarning("Reply {Position} to activity {ActivityId} in {ConversationId} could not be sent now ({Reason}); it waits in the outbox",
+                position, a.Id, a.Conversation?.Id, reason);
     }
 
-    private static string Reason(Exception ex) => ex is HttpRequestException { StatusCode: { } status }
-        ? $"HTTP {(int)status}" : $"{ex.GetType().Name}: {ex.Message}";
+    private static string Reason(Exception ex) => ex switch
+    {
+        HttpRequestException { StatusCode: { } status } => $"HTTP {(int)status}",
+        ConversationThrottledException => ex.Message,
+        _ => $"{ex.GetType().Name}: {ex.Message}",
+    };
 
     public static ChannelCapabilities CapabilitiesOf(string? channelId) => channelId switch
     {

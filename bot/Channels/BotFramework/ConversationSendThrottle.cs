@@ -4,7 +4,9 @@ namespace ChatBot.Bot.Channels.BotFramework;
 
 /// <summary>
 /// Keeps each conversation under Teams' per-bot-per-thread limits by making senders wait their turn: sends are
-/// queued (in order) and delayed, never dropped.
+/// queued (in order) and delayed, never dropped. A turn waits only within its <see cref="ThrottleAllowance"/>
+/// (<see cref="Allow"/>): a send that would wait longer is refused with <see cref="ConversationThrottledException"/>
+/// and leaves through the outbox, so /api/messages answers before the Bot Connector gives up on it.
 /// </summary>
 internal sealed class ConversationSendThrottle(TimeProvider clock)
 {
@@ -31,11 +33,40 @@ internal sealed class ConversationSendThrottle(TimeProvider clock)
         public DateTimeOffset LastUsed;
     }
 
+    private static readonly AsyncLocal<ThrottleAllowance?> CurrentAllowance = new();
+
+    /// <summary>
+    /// Until disposed, sends of this async flow wait at most what is left of <paramref name="allowance"/> (shared by
+    /// all of them); a send that would wait longer throws <see cref="ConversationThrottledException"/> without being
+    /// counted. Sends outside such a scope (outbox rounds, reminders) wait as long as the limits say.
+    /// </summary>
+    public static IDisposable Allow(ThrottleAllowance allowance)
+    {
+        var previous = CurrentAllowance.Value;
+        CurrentAllowance.Value = allowance;
+        return new Scope(previous);
+    }
+
+    private sealed class Scope(ThrottleAllowance? previous) : IDisposable
+    {
+        public void Dispose() => CurrentAllowance.Value = previous;
+    }
+
     /// <summary>Waits until one more send to <paramref name="conversationId"/> stays within the limits, and records it.</summary>
     public async Task WaitTurnAsync(string conversationId, CancellationToken ct)
     {
         var lane = _lanes.GetOrAdd(conversationId, _ => new Lane());
-        await lane.Gate.WaitAsync(ct);
+        var allowance = CurrentAllowance.Value;
+        if (allowance is null) await lane.Gate.WaitAsync(ct);
+        else
+        {
+            // Another send of this conversation may hold the gate while it waits out the limits: wait for it only
+            // within the allowance.
+            var started = clock.GetTimestamp();
+            if (!await lane.Gate.WaitAsync(allowance.Remaining, ct))
+                throw new ConversationThrottledException(conversationId, allowance.Remaining);
+            allowance.Spend(clock.GetElapsedTime(started));
+        }
         try
         {
             while (true)
@@ -47,6 +78,11 @@ internal sealed class ConversationSendThrottle(TimeProvider clock)
                     lane.Sent.Enqueue(now);
                     lane.LastUsed = now;
                     break;
+                }
+                if (allowance is not null)
+                {
+                    if (wait > allowance.Remaining) throw new ConversationThrottledException(conversationId, wait);
+                    allowance.Spend(wait);
                 }
                 await Task.Delay(wait, clock, ct);
             }

@@ -10,6 +10,9 @@ internal sealed class DirectLineAdapter(DirectLineConversation conversation, Cha
 {
     public override ChannelCapabilities Capabilities => ChannelCapabilities.Full;
 
+    /// <summary>The built-in Web Chat is the office's own: its turns act on the local workspace.</summary>
+    public override bool ServesLocalWorkspace => true;
+
     public override Task<ResourceResponse> SendActivityAsync(Activity activity, CancellationToken ct)
     {
         var id = conversation.Append(FromBot(activity, bot, conversation), clock.GetUtcNow());

@@ -41,17 +41,20 @@ internal sealed class TeamsInstallationHandler(WorkspaceStore workspaces, Conver
     {
         var referenceId = ReferenceId(ctx);
         references.Remove(referenceId);
-        // A personal uninstall acts on the user's group workspace (ctx.Workspace): only the 1:1 chat's own workspace goes.
-        var workspaceId = WorkspaceResolver.ConversationWorkspaceId(ctx.Activity);
+        // A personal uninstall acts on the user's group workspace (ctx.Workspace): only the 1:1 chat's own workspace goes,
+        // never a group whose conversation id the personal chat happens to carry.
+        var workspaceId = WorkspaceResolver.OwnWorkspaceId(ctx.Activity, ctx.IsGroup);
         if (workspaces.Get(workspaceId) is not null) workspaces.MarkRemoved(workspaceId);
+        var legacyId = WorkspaceResolver.ConversationWorkspaceId(ctx.Activity); // a personal workspace of an earlier version
+        if (!ctx.IsGroup && workspaces.Get(legacyId) is { IsGroup: false }) workspaces.MarkRemoved(legacyId);
         log.LogInformation("Bot removed from Teams conversation {WorkspaceId}; reference {ReferenceId} deleted", workspaceId, referenceId);
         Record(ctx, "bot.removed");
     }
 
     private void Record(TurnContext ctx, string action) => audit.Write(new AuditEntry
     {
-        RecordKey = "workspaces/" + WorkspaceResolver.ConversationWorkspaceId(ctx.Activity),
-        WorkspaceId = WorkspaceResolver.ConversationWorkspaceId(ctx.Activity),
+        RecordKey = "workspaces/" + WorkspaceResolver.OwnWorkspaceId(ctx.Activity, ctx.IsGroup),
+        WorkspaceId = WorkspaceResolver.OwnWorkspaceId(ctx.Activity, ctx.IsGroup),
         Action = action,
         UserKey = ctx.UserKey,
         UserName = ctx.UserName,
