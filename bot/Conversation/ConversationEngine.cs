@@ -67,11 +67,24 @@ internal sealed class ConversationEngine(
     public static string StateKey(Activity a) =>
         ChatBot.Storage.StorageKeys.Compact($"{a.ChannelId}:{a.Conversation?.TenantId ?? "-"}:{a.Conversation?.Id}:{a.From?.Id}");
 
+    /// <summary>
+    /// The interrupt rule, the same for every waiting prompt, card and dialog (docs/conversation-rules.md): a click on
+    /// another card's button, or a message whose command word stands apart ("逾期任务", "办结 7 反馈…"), is that command
+    /// and never an answer. 帮助 shows the help and asks the waiting question again; 取消 ends the dialog; any other
+    /// command ends the waiting dialog, says so, and runs. Anything else answers the waiting prompt.
+    /// </summary>
     private async Task DispatchAsync(DialogContext dc, CancellationToken ct)
     {
         var ctx = dc.Context;
         var match = router.Match(ctx.Text, ctx.SubmitValue);
         var dialogActive = dc.ActiveDialog is not null;
+        var interrupts = match is { } m && (m.Args.Data is not null || m.Args.WordStandsApart);
+
+        if (dialogActive && !interrupts)
+        {
+            await dc.ContinueDialogAsync(ct);
+            return;
+        }
 
         if (match is { Command: IInterruptCommand } interrupt)
         {
@@ -82,15 +95,12 @@ internal sealed class ConversationEngine(
 
         if (dialogActive)
         {
-            // A button of another card, or a message that is exactly a command, starts that command instead.
-            var explicitCommand = match is { } m && (m.Args.Data is not null || m.Args.Text.Length == 0);
-            if (!explicitCommand)
-            {
-                await dc.ContinueDialogAsync(ct);
-                return;
-            }
+            var dropped = NameOfDialog(dc.Stack[0].Id);
             dc.CancelAllDialogs();
-            await ctx.SendTextAsync(ctx.T("(已放弃上一个未完成的操作)", "(The unfinished previous step was dropped.)"));
+            await ctx.SendTextAsync(dropped is null
+                ? ctx.T("(上一个未完成的操作已结束,没有保存。)", "(The unfinished previous step was closed without saving.)")
+                : ctx.T($"(未完成的“{dropped.Value.Zh}”已结束,没有保存;需要时再输入“{dropped.Value.Zh}”。)",
+                    $"(The unfinished \"{dropped.Value.En}\" was closed without saving; type \"{dropped.Value.En}\" to start it again.)"));
         }
 
         if (match is { } found)
@@ -111,6 +121,16 @@ internal sealed class ConversationEngine(
             return;
         }
         await SendNotUnderstoodAsync(ctx);
+    }
+
+    /// <summary>What people type to begin a dialog (its command's first Chinese and English words), or null.</summary>
+    private (string Zh, string En)? NameOfDialog(string dialogId)
+    {
+        var command = router.Commands.FirstOrDefault(c => c.BeginsDialog == dialogId);
+        if (command is null) return null;
+        var zh = command.Aliases.FirstOrDefault(a => a.Any(c => c > 0x2E80));
+        var en = command.Aliases.FirstOrDefault(a => a.All(c => c < 0x80));
+        return zh is null || en is null ? null : (zh, en);
     }
 
     private async Task SendNotUnderstoodAsync(TurnContext ctx)
