@@ -44,6 +44,9 @@ internal sealed record CommandArgs(string Text, System.Text.Json.JsonElement? Da
     /// command word that stands apart interrupts a waiting prompt (see docs/conversation-rules.md).
     /// </summary>
     public bool WordStandsApart { get; init; } = true;
+
+    /// <summary>The command word the message began with (as the router normalised it); null for a card click.</summary>
+    public string? CommandWord { get; init; }
 }
 
 /// <summary>A command that begins a dialog, the most common kind.</summary>

@@ -46,7 +46,7 @@ internal sealed class CommandRouter
             if (rest.Length > 0 && IsAsciiLetter(alias[^1]) && IsAsciiLetter(rest[0])) continue;
             // Arguments keep their case (names, departments); lower-casing does not change lengths here.
             var args = collapsed.Length == normalized.Length ? collapsed[alias.Length..].Trim() : rest.Trim();
-            return (command, new CommandArgs(args, null) { WordStandsApart = StandsApart(rest) });
+            return (command, new CommandArgs(args, null) { WordStandsApart = StandsApart(rest), CommandWord = alias });
         }
         return null;
     }

@@ -21,6 +21,7 @@ internal sealed class ConversationEngine(
     ILogger<ConversationEngine> log)
 {
     private static readonly JsonSerializerOptions StateJson = new(JsonSerializerDefaults.Web);
+    private readonly NearMissSuggester _suggester = new(router);
 
     public async Task RunTurnAsync(TurnContext ctx)
     {
@@ -76,9 +77,20 @@ internal sealed class ConversationEngine(
     private async Task DispatchAsync(DialogContext dc, CancellationToken ct)
     {
         var ctx = dc.Context;
-        var match = router.Match(ctx.Text, ctx.SubmitValue);
+        // A click on a "您是不是要…" button runs the corrected message as if it had been typed.
+        var suggested = SuggestedText(ctx.SubmitValue);
+        if (suggested is not null) ctx.Text = suggested;
+        var match = router.Match(ctx.Text, suggested is null ? ctx.SubmitValue : null);
         var dialogActive = dc.ActiveDialog is not null;
-        var interrupts = match is { } m && (m.Args.Data is not null || m.Args.WordStandsApart);
+        var interrupts = match is { } m && (suggested is not null || m.Args.Data is not null || m.Args.WordStandsApart);
+
+        // "逾期任物" begins with 逾期, but 逾期任务 is one slip away: ask rather than run the shorter command.
+        if (!dialogActive && match is { Args: { Data: null, WordStandsApart: false } } partial && suggested is null
+            && _suggester.Suggest(ctx.Text, partial.Args.CommandWord) is { Count: > 0 } better)
+        {
+            await SendSuggestionsAsync(ctx, better);
+            return;
+        }
 
         if (dialogActive && !interrupts)
         {
@@ -133,8 +145,30 @@ internal sealed class ConversationEngine(
         return zh is null || en is null ? null : (zh, en);
     }
 
+    private static string? SuggestedText(JsonElement? submit) =>
+        submit is { } v && v.TryGetProperty("verb", out var verb) && verb.ValueKind == JsonValueKind.String && verb.GetString() == SuggestionCard.Verb
+            && v.TryGetProperty("text", out var text) && text.ValueKind == JsonValueKind.String ? text.GetString() : null;
+
+    private static async Task SendSuggestionsAsync(TurnContext ctx, IReadOnlyList<NearMissSuggester.Suggestion> suggestions)
+    {
+        if (ctx.Capabilities.AdaptiveCards)
+        {
+            var card = SuggestionCard.Build(ctx.Lang, suggestions.Select(s => (s.Alias, s.Corrected)).ToList());
+            await ctx.SendCardAsync(card, SuggestionCard.Question(ctx.Lang, suggestions.Select(s => s.Alias).ToList()));
+            return;
+        }
+        await ctx.SendTextAsync(SuggestionCard.Question(ctx.Lang, suggestions.Select(s => s.Alias).ToList()) + "\n"
+            + ctx.T($"请重新输入,例如“{suggestions[0].Corrected}”;输入“帮助”查看全部命令。",
+                $"Please type it again, e.g. \"{suggestions[0].Corrected}\", or type \"help\" for all commands."));
+    }
+
     private async Task SendNotUnderstoodAsync(TurnContext ctx)
     {
+        if (_suggester.Suggest(ctx.Text) is { Count: > 0 } suggestions)
+        {
+            await SendSuggestionsAsync(ctx, suggestions);
+            return;
+        }
         var examples = router.Commands.SelectMany(c => c.Help).Where(h => h.Order > 1).OrderBy(h => h.Order).Take(4)
             .Select(h => ctx.Lang.IsZh ? $"“{h.Zh}”" : $"\"{h.En}\"");
         await ctx.SendTextAsync(ctx.T(

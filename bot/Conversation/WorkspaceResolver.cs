@@ -67,12 +67,13 @@ internal sealed class WorkspaceResolver(WorkspaceStore workspaces, ConversationR
             workspace = latest ?? workspaces.Touch(new Workspace
             {
                 Id = ConversationWorkspaceId(a), ChannelId = a.ChannelId ?? "", TenantId = a.Conversation?.TenantId,
-                ConversationId = a.Conversation?.Id ?? "", Name = ctx.UserName, IsGroup = false,
+                ConversationId = a.Conversation?.Id ?? "", Name = ctx.UserName.Length > 0 ? ctx.UserName : null, IsGroup = false,
                 TimeZone = o.DefaultTimeZone, Locale = o.DefaultLocale,
             }, now);
         }
         if (a.From?.Id is not null && a.From.Id != a.Recipient?.Id && (ctx.IsGroup || IsLocalChannel(a.ChannelId) || workspace.Id == ConversationWorkspaceId(a)))
-            workspaces.TouchMember(workspace.Id, ctx.UserKey, a.From.Name, a.From.AadObjectId, now);
+            workspaces.TouchMember(workspace.Id, ctx.UserKey, TurnContext.ChannelName(a.From), a.From.AadObjectId, now);
+        if (ctx.UserName.Length == 0 && workspaces.MemberName(workspace.Id, ctx.UserKey) is { } told) ctx.UserName = told;
         if (!string.IsNullOrEmpty(a.ServiceUrl) || IsLocalChannel(a.ChannelId))
             references.Upsert(ReferenceOf(a, ctx.IsGroup || IsLocalChannel(a.ChannelId) ? workspace.Id : "personal:" + ctx.UserKey, now));
         return workspace;

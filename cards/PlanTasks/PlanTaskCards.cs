@@ -243,7 +243,7 @@ public static class PlanTaskCards
             card.Add(new TextBlock($"{lang.DateTime(toLocal(n.AtUtc))} · {n.AuthorName} · {n.Progress}%{(n.Text.Length > 0 ? " · " + n.Text : "")}") { Size = "Small", Spacing = "None" });
         if (t.Feedback is not null)
             card.Add(new TextBlock(lang.T("办结反馈", "Completion feedback")) { Weight = "Bolder", Separator = true },
-                new TextBlock($"{t.Feedback}({t.CompletedBy} {(t.CompletedUtc is { } c ? lang.DateTime(toLocal(c)) : "")})"));
+                new TextBlock($"{t.Feedback}({string.Join(" ", new[] { t.CompletedBy, t.CompletedUtc is { } c ? lang.DateTime(toLocal(c)) : null }.Where(p => !string.IsNullOrWhiteSpace(p)))})"));
         if (t.IsOpen) card.AddAction(new SubmitAction { Title = lang.T("更新进度", "Update progress"), Data = new JsonObject { ["verb"] = ProgressFormVerb, ["taskId"] = t.Id } });
         return card;
     }

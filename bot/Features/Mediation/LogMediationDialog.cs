@@ -197,7 +197,8 @@ internal sealed partial class LogMediationDialog : WaterfallDialog
     private static Task<DialogTurnResult> AskStatusAsync(WaterfallStepContext s, CancellationToken ct)
     {
         var text = ResultText(s)?.Trim();
-        Update(s, f => f.Mediators = text is "我" or "本人" || string.Equals(text, "me", StringComparison.OrdinalIgnoreCase) ? s.Context.UserName : text);
+        var self = text is "我" or "本人" || string.Equals(text, "me", StringComparison.OrdinalIgnoreCase);
+        Update(s, f => f.Mediators = self && s.Context.UserName.Length > 0 ? s.Context.UserName : text);
         return s.PromptAsync(ChoicePrompt.DefaultId, Choices<MediationStatus>(s, s.T("目前的调解状态?", "Current status?")), ct);
     }
 
