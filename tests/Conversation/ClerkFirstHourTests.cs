@@ -214,6 +214,11 @@ public class ClerkFirstHourTests
         Assert.Equal("王家村", InputValue(mediation, "village"));
         Assert.Equal("两户因排水沟发生争执", InputValue(mediation, "summary"));
 
+        var task = await host.SendAsync(Web("新建任务 建立执法公示制度(6月底前完成,责任人:张三)"));
+        Assert.Equal("建立执法公示制度", InputValue(task, "title"));
+        Assert.Equal("张三", InputValue(task, "owners"));
+        Assert.Equal("2026-06-30", InputValue(task, "due"));
+
         // Where there are no cards, the typed details answer their questions and only the rest is asked.
         Assert.Contains("纠纷来源", (await host.SendAsync(TextOnly("调解登记 今天 邻里 北坡村"))).AllText());
         Assert.Contains("当事人姓名", (await host.SendAsync(TextOnly("1"))).AllText());
