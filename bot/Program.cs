@@ -63,6 +63,7 @@ services.AddSingleton<Dialog>(new ConfirmPrompt(ConfirmPrompt.DefaultId));
 services.AddSingleton<Dialog>(new FormPrompt());
 services.AddSingleton<IBotCommand, HelpCommand>();
 services.AddSingleton<IBotCommand, CancelCommand>();
+services.AddSingleton<IBotCommand, SetNameCommand>();
 services.AddSingleton<IActivityHandler, WelcomeHandler>();
 
 // Channels.

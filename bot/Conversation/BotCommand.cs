@@ -18,6 +18,9 @@ internal interface IBotCommand
     /// <summary>The help card line(s), or none for commands not worth listing.</summary>
     IEnumerable<CommandHelp> Help => [];
 
+    /// <summary>The dialog this command begins, if any: names the dialog when another command interrupts it.</summary>
+    string? BeginsDialog => null;
+
     /// <param name="args">The text after the alias (trimmed), or the card's submitted values as JSON for a verb.</param>
     Task ExecuteAsync(DialogContext dc, CommandArgs args, CancellationToken ct);
 }
@@ -34,6 +37,16 @@ internal sealed record CommandArgs(string Text, System.Text.Json.JsonElement? Da
 
     /// <summary>The typed argument, or else the card field of that name.</summary>
     public string? TextOr(string field) => Text.Length > 0 ? Text : Field(field);
+
+    /// <summary>
+    /// True when the command word stands apart in the message: it is the whole message, or a space, a number that
+    /// ends there, or only punctuation follows it ("办结 7 …", "办结7", "帮助!"), not "回访当事人" or "回访3次". Only a
+    /// command word that stands apart interrupts a waiting prompt (see docs/conversation-rules.md).
+    /// </summary>
+    public bool WordStandsApart { get; init; } = true;
+
+    /// <summary>The command word the message began with (as the router normalised it); null for a card click.</summary>
+    public string? CommandWord { get; init; }
 }
 
 /// <summary>A command that begins a dialog, the most common kind.</summary>
@@ -42,6 +55,7 @@ internal sealed class BeginDialogCommand(string dialogId, string[] aliases, stri
     public IReadOnlyList<string> Aliases => aliases;
     public IReadOnlyList<string> Verbs => verbs;
     public IEnumerable<CommandHelp> Help => help;
+    public string? BeginsDialog => dialogId;
 
     public Task ExecuteAsync(DialogContext dc, CommandArgs args, CancellationToken ct) =>
         dc.BeginDialogAsync(dialogId, System.Text.Json.Nodes.JsonValue.Create(args.Text), ct);

@@ -46,9 +46,19 @@ internal sealed class CommandRouter
             if (rest.Length > 0 && IsAsciiLetter(alias[^1]) && IsAsciiLetter(rest[0])) continue;
             // Arguments keep their case (names, departments); lower-casing does not change lengths here.
             var args = collapsed.Length == normalized.Length ? collapsed[alias.Length..].Trim() : rest.Trim();
-            return (command, new CommandArgs(args, null));
+            return (command, new CommandArgs(args, null) { WordStandsApart = StandsApart(rest), CommandWord = alias });
         }
         return null;
+    }
+
+    /// <summary>What follows a command word lets it stand apart: nothing, a space, a number that ends there, or punctuation only.</summary>
+    private static bool StandsApart(string rest)
+    {
+        if (rest.Length == 0 || rest[0] == ' ') return true;
+        var digits = 0;
+        while (digits < rest.Length && char.IsAsciiDigit(rest[digits])) digits++;
+        if (digits > 0) return digits == rest.Length || rest[digits] == ' ';
+        return rest.All(c => char.IsPunctuation(c) || char.IsSymbol(c));
     }
 
     private static bool IsAsciiLetter(char c) => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z');

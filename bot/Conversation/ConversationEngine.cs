@@ -21,6 +21,7 @@ internal sealed class ConversationEngine(
     ILogger<ConversationEngine> log)
 {
     private static readonly JsonSerializerOptions StateJson = new(JsonSerializerDefaults.Web);
+    private readonly NearMissSuggester _suggester = new(router);
 
     public async Task RunTurnAsync(TurnContext ctx)
     {
@@ -67,11 +68,35 @@ internal sealed class ConversationEngine(
     public static string StateKey(Activity a) =>
         ChatBot.Storage.StorageKeys.Compact($"{a.ChannelId}:{a.Conversation?.TenantId ?? "-"}:{a.Conversation?.Id}:{a.From?.Id}");
 
+    /// <summary>
+    /// The interrupt rule, the same for every waiting prompt, card and dialog (docs/conversation-rules.md): a click on
+    /// another card's button, or a message whose command word stands apart ("逾期任务", "办结 7 反馈…"), is that command
+    /// and never an answer. 帮助 shows the help and asks the waiting question again; 取消 ends the dialog; any other
+    /// command ends the waiting dialog, says so, and runs. Anything else answers the waiting prompt.
+    /// </summary>
     private async Task DispatchAsync(DialogContext dc, CancellationToken ct)
     {
         var ctx = dc.Context;
-        var match = router.Match(ctx.Text, ctx.SubmitValue);
+        // A click on a "您是不是要…" button runs the corrected message as if it had been typed.
+        var suggested = SuggestedText(ctx.SubmitValue);
+        if (suggested is not null) ctx.Text = suggested;
+        var match = router.Match(ctx.Text, suggested is null ? ctx.SubmitValue : null);
         var dialogActive = dc.ActiveDialog is not null;
+        var interrupts = match is { } m && (suggested is not null || m.Args.Data is not null || m.Args.WordStandsApart);
+
+        // "逾期任物" begins with 逾期, but 逾期任务 is one slip away: ask rather than run the shorter command.
+        if (!dialogActive && match is { Args: { Data: null, WordStandsApart: false } } partial && suggested is null
+            && _suggester.Suggest(ctx.Text, partial.Args.CommandWord) is { Count: > 0 } better)
+        {
+            await SendSuggestionsAsync(ctx, better);
+            return;
+        }
+
+        if (dialogActive && !interrupts)
+        {
+            await dc.ContinueDialogAsync(ct);
+            return;
+        }
 
         if (match is { Command: IInterruptCommand } interrupt)
         {
@@ -82,15 +107,12 @@ internal sealed class ConversationEngine(
 
         if (dialogActive)
         {
-            // A button of another card, or a message that is exactly a command, starts that command instead.
-            var explicitCommand = match is { } m && (m.Args.Data is not null || m.Args.Text.Length == 0);
-            if (!explicitCommand)
-            {
-                await dc.ContinueDialogAsync(ct);
-                return;
-            }
+            var dropped = NameOfDialog(dc.Stack[0].Id);
             dc.CancelAllDialogs();
-            await ctx.SendTextAsync(ctx.T("(已放弃上一个未完成的操作)", "(The unfinished previous step was dropped.)"));
+            await ctx.SendTextAsync(dropped is null
+                ? ctx.T("(上一个未完成的操作已结束,没有保存。)", "(The unfinished previous step was closed without saving.)")
+                : ctx.T($"(未完成的“{dropped.Value.Zh}”已结束,没有保存;需要时再输入“{dropped.Value.Zh}”。)",
+                    $"(The unfinished \"{dropped.Value.En}\" was closed without saving; type \"{dropped.Value.En}\" to start it again.)"));
         }
 
         if (match is { } found)
@@ -113,8 +135,40 @@ internal sealed class ConversationEngine(
         await SendNotUnderstoodAsync(ctx);
     }
 
+    /// <summary>What people type to begin a dialog (its command's first Chinese and English words), or null.</summary>
+    private (string Zh, string En)? NameOfDialog(string dialogId)
+    {
+        var command = router.Commands.FirstOrDefault(c => c.BeginsDialog == dialogId);
+        if (command is null) return null;
+        var zh = command.Aliases.FirstOrDefault(a => a.Any(c => c > 0x2E80));
+        var en = command.Aliases.FirstOrDefault(a => a.All(c => c < 0x80));
+        return zh is null || en is null ? null : (zh, en);
+    }
+
+    private static string? SuggestedText(JsonElement? submit) =>
+        submit is { } v && v.TryGetProperty("verb", out var verb) && verb.ValueKind == JsonValueKind.String && verb.GetString() == SuggestionCard.Verb
+            && v.TryGetProperty("text", out var text) && text.ValueKind == JsonValueKind.String ? text.GetString() : null;
+
+    private static async Task SendSuggestionsAsync(TurnContext ctx, IReadOnlyList<NearMissSuggester.Suggestion> suggestions)
+    {
+        if (ctx.Capabilities.AdaptiveCards)
+        {
+            var card = SuggestionCard.Build(ctx.Lang, suggestions.Select(s => (s.Alias, s.Corrected)).ToList());
+            await ctx.SendCardAsync(card, SuggestionCard.Question(ctx.Lang, suggestions.Select(s => s.Alias).ToList()));
+            return;
+        }
+        await ctx.SendTextAsync(SuggestionCard.Question(ctx.Lang, suggestions.Select(s => s.Alias).ToList()) + "\n"
+            + ctx.T($"请重新输入,例如“{suggestions[0].Corrected}”;输入“帮助”查看全部命令。",
+                $"Please type it again, e.g. \"{suggestions[0].Corrected}\", or type \"help\" for all commands."));
+    }
+
     private async Task SendNotUnderstoodAsync(TurnContext ctx)
     {
+        if (_suggester.Suggest(ctx.Text) is { Count: > 0 } suggestions)
+        {
+            await SendSuggestionsAsync(ctx, suggestions);
+            return;
+        }
         var examples = router.Commands.SelectMany(c => c.Help).Where(h => h.Order > 1).OrderBy(h => h.Order).Take(4)
             .Select(h => ctx.Lang.IsZh ? $"“{h.Zh}”" : $"\"{h.En}\"");
         await ctx.SendTextAsync(ctx.T(

@@ -18,7 +18,11 @@ internal sealed class TurnContext
         Cancellation = cancellation;
         Lang = Lang.FromLocale(activity.Locale);
         Text = activity.Text?.Trim() ?? "";
+        UserName = ChannelName(activity.From) ?? "";
     }
+
+    /// <summary>The name the channel gives the person, or null when it gives none (Web Chat sends only an id).</summary>
+    public static string? ChannelName(ChannelAccount? from) => string.IsNullOrWhiteSpace(from?.Name) ? null : from.Name.Trim();
 
     public Activity Activity { get; }
     public ChannelAdapter Adapter { get; }
@@ -38,7 +42,14 @@ internal sealed class TurnContext
 
     /// <summary>"{channel}:{userId}" of the person who sent the activity.</summary>
     public string UserKey => $"{Activity.ChannelId}:{Activity.From?.Id}";
-    public string UserName => Activity.From?.Name ?? Activity.From?.Id ?? "";
+    /// <summary>
+    /// The person's name: the channel's, else the one they told the bot ("我叫 …", set when the workspace is resolved),
+    /// else "". Sentences addressing the person use <see cref="Addressee"/>, never an empty name.
+    /// </summary>
+    public string UserName { get; set; }
+
+    /// <summary>The name to address the person by, or 您 / you when there is none.</summary>
+    public string Addressee => UserName.Length > 0 ? UserName : T("您", "you");
 
     /// <summary>True in group chats and channels: personal data of mediation parties is masked there.</summary>
     public bool IsGroup => Activity.Conversation?.IsGroup == true

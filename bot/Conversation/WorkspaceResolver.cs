@@ -79,7 +79,8 @@ internal sealed class WorkspaceResolver(WorkspaceStore workspaces, ConversationR
         // Membership comes from the conversation itself: a group's from its own activities, a personal workspace's
         // from its own chat; a personal chat acting on a group changes nobody's membership.
         if (a.From?.Id is not null && a.From.Id != a.Recipient?.Id && (ctx.IsGroup || local || !workspace.IsGroup))
-            workspaces.TouchMember(workspace.Id, ctx.UserKey, a.From.Name, a.From.AadObjectId, now);
+            workspaces.TouchMember(workspace.Id, ctx.UserKey, TurnContext.ChannelName(a.From), a.From.AadObjectId, now);
+        if (ctx.UserName.Length == 0 && workspaces.MemberName(workspace.Id, ctx.UserKey) is { } told) ctx.UserName = told;
         if (!string.IsNullOrEmpty(a.ServiceUrl) || local)
             references.Upsert(ReferenceOf(a, ctx.IsGroup || local ? workspace.Id : "personal:" + ctx.UserKey, now));
         return workspace;
@@ -121,7 +122,7 @@ internal sealed class WorkspaceResolver(WorkspaceStore workspaces, ConversationR
         return workspaces.Touch(new Workspace
         {
             Id = id, ChannelId = a.ChannelId ?? "", TenantId = a.Conversation?.TenantId,
-            ConversationId = a.Conversation?.Id ?? "", Name = ctx.UserName, IsGroup = false,
+            ConversationId = a.Conversation?.Id ?? "", Name = ctx.UserName.Length > 0 ? ctx.UserName : null, IsGroup = false,
             TimeZone = o.DefaultTimeZone, Locale = o.DefaultLocale,
         }, now);
     }

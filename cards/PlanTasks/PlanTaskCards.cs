@@ -243,7 +243,7 @@ public static class PlanTaskCards
             card.Add(new TextBlock($"{lang.DateTime(toLocal(n.AtUtc))} · {n.AuthorName} · {n.Progress}%{(n.Text.Length > 0 ? " · " + n.Text : "")}") { Size = "Small", Spacing = "None" });
         if (t.Feedback is not null)
             card.Add(new TextBlock(lang.T("办结反馈", "Completion feedback")) { Weight = "Bolder", Separator = true },
-                new TextBlock($"{t.Feedback}({t.CompletedBy} {(t.CompletedUtc is { } c ? lang.DateTime(toLocal(c)) : "")})"));
+                new TextBlock($"{t.Feedback}({string.Join(" ", new[] { t.CompletedBy, t.CompletedUtc is { } c ? lang.DateTime(toLocal(c)) : null }.Where(p => !string.IsNullOrWhiteSpace(p)))})"));
         if (t.IsOpen) card.AddAction(new SubmitAction { Title = lang.T("更新进度", "Update progress"), Data = new JsonObject { ["verb"] = ProgressFormVerb, ["taskId"] = t.Id } });
         return card;
     }
@@ -318,21 +318,23 @@ public static class PlanTaskCards
         return card;
     }
 
-    /// <summary>Add / edit one task (answers a form prompt).</summary>
-    public static AdaptiveCard TaskForm(Lang lang, PlanTask? t, int defaultYear, string defaultPlan, IReadOnlyList<string>? errors = null)
+    /// <summary>Add / edit one task (answers a form prompt); <paramref name="prefill"/> fills a new task's fields.</summary>
+    public static AdaptiveCard TaskForm(Lang lang, PlanTask? t, int defaultYear, string defaultPlan, IReadOnlyList<string>? errors = null, PlanTaskDraft? prefill = null)
     {
         var card = new AdaptiveCard().Add(TextBlock.Heading(t is null ? lang.T("新建任务", "New task") : lang.T($"编辑任务 #{t.Id}", $"Edit task #{t.Id}")));
         foreach (var e in errors ?? []) card.Add(TextBlock.Error(e));
+        var owners = t?.Owners ?? prefill?.Owners;
+        var due = t?.DueDate ?? (prefill is { DueDate: var d } && d != default ? d : null);
         card.Add(
             new TextInput { Id = "plan", Label = lang.T("计划名称", "Plan"), Value = t?.PlanTitle ?? defaultPlan, MaxLength = 200 },
             new NumberInput { Id = "year", Label = lang.T("年度", "Year"), Value = t?.PlanYear ?? defaultYear, Min = 2000, Max = 2100,
                 IsRequired = true, ErrorMessage = lang.T("请填写 2000–2100 之间的年度", "Enter a year between 2000 and 2100") },
             new TextInput { Id = "section", Label = lang.T("板块", "Section"), Value = t?.Section, MaxLength = 200, Placeholder = "(三)进一步规范行政执法行为" },
-            new TextInput { Id = "title", Label = lang.T("任务内容", "Task"), Value = t?.Title, IsRequired = true, IsMultiline = true, MaxLength = 1000,
+            new TextInput { Id = "title", Label = lang.T("任务内容", "Task"), Value = t?.Title ?? prefill?.Title, IsRequired = true, IsMultiline = true, MaxLength = 1000,
                 ErrorMessage = lang.T("请填写任务内容", "Enter the task") },
-            new TextInput { Id = "owners", Label = lang.T("责任人(多人用、分隔)", "Owners (separate with 、 or ,)"), Value = t is null ? null : string.Join("、", t.Owners), MaxLength = 200 },
-            new TextInput { Id = "department", Label = lang.T("责任部门", "Department"), Value = t?.Department, MaxLength = 100 },
-            new DateInput { Id = "due", Label = lang.T("完成时限", "Due date"), Value = t?.DueDate.ToString("yyyy-MM-dd"), IsRequired = true,
+            new TextInput { Id = "owners", Label = lang.T("责任人(多人用、分隔)", "Owners (separate with 、 or ,)"), Value = owners is { Count: > 0 } ? string.Join("、", owners) : null, MaxLength = 200 },
+            new TextInput { Id = "department", Label = lang.T("责任部门", "Department"), Value = t?.Department ?? (prefill?.Department is { Length: > 0 } dept ? dept : null), MaxLength = 100 },
+            new DateInput { Id = "due", Label = lang.T("完成时限", "Due date"), Value = due?.ToString("yyyy-MM-dd"), IsRequired = true,
                 ErrorMessage = lang.T("请选择完成时限", "Choose a due date") });
         card.AddAction(new SubmitAction { Title = lang.T("保存", "Save"), Style = "positive", Data = new JsonObject { ["form"] = "task" } });
         card.AddAction(new SubmitAction { Title = lang.T("取消", "Cancel"), AssociatedInputs = "none", Data = new JsonObject { ["verb"] = "cancel" } });

@@ -83,9 +83,10 @@ public sealed class WorkspaceStore(LiteDatabase db)
     public void TouchMember(string workspaceId, string userKey, string? name, string? aadObjectId, DateTimeOffset now)
     {
         var id = StorageKeys.Compact(workspaceId + "|" + userKey);
-        if (_recentMembers.TryGetValue(id, out var seen) && now >= seen.LastSeenUtc && now - seen.LastSeenUtc < TimeSpan.FromMinutes(1) && seen.Name == name) return;
+        // A turn without a name (Web Chat) keeps the name stored before (one the user told the bot).
+        if (_recentMembers.TryGetValue(id, out var seen) && now >= seen.LastSeenUtc && now - seen.LastSeenUtc < TimeSpan.FromMinutes(1) && (name is null || seen.Name == name)) return;
         var existing = Members.FindById(id);
-        if (existing is not null && now - existing.LastSeenUtc < TimeSpan.FromMinutes(1) && existing.Name == name)
+        if (existing is not null && now - existing.LastSeenUtc < TimeSpan.FromMinutes(1) && (name is null || existing.Name == name))
         {
             RememberMember(id, existing.Name, existing.LastSeenUtc);
             return;
@@ -105,6 +106,19 @@ public sealed class WorkspaceStore(LiteDatabase db)
     {
         _recentMembers.Clear(); // rare: simpler than finding the workspace's entries among compacted keys
         return Members.DeleteMany(m => m.WorkspaceId == workspaceId);
+    }
+
+    /// <summary>The name stored for a member (from the channel, or the one the user gave), or null.</summary>
+    public string? MemberName(string workspaceId, string userKey) =>
+        Members.FindById(StorageKeys.Compact(workspaceId + "|" + userKey))?.Name is { Length: > 0 } name ? name : null;
+
+    /// <summary>Stores the name a user asked to be called by (channels such as Web Chat send none).</summary>
+    public void SetMemberName(string workspaceId, string userKey, string name, DateTimeOffset now)
+    {
+        var id = StorageKeys.Compact(workspaceId + "|" + userKey);
+        var existing = Members.FindById(id);
+        Members.Upsert(new WorkspaceMember { Id = id, WorkspaceId = workspaceId, UserKey = userKey, Name = name, AadObjectId = existing?.AadObjectId, LastSeenUtc = now });
+        RememberMember(id, name, now);
     }
 
     public bool IsMember(string workspaceId, string userKey) => Members.FindById(StorageKeys.Compact(workspaceId + "|" + userKey)) is not null;

@@ -15,7 +15,7 @@ public class DirectLineProtocolTests
     private static BotHost NewHost(Dictionary<string, string?>? settings = null) => new(settings: settings);
 
     [Fact]
-    public async Task Starting_a_conversation_returns_201_with_a_stream_url_and_the_bot_greets_with_the_help_card()
+    public async Task Starting_a_conversation_returns_201_with_a_stream_url_and_the_bot_greets_with_the_welcome_card()
     {
         using var host = NewHost();
         var dl = new DirectLineClient(host);
@@ -30,7 +30,7 @@ public class DirectLineProtocolTests
         Assert.Equal("bot", welcome.From?.Role);
         Assert.Equal("web-user-1", welcome.Recipient?.Id);
         Assert.Equal(dl.ConversationId, welcome.Conversation?.Id);
-        Assert.Contains("使用帮助", welcome.AllText());
+        Assert.Contains("查看逾期任务", welcome.AllText());
 
         // Starting again with the same token (a reconnecting page) does not greet twice: 200, same conversation.
         var again = await dl.SendAsync(HttpMethod.Post, $"{DirectLineClient.Base}/conversations", null);
@@ -46,8 +46,8 @@ public class DirectLineProtocolTests
         var dl = new DirectLineClient(host);
         await dl.StartAsync(locale: "en-US");
         var welcome = Assert.Single(await dl.PollAsync());
-        Assert.Contains("Help", welcome.AllText());
-        Assert.DoesNotContain("使用帮助", welcome.AllText());
+        Assert.Contains("Overdue tasks", welcome.AllText());
+        Assert.DoesNotContain("查看逾期任务", welcome.AllText());
     }
 
     [Fact]
@@ -104,7 +104,7 @@ public class DirectLineProtocolTests
 
         using var socket = await dl.ConnectStreamAsync();
         var backlog = await DirectLineClient.ReceiveActivitiesAsync(socket, all => all.Count >= 1);
-        Assert.Contains("使用帮助", backlog[0].AllText());
+        Assert.Contains("查看逾期任务", backlog[0].AllText());
 
         var id = await dl.SayAsync("help");
         var pushed = await DirectLineClient.ReceiveActivitiesAsync(socket, all => all.Count >= 2);

@@ -8,12 +8,13 @@ namespace ChatBot.Tests.EndToEnd;
 
 /// <summary>
 /// The real bot on a loopback port (Kestrel), the real Web Chat bundle in headless Chromium: the page connects over
-/// Direct Line, shows the welcome card, and answers "help" with the help card. Needs Chromium (CHROMIUM_PATH, default
+/// Direct Line, shows the welcome card (three buttons, not the command reference), and answers "help" with the help card. Needs Chromium (CHROMIUM_PATH, default
 /// /usr/bin/chromium) and fonts-noto-cjk for readable screenshots; it fails, never skips, when Chromium is missing.
 /// </summary>
 public class WebChatEndToEndTests
 {
     private const string HelpCardTitle = "使用帮助";
+    private const string WelcomeCardText = "我能帮您做三件事";
 
     [Fact]
     public async Task Web_chat_page_greets_and_answers_help_with_the_help_card()
@@ -47,16 +48,20 @@ public class WebChatEndToEndTests
         await Assertions.Expect(connecting).ToBeVisibleAsync(new() { Timeout = 10_000 });
         await Assertions.Expect(connecting).ToHaveTextAsync("正在连接助手…");
         bundleReleased.SetResult();
-        var helpCards = page.Locator(".ac-adaptiveCard", new PageLocatorOptions { HasText = HelpCardTitle });
-        await Assertions.Expect(helpCards).ToHaveCountAsync(1, new LocatorAssertionsToHaveCountOptions { Timeout = 30_000 }); // the welcome
+        var welcomeCard = page.Locator(".ac-adaptiveCard", new PageLocatorOptions { HasText = WelcomeCardText });
+        await Assertions.Expect(welcomeCard).ToHaveCountAsync(1, new LocatorAssertionsToHaveCountOptions { Timeout = 30_000 });
         await Assertions.Expect(connecting).ToBeHiddenAsync();
+        foreach (var button in new[] { "登记调解", "安排学法", "查看逾期任务" })
+            await Assertions.Expect(welcomeCard.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = button })).ToBeVisibleAsync();
+        var helpCards = page.Locator(".ac-adaptiveCard", new PageLocatorOptions { HasText = HelpCardTitle });
+        await Assertions.Expect(helpCards).ToHaveCountAsync(0); // the reference stays behind "help"
 
         var sendBox = page.Locator("[data-id='webchat-sendbox-input']");
         await sendBox.FillAsync("help");
         await sendBox.PressAsync("Enter");
 
         await Assertions.Expect(page.Locator(".webchat__bubble--from-user", new PageLocatorOptions { HasText = "help" })).ToBeVisibleAsync(new() { Timeout = 20_000 });
-        await Assertions.Expect(helpCards).ToHaveCountAsync(2, new LocatorAssertionsToHaveCountOptions { Timeout = 20_000 });
+        await Assertions.Expect(helpCards).ToHaveCountAsync(1, new LocatorAssertionsToHaveCountOptions { Timeout = 20_000 });
         await Assertions.Expect(helpCards.Last).ToContainTextAsync("帮助 (help)");
         await helpCards.Last.ScrollIntoViewIfNeededAsync();
         Assert.Empty(pageErrors);
@@ -69,7 +74,7 @@ public class WebChatEndToEndTests
 
         // The language switch reloads into a new conversation greeted in English.
         await page.Locator("header .lang button[data-locale='en-US']").ClickAsync();
-        await Assertions.Expect(page.Locator(".ac-adaptiveCard", new PageLocatorOptions { HasText = "Law-based administration assistant · Help" }))
+        await Assertions.Expect(page.Locator(".ac-adaptiveCard", new PageLocatorOptions { HasText = "I can help with three things" }))
             .ToHaveCountAsync(1, new LocatorAssertionsToHaveCountOptions { Timeout = 30_000 });
         await Assertions.Expect(connecting).ToBeHiddenAsync();
         Assert.Equal("Connecting to the assistant…", await connecting.TextContentAsync());

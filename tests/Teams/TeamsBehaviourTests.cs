@@ -173,7 +173,7 @@ public class TeamsBehaviourTests
         var references = host.Service<ConversationReferenceStore>();
 
         var welcome = Assert.Single(await host.SendAsync(TeamsPayloads.Load("conversation-update-bot-added.json")));
-        Assert.Contains("使用帮助", welcome.AllText());
+        Assert.Contains("查看逾期任务", welcome.AllText());
         Assert.Equal(TeamsPayloads.GroupChat, welcome.Conversation!.Id);
         Assert.NotNull(references.Get(TeamsPayloads.WorkspaceId(TeamsPayloads.GroupChat)));
 

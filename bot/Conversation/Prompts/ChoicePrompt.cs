@@ -14,10 +14,10 @@ internal class ChoicePrompt(string id, PromptValidator<string>? validator = null
     /// <summary>More choices than this are shown as a drop-down rather than buttons.</summary>
     private const int MaxButtons = 6;
 
-    protected override Task<PromptRecognizerResult<string>> RecognizeAsync(TurnContext ctx, PromptOptions options, CancellationToken ct)
+    protected override Task<PromptRecognizerResult<string>> RecognizeAsync(TurnContext ctx, string? input, PromptOptions options, CancellationToken ct)
     {
         var choices = options.Choices ?? [];
-        var text = Recognizers.ToHalfWidth(PromptInput.TextOf(ctx) ?? "").Trim();
+        var text = Recognizers.ToHalfWidth(input ?? "").Trim();
         var match = Match(choices, text);
         return Task.FromResult(match is null
             ? PromptRecognizerResult<string>.Fail(ctx.T("请从选项中选择一项(可回复序号)。", "Please pick one of the options (you can reply with its number)."))
@@ -83,9 +83,9 @@ internal sealed class ConfirmPrompt(string id) : Prompt<bool>(id)
     private static readonly HashSet<string> Yes = new(StringComparer.OrdinalIgnoreCase) { "是", "是的", "好", "好的", "对", "确认", "确定", "可以", "行", "嗯", "保存", "提交", "y", "yes", "ok", "sure", "confirm", "save", "true", "1" };
     private static readonly HashSet<string> No = new(StringComparer.OrdinalIgnoreCase) { "否", "不", "不是", "不要", "不用", "不对", "n", "no", "nope", "false", "2" };
 
-    protected override Task<PromptRecognizerResult<bool>> RecognizeAsync(TurnContext ctx, PromptOptions options, CancellationToken ct)
+    protected override Task<PromptRecognizerResult<bool>> RecognizeAsync(TurnContext ctx, string? input, PromptOptions options, CancellationToken ct)
     {
-        var text = Recognizers.ToHalfWidth(PromptInput.TextOf(ctx) ?? "").Trim().TrimEnd('!', '。', '.');
+        var text = Recognizers.ToHalfWidth(input ?? "").Trim().TrimEnd('!', '。', '.');
         if (Yes.Contains(text)) return Task.FromResult(new PromptRecognizerResult<bool>(true, true));
         if (No.Contains(text)) return Task.FromResult(new PromptRecognizerResult<bool>(true, false));
         return Task.FromResult(PromptRecognizerResult<bool>.Fail(ctx.T("请回复“是”或“否”。", "Please answer \"yes\" or \"no\".")));

@@ -8,9 +8,9 @@ internal sealed class DatePrompt(string id, PromptValidator<string>? validator =
 {
     public const string DefaultId = "prompt.date";
 
-    protected override Task<PromptRecognizerResult<string>> RecognizeAsync(TurnContext ctx, PromptOptions options, CancellationToken ct)
+    protected override Task<PromptRecognizerResult<string>> RecognizeAsync(TurnContext ctx, string? input, PromptOptions options, CancellationToken ct)
     {
-        var text = PromptInput.TextOf(ctx) ?? "";
+        var text = input ?? "";
         var today = ctx.Today;
         if (!Recognizers.TryParseDate(text, today, out var date))
             return Done(PromptRecognizerResult<string>.Fail(ctx.T("没看懂这个日期,请按 2026-03-05 或 3月5日 的格式输入,也可以说“今天”“昨天”。",

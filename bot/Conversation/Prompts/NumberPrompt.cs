@@ -5,9 +5,9 @@ internal sealed class NumberPrompt(string id, PromptValidator<double>? validator
 {
     public const string DefaultId = "prompt.number";
 
-    protected override Task<PromptRecognizerResult<double>> RecognizeAsync(TurnContext ctx, PromptOptions options, CancellationToken ct)
+    protected override Task<PromptRecognizerResult<double>> RecognizeAsync(TurnContext ctx, string? input, PromptOptions options, CancellationToken ct)
     {
-        var text = PromptInput.TextOf(ctx) ?? "";
+        var text = input ?? "";
         if (!Recognizers.TryParseNumber(text, out var n))
             return Done(PromptRecognizerResult<double>.Fail(ctx.T("请输入一个数字,例如 3 或 1.5万。", "Please enter a number, e.g. 3 or 2500.")));
         var v = options.Validations;

@@ -34,9 +34,14 @@ internal abstract class Prompt<T>(string id, PromptValidator<T>? validator = nul
     public override async Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, JsonNode? options, CancellationToken ct)
     {
         var state = dc.ActiveDialog!.State;
-        state[OptionsKey] = options?.DeepClone() ?? new JsonObject();
+        var promptOptions = PromptOptions.From(options);
+        var offered = promptOptions.Answer;
+        promptOptions.Answer = null; // asking again later must not answer again
+        state[OptionsKey] = JsonSerializer.SerializeToNode(promptOptions, PromptOptions.Json);
         state[AttemptKey] = 0;
-        await OnPromptAsync(dc.Context, PromptOptions.From(options), null, ct);
+        // Text the user already gave (typed next to a form, or after the command) answers the question if it fits.
+        if (!string.IsNullOrWhiteSpace(offered)) return await AnswerAsync(dc, promptOptions, offered, ct);
+        await OnPromptAsync(dc.Context, promptOptions, null, ct);
         return DialogTurnResult.Waiting;
     }
 
@@ -44,16 +49,21 @@ internal abstract class Prompt<T>(string id, PromptValidator<T>? validator = nul
     {
         var ctx = dc.Context;
         if (ctx.Activity.Type is not (ActivityTypes.Message or ActivityTypes.Invoke)) return DialogTurnResult.Waiting;
+        return await AnswerAsync(dc, PromptOptions.From(dc.ActiveDialog!.State[OptionsKey]), PromptInput.TextOf(ctx), ct);
+    }
+
+    /// <summary>Recognises and validates an answer: ends the prompt with its value, or says what is wrong and asks again.</summary>
+    private async Task<DialogTurnResult> AnswerAsync(DialogContext dc, PromptOptions options, string? text, CancellationToken ct)
+    {
+        var ctx = dc.Context;
         var state = dc.ActiveDialog!.State;
-        var options = PromptOptions.From(state[OptionsKey]);
         var attempt = (state[AttemptKey]?.GetValue<int>() ?? 0) + 1;
         state[AttemptKey] = attempt;
 
-        var text = PromptInput.TextOf(ctx);
         if (options.Optional && text is not null && PromptInput.IsSkip(text))
             return await dc.EndDialogAsync(null, ct);
 
-        var recognized = await RecognizeAsync(ctx, options, ct);
+        var recognized = await RecognizeAsync(ctx, text, options, ct);
         string? retry = recognized.Error;
         if (recognized.Succeeded && validator is not null)
         {
@@ -86,5 +96,6 @@ internal abstract class Prompt<T>(string id, PromptValidator<T>? validator = nul
         await ctx.SendTextAsync(retry is null ? question : $"{retry}\n\n{question}");
     }
 
-    protected abstract Task<PromptRecognizerResult<T>> RecognizeAsync(TurnContext ctx, PromptOptions options, CancellationToken ct);
+    /// <param name="input">The answer as text (typed, from a card field, or offered before the question was asked).</param>
+    protected abstract Task<PromptRecognizerResult<T>> RecognizeAsync(TurnContext ctx, string? input, PromptOptions options, CancellationToken ct);
 }

@@ -20,6 +20,11 @@ internal sealed class PromptOptions
     public JsonObject? Validations { get; set; }
     /// <summary>When true the user may answer "跳过"/"skip" and the prompt returns null.</summary>
     public bool Optional { get; set; }
+    /// <summary>
+    /// An answer the user already gave (typed next to a form, or after the command word): tried before asking; the
+    /// question is sent only when it does not fit, with what was wrong. Never stored with the waiting prompt.
+    /// </summary>
+    public string? Answer { get; set; }
 
     public static PromptOptions From(JsonNode? node) => node?.Deserialize<PromptOptions>(Json) ?? new PromptOptions();
 }

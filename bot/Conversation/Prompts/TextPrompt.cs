@@ -5,9 +5,9 @@ internal sealed class TextPrompt(string id, PromptValidator<string>? validator =
 {
     public const string DefaultId = "prompt.text";
 
-    protected override Task<PromptRecognizerResult<string>> RecognizeAsync(TurnContext ctx, PromptOptions options, CancellationToken ct)
+    protected override Task<PromptRecognizerResult<string>> RecognizeAsync(TurnContext ctx, string? input, PromptOptions options, CancellationToken ct)
     {
-        var text = PromptInput.TextOf(ctx)?.Trim();
+        var text = input?.Trim();
         if (string.IsNullOrEmpty(text))
             return Task.FromResult(PromptRecognizerResult<string>.Fail(ctx.T("内容不能为空,请输入文字。", "Please type an answer; it cannot be empty.")));
         var max = options.Validations?["maxLength"]?.GetValue<int>() ?? 2000;

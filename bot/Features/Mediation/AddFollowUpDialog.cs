@@ -42,7 +42,7 @@ internal sealed class AddFollowUpDialog : WaterfallDialog
     private static Task<DialogTurnResult> AskPerformanceAsync(WaterfallStepContext s, CancellationToken ct)
     {
         var by = s.Result?.GetValue<string>()?.Trim() ?? "";
-        s.Values["by"] = by is "我" or "本人" || by.Equals("me", StringComparison.OrdinalIgnoreCase) ? s.Context.UserName : by;
+        s.Values["by"] = (by is "我" or "本人" || by.Equals("me", StringComparison.OrdinalIgnoreCase)) && s.Context.UserName.Length > 0 ? s.Context.UserName : by;
         return s.PromptAsync(ChoicePrompt.DefaultId, new PromptOptions
         {
             Prompt = s.T("协议履行情况?", "Is the agreement being kept?"),

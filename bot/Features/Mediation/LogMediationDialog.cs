@@ -70,8 +70,10 @@ internal sealed partial class LogMediationDialog : WaterfallDialog
     {
         var ctx = s.Context;
         var options = s.Options as JsonObject;
-        var form = options?[FormKey]?.Deserialize<MediationFormValues>(Json) ?? new MediationFormValues { Mediators = ctx.UserName };
+        var form = options?[FormKey]?.Deserialize<MediationFormValues>(Json) ?? new MediationFormValues { Mediators = NullIfBlank(ctx.UserName) };
         if (string.IsNullOrWhiteSpace(form.FormId)) form.FormId = NewFormId();
+        // "调解登记 11月20日 邻里纠纷 …": what was typed after the command fills the form (or answers the questions).
+        if (s.Options is JsonValue typed && typed.TryGetValue<string>(out var text)) MediationPrefill.Apply(form, text, ctx.Today, restIsSummary: true);
         Save(s, form);
         var errors = options?["errors"]?.Deserialize<Dictionary<string, string>>(Json);
         if (!ctx.Capabilities.FormCards || options?["mode"]?.GetValue<string>() == "text") return await s.NextAsync(null, ct);
@@ -89,9 +91,14 @@ internal sealed partial class LogMediationDialog : WaterfallDialog
         return DialogTurnResult.Waiting;
     }
 
+    private static string? NullIfBlank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
+
     private static async Task<DialogTurnResult> AskDateAsync(WaterfallStepContext s, CancellationToken ct)
     {
-        // Reached by a typed answer while the form card waited, or directly where forms cannot be shown.
+        // Reached by a typed answer while the form card waited, or directly where forms cannot be shown. The typed
+        // answer is kept: it answers 受理日期 (and whatever else it names) instead of being asked for again.
+        if (s.Reason == DialogReason.ContinueCalled && ResultText(s) is { } typed)
+            Update(s, f => MediationPrefill.Apply(f, typed, s.Context.Today, restIsSummary: false));
         var intro = s.Reason == DialogReason.ContinueCalled
             ? s.T("好的,我们改为一项一项填写(随时可回复“取消”)。", "OK, let's fill it in step by step (reply \"cancel\" at any time).")
             : s.T("登记一起人民调解案件,请逐项回答(随时可回复“取消”)。", "Let's log a mediation case; please answer each question (reply \"cancel\" at any time).");
@@ -103,19 +110,20 @@ internal sealed partial class LogMediationDialog : WaterfallDialog
         {
             Prompt = s.T("受理日期?(如 2026-03-05、3月5日、今天)", "Date received? (e.g. 2026-03-05, today)"),
             Validations = new JsonObject { ["notFuture"] = true },
+            Answer = Form(s).ReceivedOn,
         }, ct);
     }
 
     private static Task<DialogTurnResult> AskSourceAsync(WaterfallStepContext s, CancellationToken ct)
     {
         Update(s, f => f.ReceivedOn = ResultText(s));
-        return s.PromptAsync(ChoicePrompt.DefaultId, Choices<MediationSource>(s, s.T("纠纷来源?", "Where did the case come from?")), ct);
+        return s.PromptAsync(ChoicePrompt.DefaultId, Choices<MediationSource>(s, s.T("纠纷来源?", "Where did the case come from?"), Form(s).Source), ct);
     }
 
     private static Task<DialogTurnResult> AskTypeAsync(WaterfallStepContext s, CancellationToken ct)
     {
         Update(s, f => f.Source = ResultText(s));
-        return s.PromptAsync(ChoicePrompt.DefaultId, Choices<DisputeType>(s, s.T("纠纷类型?", "Type of dispute?")), ct);
+        return s.PromptAsync(ChoicePrompt.DefaultId, Choices<DisputeType>(s, s.T("纠纷类型?", "Type of dispute?"), Form(s).DisputeType), ct);
     }
 
     private static Task<DialogTurnResult> AskVillageAsync(WaterfallStepContext s, CancellationToken ct)
@@ -125,6 +133,7 @@ internal sealed partial class LogMediationDialog : WaterfallDialog
         {
             Prompt = s.T("所在村(社区)?", "Which village or community?"),
             Validations = new JsonObject { ["maxLength"] = MediationRules.MaxVillageLength },
+            Answer = Form(s).Village,
         }, ct);
     }
 
@@ -171,6 +180,7 @@ internal sealed partial class LogMediationDialog : WaterfallDialog
         {
             Prompt = s.T("简要情况?(纠纷经过和诉求,一两句话即可)", "Summary? (what happened and what the parties want, a sentence or two)"),
             Validations = new JsonObject { ["maxLength"] = MediationRules.MaxSummaryLength },
+            Answer = Form(s).Summary,
         }, ct);
     }
 
@@ -187,7 +197,8 @@ internal sealed partial class LogMediationDialog : WaterfallDialog
     private static Task<DialogTurnResult> AskStatusAsync(WaterfallStepContext s, CancellationToken ct)
     {
         var text = ResultText(s)?.Trim();
-        Update(s, f => f.Mediators = text is "我" or "本人" || string.Equals(text, "me", StringComparison.OrdinalIgnoreCase) ? s.Context.UserName : text);
+        var self = text is "我" or "本人" || string.Equals(text, "me", StringComparison.OrdinalIgnoreCase);
+        Update(s, f => f.Mediators = self && s.Context.UserName.Length > 0 ? s.Context.UserName : text);
         return s.PromptAsync(ChoicePrompt.DefaultId, Choices<MediationStatus>(s, s.T("目前的调解状态?", "Current status?")), ct);
     }
 
@@ -255,9 +266,10 @@ internal sealed partial class LogMediationDialog : WaterfallDialog
         return await s.EndDialogAsync(null, ct);
     }
 
-    private static PromptOptions Choices<T>(WaterfallStepContext s, string prompt) where T : struct, Enum => new()
+    private static PromptOptions Choices<T>(WaterfallStepContext s, string prompt, string? answer = null) where T : struct, Enum => new()
     {
         Prompt = prompt,
+        Answer = answer,
         Choices = MediationLabels.Options<T>()
             .Select(o => new PromptChoice(o.Value, s.Context.Lang.IsZh ? o.Zh : o.En, [.. o.Synonyms, o.Zh, o.En])).ToList(),
     };

@@ -32,6 +32,7 @@ internal abstract class CaseDialogCommand(string dialogId) : IBotCommand
     public abstract IReadOnlyList<string> Aliases { get; }
     public abstract IReadOnlyList<string> Verbs { get; }
     public abstract IEnumerable<CommandHelp> Help { get; }
+    public string? BeginsDialog => dialogId;
 
     public async Task ExecuteAsync(DialogContext dc, CommandArgs args, CancellationToken ct)
     {

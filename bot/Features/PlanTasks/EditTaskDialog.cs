@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using ChatBot.Bot.Conversation;
 using ChatBot.Bot.Conversation.Dialogs;
@@ -13,6 +14,7 @@ namespace ChatBot.Bot.Features.PlanTasks;
 internal sealed class EditTaskDialog : WaterfallDialog
 {
     public const string DialogId = "plantasks.edit";
+    private static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web);
     private readonly PlanTaskStore _store;
 
     public EditTaskDialog(PlanTaskStore store) : base(DialogId)
@@ -48,6 +50,8 @@ internal sealed class EditTaskDialog : WaterfallDialog
                 s.Values["taskId"] = id;
             }
             s.Values["mode"] = editing ? "edit" : "add";
+            // "新建任务 建立执法公示制度(6月底前完成,责任人:张三)": what follows the command fills the form.
+            if (!editing && text.Trim().Length > 0) s.Values["prefill"] = JsonSerializer.SerializeToNode(Prefill(text.Trim(), ctx.Today.Year), Json);
             if (!ctx.Capabilities.FormCards)
             {
                 await ctx.SendTextAsync(ctx.T("这个聊天不支持表单卡片。请用“导入计划”粘贴任务文本,例如“1.建立执法公示制度(6月底前完成,责任人:张三)”。",
@@ -59,9 +63,14 @@ internal sealed class EditTaskDialog : WaterfallDialog
         var latest = _store.All(ctx.Workspace.Id).OrderByDescending(t => t.UpdatedUtc).FirstOrDefault();
         var errors = (s.Values["errors"] as JsonArray)?.Select(e => e!.GetValue<string>()).ToList();
         s.Values.Remove("errors");
-        var card = PlanTaskCards.TaskForm(ctx.Lang, task, latest?.PlanYear ?? ctx.Today.Year, latest?.PlanTitle ?? ctx.T($"{ctx.Today.Year}年工作计划", $"{ctx.Today.Year} work plan"), errors);
+        var prefill = s.Values["prefill"]?.Deserialize<PlanTaskDraft>(Json);
+        var card = PlanTaskCards.TaskForm(ctx.Lang, task, latest?.PlanYear ?? ctx.Today.Year, latest?.PlanTitle ?? ctx.T($"{ctx.Today.Year}年工作计划", $"{ctx.Today.Year} work plan"), errors, prefill);
         return await s.PromptAsync(FormPrompt.DefaultId, new PromptOptions { Card = card.ToJsonObject() }, ct);
     }
+
+    /// <summary>A task line as plans write it (title, deadline, 责任人, 责任单位), else the text as the title.</summary>
+    private static PlanTaskDraft Prefill(string text, int year) =>
+        OutlinePlanParser.Parse("1." + text, year).Tasks.FirstOrDefault() ?? new PlanTaskDraft { Title = text };
 
     private async Task<DialogTurnResult> SaveAsync(WaterfallStepContext s, CancellationToken ct)
     {

@@ -50,12 +50,17 @@ internal sealed class ScheduleStudyDialog : WaterfallDialog
         return Task.FromResult(false);
     }
 
+    private const string PrefillKey = "prefill";
+
     private static Task<DialogTurnResult> ShowFormAsync(WaterfallStepContext s, CancellationToken ct)
     {
+        // "安排学法 每月第一个周五下午3点 学习《民法典》": what follows the command fills the form or answers the questions.
+        if (s.Reason == DialogReason.BeginCalled && s.Options is JsonValue typed && typed.TryGetValue<string>(out var text))
+            s.Values[PrefillKey] = StudyPrefill.From(text, s.Context.Today);
         if (!s.Context.Capabilities.FormCards) return s.NextAsync(null, ct);
         var again = s.Reason == DialogReason.NextCalled ? s.Result : null;
         var errors = again?["errors"]?.AsArray().Select(e => e!.GetValue<string>()).ToList();
-        var card = StudyCards.ScheduleForm(s.Context.Lang, again?["values"] as JsonObject, errors);
+        var card = StudyCards.ScheduleForm(s.Context.Lang, again?["values"] as JsonObject ?? s.Values[PrefillKey] as JsonObject, errors);
         return s.PromptAsync(FormPrompt.DefaultId, new PromptOptions { Card = card.ToJsonObject() }, ct);
     }
 
@@ -71,12 +76,19 @@ internal sealed class ScheduleStudyDialog : WaterfallDialog
             await s.Context.UpdateClickedCardAsync(StudyCards.FormReceipt(s.Context.Lang, session));
             return await s.EndDialogAsync(ct: ct);
         }
-        if (FormPrompt.TypedText(s.Result) is { Length: > 0 })
+        if (FormPrompt.TypedText(s.Result) is { Length: > 0 } typed)
+        {
+            // The typed message is the first answer, not a request to start over: it fills what it names.
+            var prefill = s.Values[PrefillKey] as JsonObject ?? new JsonObject();
+            foreach (var (key, value) in StudyPrefill.From(typed, s.Context.Today)) prefill[key] = value?.DeepClone();
+            s.Values[PrefillKey] = prefill;
             await s.Context.SendTextAsync(s.T("好的,我们一步一步来。", "All right, let's go step by step."));
+        }
         return await s.PromptAsync(TextPrompt.DefaultId, new PromptOptions
         {
             Prompt = s.T("学法活动的主题是什么?(例如:每月一法——学习民法典)", "What is the session's topic? (e.g. Law of the month: the Civil Code)"),
             Validations = new JsonObject { ["maxLength"] = StudySessionDraft.MaxTitle },
+            Answer = StudyPrefill.Value(s.Values[PrefillKey], "title"),
         }, ct);
     }
 
@@ -87,6 +99,7 @@ internal sealed class ScheduleStudyDialog : WaterfallDialog
         {
             Prompt = s.T("学习哪部法律法规?(例如:宪法、民法典、行政复议法、信访工作条例)", "Which law is studied? (e.g. Constitution, Civil Code, Administrative Reconsideration Law)"),
             Validations = new JsonObject { ["maxLength"] = StudySessionDraft.MaxTitle },
+            Answer = StudyPrefill.Value(s.Values[PrefillKey], "law"),
         }, ct);
     }
 
@@ -107,6 +120,7 @@ internal sealed class ScheduleStudyDialog : WaterfallDialog
         {
             Prompt = s.T("什么时间?每月重复可写“每月第一个周五 15:00”“每月最后一个周四 14:30”“每月15日 09:30”;单次写“4月3日 15:00”。可加结束时间,如“15:00-16:30”(默认90分钟)。",
                 "When? Monthly: \"first Friday of every month 15:00\", \"last Thursday of every month at 2:30pm\", \"15th of every month 09:30\"; once: \"2026-04-03 15:00\". Add an end time like \"15:00-16:30\" (default 90 minutes)."),
+            Answer = StudyPrefill.Value(s.Values[PrefillKey], "rule"),
         }, ct);
     }
 

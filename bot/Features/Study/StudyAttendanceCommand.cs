@@ -2,12 +2,13 @@ using ChatBot.Bot.Conversation;
 using ChatBot.Bot.Conversation.Dialogs;
 using ChatBot.Cards.Help;
 using ChatBot.Cards.Study;
+using ChatBot.Storage.Conversations;
 using ChatBot.Storage.Study;
 
 namespace ChatBot.Bot.Features.Study;
 
 /// <summary>签到名单 1 2026-04-03 / study attendance 1 2026-04-03: who signed in to one occurrence and when, and who is missing.</summary>
-internal sealed class StudyAttendanceCommand(StudyStore store) : IBotCommand
+internal sealed class StudyAttendanceCommand(StudyStore store, WorkspaceStore workspaces) : IBotCommand
 {
     public IReadOnlyList<string> Aliases => ["签到名单", "签到情况", "study attendance", "sign-in list"];
     public IEnumerable<CommandHelp> Help => [new("学法", "Law study", "签到名单 编号 日期", "study attendance <no.> <date>", "查看某一次学法的签到名单", "Who signed in to one session", 28)];
@@ -25,9 +26,14 @@ internal sealed class StudyAttendanceCommand(StudyStore store) : IBotCommand
             ctx.T($"**{session.Title}**({StudyText.When(ctx.Lang, occurrence)})已签到{signedIn.Count}人{(session.ExpectedParticipants.Count > 0 ? $"/应到{session.ExpectedParticipants.Count}人" : "")}:",
                 $"**{session.Title}** ({StudyText.When(ctx.Lang, occurrence)}): {signedIn.Count} signed in{(session.ExpectedParticipants.Count > 0 ? $" of {session.ExpectedParticipants.Count} expected" : "")}:"),
         };
-        lines.AddRange(signedIn.Select(a => $"- {a.UserName ?? a.UserKey} {StudySchedule.ToLocal(a.SignedInUtc, ctx.TimeZone):HH:mm}"));
-        var names = new HashSet<string>(signedIn.Select(a => a.UserName ?? ""), StringComparer.OrdinalIgnoreCase);
-        var missing = session.ExpectedParticipants.Where(n => !names.Contains(n)).ToList();
+        // A row signed without a name shows the name given since ("我叫 …"), else says it has none.
+        string? NameOf(StudyAttendance a) => !string.IsNullOrWhiteSpace(a.UserName) ? a.UserName : workspaces.MemberName(ctx.Workspace.Id, a.UserKey);
+        lines.AddRange(signedIn.Select(a => $"- {NameOf(a) ?? ctx.T("(未留称呼)", "(no name given)")} {StudySchedule.ToLocal(a.SignedInUtc, ctx.TimeZone):HH:mm}"));
+        var names = new HashSet<string>(signedIn.Select(a => NameOf(a) ?? ""), StringComparer.OrdinalIgnoreCase);
+        // "我" on the expected list is whoever scheduled the session.
+        var creatorSignedIn = signedIn.Any(a => a.UserKey == session.CreatedBy);
+        var missing = session.ExpectedParticipants
+            .Where(n => !names.Contains(n) && !(StudySessionDraft.IsSelf(n) && creatorSignedIn)).ToList();
         if (missing.Count > 0) lines.Add(ctx.T($"未签到:{string.Join("、", missing)}", $"Not signed in: {string.Join(", ", missing)}"));
         await ctx.SendTextAsync(string.Join("\n", lines));
     }

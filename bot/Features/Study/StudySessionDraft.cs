@@ -43,13 +43,13 @@ internal static class StudySessionDraft
             Presenter = V("presenter"),
             Location = V("location"),
             MaterialsUrl = materials,
-            ExpectedParticipants = SplitNames(V("expected")),
+            ExpectedParticipants = SplitNames(V("expected")).Select(n => IsSelf(n) && ctx.UserName.Length > 0 ? ctx.UserName : n).Distinct().ToList(),
             Rule = rule!,
             RuleText = ruleText!,
             SeriesStartUtc = ctx.Now,
             ConversationId = ctx.Activity.Conversation?.Id,
             CreatedBy = ctx.UserKey,
-            CreatedByName = ctx.UserName,
+            CreatedByName = ctx.UserName.Length > 0 ? ctx.UserName : null,
             CreatedUtc = ctx.Now,
             UpdatedUtc = ctx.Now,
         }, errors);
@@ -69,6 +69,9 @@ internal static class StudySessionDraft
         }
         return null;
     }
+
+    /// <summary>"我" / "本人" / "me" on a list of people: the person writing it.</summary>
+    public static bool IsSelf(string name) => name is "我" or "本人" || name.Equals("me", StringComparison.OrdinalIgnoreCase);
 
     public static List<string> SplitNames(string? text) =>
         (text ?? "").Split(NameSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)

@@ -42,19 +42,26 @@ internal sealed class StudySignInCommand(StudyStore store) : IBotCommand
         var attendance = new StudyAttendance
         {
             WorkspaceId = ctx.Workspace.Id, SessionId = session.Id, OccurrenceDate = occurrence.Date,
-            UserKey = ctx.UserKey, UserName = ctx.UserName, SignedInUtc = ctx.Now,
+            UserKey = ctx.UserKey, UserName = ctx.UserName.Length > 0 ? ctx.UserName : null, SignedInUtc = ctx.Now,
         };
         if (!store.TrySignIn(attendance, out var existing))
         {
             var at = StudySchedule.ToLocal(existing.SignedInUtc, ctx.TimeZone);
-            await ctx.SendTextAsync(ctx.T($"{ctx.UserName},您已于 {at:HH:mm} 签到过“{session.Title}”,无需重复签到。",
-                $"{ctx.UserName}, you already signed in to \"{session.Title}\" at {at:HH:mm}; no need to do it again."));
+            var who = ctx.UserName.Length > 0 ? ctx.T($"{ctx.UserName},", $"{ctx.UserName}, ") : "";
+            await ctx.SendTextAsync(ctx.T($"{who}您已于 {at:HH:mm} 签到过“{session.Title}”,无需重复签到。",
+                $"{who}you already signed in to \"{session.Title}\" at {at:HH:mm}; no need to do it again."));
             return;
         }
         var count = store.AttendanceOf(ctx.Workspace.Id, session.Id, occurrence.Date).Count;
         var expected = session.ExpectedParticipants.Count > 0 ? ctx.T($"/应到{session.ExpectedParticipants.Count}人", $" of {session.ExpectedParticipants.Count} expected") : "";
-        await ctx.SendTextAsync(ctx.T($"{ctx.UserName} 签到成功({StudySchedule.ToLocal(ctx.Now, ctx.TimeZone):HH:mm})。“{session.Title}”已签到{count}人{expected}。",
-            $"{ctx.UserName} signed in ({StudySchedule.ToLocal(ctx.Now, ctx.TimeZone):HH:mm}). \"{session.Title}\": {count} signed in{expected}."));
+        var time = StudySchedule.ToLocal(ctx.Now, ctx.TimeZone);
+        var signedIn = ctx.UserName.Length > 0
+            ? ctx.T($"{ctx.UserName} 签到成功({time:HH:mm})。", $"{ctx.UserName} signed in ({time:HH:mm}). ")
+            : ctx.T($"签到成功({time:HH:mm})。", $"You are signed in ({time:HH:mm}). ");
+        // Asked once, where it matters: a nameless sign-in would show on the list as a time without a name.
+        var askName = ctx.UserName.Length > 0 ? "" : ctx.T("\n我还不知道您的称呼:回复“我叫 王小明”,签到名单上就会显示您的名字。",
+            "\nI don't know your name yet: reply \"my name is …\" and the sign-in list will show it.");
+        await ctx.SendTextAsync(signedIn + ctx.T($"“{session.Title}”已签到{count}人{expected}。", $"\"{session.Title}\": {count} signed in{expected}.") + askName);
     }
 
     private async Task<StudyOccurrence?> FromButtonAsync(TurnContext ctx, CommandArgs args)
