@@ -14,7 +14,7 @@ namespace ChatBot.Bot.Channels.WeCom;
 /// (<c>aibot_send_msg</c>, no webhook key needed); while it is down the send throws and the reminder waits in the outbox.
 /// </summary>
 internal sealed class WeComProactiveSender(WeComCardDowngrade downgrade, WeComDelivery delivery, IOptions<WeComOptions> options,
-    WeComLongConnectionReplies longConnection) : IProactiveSender
+    WeComLongConnection longConnection) : IProactiveSender
 {
     public bool CanSend(StoredConversationReference reference) =>
         reference.ChannelId == WeComOrigin.ChannelId && !string.IsNullOrEmpty(reference.ConversationId);
@@ -66,7 +66,7 @@ internal sealed class WeComProactiveSender(WeComCardDowngrade downgrade, WeComDe
         var chatId = WeComWsSendMsgBody.ChatIdOf(reference.ConversationId);
         for (var i = skip; i < parts.Count; i++)
         {
-            var result = await longConnection.PushOneAsync(chatId, parts[i], ct);
+            var result = await longConnection.PushAsync(chatId, parts[i], ct);
             if (!result.IsSuccess) throw new WeComDeliveryException(result, "aibot_send_msg", i);
         }
     }

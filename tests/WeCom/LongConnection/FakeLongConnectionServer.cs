@@ -81,7 +81,7 @@ internal sealed class FakeLongConnectionServer : IAsyncDisposable
         var isEvent = (string?)body["msgtype"] == "event";
         var cmd = isEvent ? "aibot_event_callback" : "aibot_msg_callback";
         var reqId = $"{cmd}_{Guid.NewGuid():N}";
-        await SendAsync(new JsonObject { ["cmd"] = cmd, ["headers"] = new JsonObject { ["req_id"] = reqId }, ["body"] = body });
+        await SendAsync(new JsonObject { ["cmd"] = cmd, ["headers"] = new JsonObject { ["req_id"] = reqId }, ["body"] = body.DeepClone() });
         return reqId;
     }
 

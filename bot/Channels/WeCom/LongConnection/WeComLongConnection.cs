@@ -73,6 +73,10 @@ internal sealed class WeComLongConnection(IOptions<WeComOptions> options, IServi
         }
     }
 
+    /// <summary>Pushes one post into a chat (<c>aibot_send_msg</c> with a fresh req_id) and waits for its ack.</summary>
+    public Task<WeComSendResult> PushAsync(string chatId, WeComOutgoing part, CancellationToken ct) =>
+        SendAsync(WeComWsCommands.SendMsg, WeComWsFrame.NewReqId(WeComWsCommands.SendMsg), WeComWsSendMsgBody.For(chatId, part), ct);
+
     /// <summary>Closes the connection cleanly (a close frame, not a dropped socket) before the host stops.</summary>
     public override async Task StopAsync(CancellationToken cancellationToken)
     {

@@ -74,7 +74,7 @@ internal sealed class WeComLongConnectionReplies(WeComLongConnection connection,
         var chatId = WeComWsSendMsgBody.ChatIdOf(origin.ConversationId);
         for (var i = from; i < parts.Count; i++)
         {
-            var result = await PushOneAsync(chatId, parts[i], ct);
+            var result = await connection.PushAsync(chatId, parts[i], ct);
             if (result.IsSuccess) continue;
             if (result.IsRetryable)
             {
@@ -99,9 +99,6 @@ internal sealed class WeComLongConnectionReplies(WeComLongConnection connection,
             await outbox.TryFlushAsync(lane, ct);
         }
     }
-
-    public Task<WeComSendResult> PushOneAsync(string chatId, WeComOutgoing part, CancellationToken ct) =>
-        connection.SendAsync(WeComWsCommands.SendMsg, WeComWsFrame.NewReqId(WeComWsCommands.SendMsg), WeComWsSendMsgBody.For(chatId, part), ct);
 
     private static string LaneOf(WeComOrigin origin) => ReplyOutbox.Lane(origin.ServiceUrl, origin.ConversationId);
 

@@ -9,7 +9,7 @@ namespace ChatBot.Bot.Channels.WeCom.LongConnection;
 /// Pushes (<c>aibot_send_msg</c>) the answers <see cref="WeComLongConnectionReplies"/> put in the outbox while the
 /// connection was down. Throws while it is still down, so the outbox keeps them and tries again.
 /// </summary>
-internal sealed class WeComLongConnectionReplyChannel(WeComLongConnectionReplies replies) : IReplyChannel
+internal sealed class WeComLongConnectionReplyChannel(WeComLongConnection connection) : IReplyChannel
 {
     public bool Handles(string kind) => kind == WeComLongConnectionReplies.Kind;
 
@@ -20,7 +20,7 @@ internal sealed class WeComLongConnectionReplyChannel(WeComLongConnectionReplies
         WeComTemplateCard? card = null;
         if (activity.ChannelData is { ValueKind: JsonValueKind.Object } data && data.TryGetProperty(WeComAppReplyChannel.CardField, out var json))
             card = json.Deserialize<WeComTemplateCard>(WeComJson.Options);
-        var result = await replies.PushOneAsync(WeComWsSendMsgBody.ChatIdOf(conversationId), new WeComOutgoing(activity.Text ?? "", card), ct);
+        var result = await connection.PushAsync(WeComWsSendMsgBody.ChatIdOf(conversationId), new WeComOutgoing(activity.Text ?? "", card), ct);
         if (!result.IsSuccess) throw new WeComDeliveryException(result, "aibot_send_msg");
         return null;
     }
