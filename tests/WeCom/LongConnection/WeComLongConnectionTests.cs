@@ -83,7 +83,7 @@ public sealed class WeComLongConnectionTests
     }
 
     [Fact]
-    public async Task With_a_public_base_url_a_form_is_still_a_link_card()
+    public async Task With_a_public_base_url_a_form_is_still_a_link_card_and_its_answer_is_pushed_to_the_group()
     {
         await using var h = new LongConnectionHarness(publicBaseUrl: WeComChannelHarness.PublicBaseUrl);
         await h.OnlineAsync();
@@ -91,7 +91,16 @@ public sealed class WeComLongConnectionTests
         var reply = await h.ReplyAsync(await h.Server.SendCallbackAsync(GroupText("@法治助手 填表")));
 
         Assert.Equal("stream_with_template_card", (string)reply["body"]!["msgtype"]!);
-        Assert.StartsWith(WeComChannelHarness.PublicBaseUrl + "/forms/", (string)reply["body"]!["template_card"]!["card_action"]!["url"]!);
+        var url = (string)reply["body"]!["template_card"]!["card_action"]!["url"]!;
+        Assert.StartsWith(WeComChannelHarness.PublicBaseUrl + "/forms/", url);
+
+        // Submitted on the page: the answer is pushed into the group over the connection (no webhook key, no app call).
+        var submit = await h.Bot.Client.PostAsync(new Uri(url).AbsolutePath, new StringContent(
+            """{"data":{"form":"mediation","name":"张三","date":"2026-03-09"}}""", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(System.Net.HttpStatusCode.OK, submit.StatusCode);
+        await FakeLongConnectionServer.EventuallyAsync(() => h.Pushes("收到表单:张三").Count == 1, "the form's answer pushed");
+        Assert.Equal(ChatId, (string)h.Pushes("收到表单:张三").Single()["body"]!["chatid"]!);
+        Assert.Empty(h.Bot.Requests("/cgi-bin/message/send"));
     }
 
     [Fact]
