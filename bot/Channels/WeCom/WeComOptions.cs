@@ -108,6 +108,12 @@ internal sealed class WeComOptions
     /// <summary>How long a frame waits for WeCom's ack before it counts as not delivered.</summary>
     public TimeSpan RobotAckTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// WeCom takes a welcome (enter_chat) or a card update (template_card_event) only this soon after the event;
+    /// later ones are skipped with a log line. Lower it to keep a safety margin.
+    /// </summary>
+    public TimeSpan RobotEventReplyWindow { get; set; } = TimeSpan.FromSeconds(5);
+
     public bool IsLongConnection => string.Equals(RobotMode, RobotModes.LongConnection, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Crypto for the self-built app's callbacks (receive id = corp id).</summary>

@@ -162,6 +162,29 @@ public sealed class WeComLongConnectionTests
     }
 
     [Fact]
+    public async Task Past_the_event_window_the_welcome_and_the_card_update_are_skipped_with_a_log_line_and_the_dialog_goes_on()
+    {
+        await using var h = new LongConnectionHarness(settings: new() { ["WeCom:RobotEventReplyWindow"] = "00:00:00" });
+        await h.OnlineAsync();
+        var enterReq = await h.Server.SendCallbackAsync(new JsonObject
+        {
+            ["msgid"] = NewMsgId(), ["aibotid"] = BotId, ["chattype"] = "single", ["from"] = new JsonObject { ["userid"] = "zhaoliu" },
+            ["msgtype"] = "event", ["event"] = new JsonObject { ["eventtype"] = "enter_chat" },
+        });
+        var prompt = await h.ReplyAsync(await h.Server.SendCallbackAsync(GroupText("@法治助手 选颜色")));
+        var card = prompt["body"]!["template_card"]!;
+        var red = card["button_list"]!.AsArray().Single(b => (string)b!["text"]! == "红色")!;
+
+        var clickReq = await h.Server.SendCallbackAsync(CardClick((string)red["key"]!, (string)card["task_id"]!));
+
+        await FakeLongConnectionServer.EventuallyAsync(() => h.Pushes("已选择颜色:red").Count == 1, "the dialog's answer pushed");
+        await FakeLongConnectionServer.EventuallyAsync(() => h.Log.Has(LogLevel.Warning, "WeCom welcome for zhaoliu skipped"), "the welcome's log line");
+        Assert.True(h.Log.Has(LogLevel.Warning, $"WeCom card update for {(string)card["task_id"]!} skipped"));
+        Assert.Empty(h.FramesFor(enterReq, "aibot_respond_welcome_msg"));
+        Assert.Empty(h.FramesFor(clickReq, "aibot_respond_update_msg"));
+    }
+
+    [Fact]
     public async Task A_reminder_is_pushed_with_aibot_send_msg_without_a_webhook_key_and_waits_in_the_outbox_while_the_connection_is_down()
     {
         await using var h = new LongConnectionHarness(settings: new() { ["WeCom:RobotMaxAuthFailures"] = "1000" });

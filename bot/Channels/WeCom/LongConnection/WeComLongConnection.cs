@@ -30,7 +30,9 @@ internal sealed class WeComLongConnection(IOptions<WeComOptions> options, IServi
     private DateTimeOffset? _onlineSince;
     private string? _lastError;
 
-    public WeComLongConnectionState State { get; private set; } = WeComLongConnectionState.Disabled;
+    private volatile WeComLongConnectionState _state = WeComLongConnectionState.Disabled;
+
+    public WeComLongConnectionState State { get => _state; private set => _state = value; }
 
     public bool IsOnline => State == WeComLongConnectionState.Online && _socket is { State: WebSocketState.Open };
 

@@ -26,9 +26,6 @@ internal sealed class WeComLongConnectionHandler(
     IHostApplicationLifetime lifetime,
     ILogger<WeComLongConnectionHandler> log)
 {
-    /// <summary>WeCom takes a welcome (enter_chat) or a card update (template_card_event) only this soon after the event.</summary>
-    public static readonly TimeSpan EventReplyWindow = TimeSpan.FromSeconds(5);
-
     /// <param name="received">Stopwatch timestamp of the frame's arrival (the 5-second windows run from it).</param>
     public async Task HandleAsync(WeComWsFrame frame, long received)
     {
@@ -102,10 +99,10 @@ internal sealed class WeComLongConnectionHandler(
                 welcome.Type = ActivityTypes.ConversationUpdate;
                 welcome.MembersAdded = [new ChannelAccount { Id = origin.BotId, Name = origin.BotName }];
                 var turn = turns.RunAsync(origin, welcome, ct, Capabilities);
-                var left = EventReplyWindow - Stopwatch.GetElapsedTime(received);
+                var left = options.Value.RobotEventReplyWindow - Stopwatch.GetElapsedTime(received);
                 if (left <= TimeSpan.Zero || await Task.WhenAny(turn, Task.Delay(left, ct)) != turn)
                 {
-                    log.LogWarning("WeCom welcome for {UserId} skipped: not ready within WeCom's 5-second window", origin.UserId);
+                    log.LogWarning("WeCom welcome for {UserId} skipped: not ready within WeCom's {Window} s window", origin.UserId, options.Value.RobotEventReplyWindow.TotalSeconds);
                     return;
                 }
                 var text = string.Join("\n\n", (await turn).MarkdownTexts);
@@ -145,14 +142,14 @@ internal sealed class WeComLongConnectionHandler(
         var done = WeComTemplateCard.ButtonInteraction(click.TaskId ?? action.TaskId,
             T(activity, "已选择:", "Chosen: ") + (action.Title.Length > 0 ? action.Title : "✓"), null,
             [new WeComCardButton { Text = T(activity, "已提交", "Submitted"), Key = "done", Style = 2 }]);
-        if (Stopwatch.GetElapsedTime(received) < EventReplyWindow)
+        if (Stopwatch.GetElapsedTime(received) < options.Value.RobotEventReplyWindow)
         {
             var updated = await connection.SendAsync(WeComWsCommands.RespondUpdate, frame.ReqId, WeComRobotCardUpdateReply.For(done, origin.UserId), ct);
             if (!updated.IsSuccess) log.LogWarning("WeCom card update for {TaskId} not delivered: errcode {ErrCode} {ErrMsg}", click.TaskId, updated.ErrCode, updated.ErrMsg);
         }
         else
         {
-            log.LogWarning("WeCom card update for {TaskId} skipped: past WeCom's 5-second window", click.TaskId);
+            log.LogWarning("WeCom card update for {TaskId} skipped: past WeCom's {Window} s window", click.TaskId, options.Value.RobotEventReplyWindow.TotalSeconds);
         }
 
         var result = await turn;
