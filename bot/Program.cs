@@ -96,9 +96,12 @@ MediationFeature.MapEndpoints(app);   // GET /files/{token}: Excel ledger downlo
 app.MapDirectLine();
 ChatBot.Bot.Channels.WeCom.WeComEndpoints.Map(app);
 // 200 only when a turn can be taken (the database is open); 503 while it is still opening after 10 s, or failed.
-app.MapGet("/healthz", async (StartupReadiness readiness, CancellationToken ct) =>
+// With the WeCom long connection, its state is shown too (a connection being down does not make the bot unhealthy).
+app.MapGet("/healthz", async (StartupReadiness readiness, ChatBot.Bot.Channels.WeCom.LongConnection.WeComLongConnection wecom, CancellationToken ct) =>
     await readiness.IsReadyAsync(TimeSpan.FromSeconds(10), ct)
-        ? Results.Ok(new { status = "ok" })
+        ? wecom.State == ChatBot.Bot.Channels.WeCom.LongConnection.WeComLongConnectionState.Disabled
+            ? Results.Ok(new { status = "ok" })
+            : Results.Ok(new { status = "ok", wecomLongConnection = wecom.Describe() })
         : Results.Json(new { status = readiness.DatabaseOpen.IsFaulted ? "unavailable" : "starting" }, statusCode: StatusCodes.Status503ServiceUnavailable));
 
 app.Run();

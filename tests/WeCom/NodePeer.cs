@@ -91,7 +91,7 @@ internal static class NodePeer
         throw new InvalidOperationException($"No ChatBot.sln above {AppContext.BaseDirectory}");
     }
 
-    private static string FindNode()
+    internal static string FindNode()
     {
         var names = OperatingSystem.IsWindows() ? new[] { "node.exe" } : ["node"];
         var path = Environment.GetEnvironmentVariable("PATH") ?? string.Empty;

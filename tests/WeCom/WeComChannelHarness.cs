@@ -36,7 +36,7 @@ internal sealed class WeComChannelHarness : IDisposable
 
     /// <param name="intercept">Answers first when it returns a response (a scripted outage); null: the normal answers.</param>
     public WeComChannelHarness(TimeSpan? robotWait = null, Dictionary<string, string?>? settings = null,
-        Func<RecordedRequest, HttpResponseMessage?>? intercept = null)
+        Func<RecordedRequest, HttpResponseMessage?>? intercept = null, Action<IServiceCollection>? configure = null)
     {
         Server = new FakeWeComServer(request => intercept?.Invoke(request) ?? request.Uri.AbsolutePath switch
         {
@@ -75,6 +75,7 @@ internal sealed class WeComChannelHarness : IDisposable
             services.AddSingleton<IBotCommand, SlowCommand>();
             services.AddSingleton<CountingCommand>();
             services.AddSingleton<IBotCommand>(sp => sp.GetRequiredService<CountingCommand>());
+            configure?.Invoke(services);
         });
         Client = Host.CreateClient();
     }

@@ -6,8 +6,9 @@ namespace ChatBot.Bot.Channels.WeCom;
 
 /// <summary>
 /// GET /forms/{token}: the form page; POST /forms/{token}: its submission, which continues the dialog exactly like an
-/// Action.Submit from that user in that conversation. The bot's answer goes back to the page and into WeCom (the
-/// group's robot webhook when one is set, else the app's message/send to the user).
+/// Action.Submit from that user in that conversation. The bot's answer goes back to the page and into WeCom (pushed
+/// over the smart robot's long connection in that mode, else the group's robot webhook when one is set, else the
+/// app's message/send to the user).
 /// </summary>
 internal sealed class WeComFormEndpoint(
     WeComFormTokens tokens,
@@ -103,7 +104,10 @@ internal sealed class WeComFormEndpoint(
     private async Task DeliverAsync(WeComForm form, WeComTurnResult result, CancellationToken ct)
     {
         var origin = form.Origin;
-        if (origin.IsGroup && delivery.WebhookKeyFor(form.WorkspaceId, origin.ConversationId) is { } key)
+        if (options.Value.IsLongConnection && origin.Kind == WeComOrigin.RobotKind)
+            await services.GetRequiredService<LongConnection.WeComLongConnectionReplies>()
+                .PushAsync(origin, "form-" + form.Id, form.WorkspaceId, WeComDelivery.Parts(result.Messages), ct);
+        else if (origin.IsGroup && delivery.WebhookKeyFor(form.WorkspaceId, origin.ConversationId) is { } key)
             await delivery.ToWebhookAsync(key, result.Messages, [], ct);
         else if (delivery.AppConfigured)
             await delivery.ToAppUserAsync(origin.UserId, result.Messages, ct);

@@ -1,3 +1,5 @@
+using ChatBot.Bot.Channels.WeCom.LongConnection;
+
 namespace ChatBot.Bot.Channels.WeCom;
 
 /// <summary>
@@ -74,6 +76,45 @@ internal sealed class WeComOptions
 
     /// <summary>Largest callback body accepted.</summary>
     public int MaxCallbackBytes { get; set; } = 256 * 1024;
+
+    /// <summary>
+    /// How the smart robot reaches the bot: <see cref="RobotModes.Callback"/> (WeCom calls /api/wecom/robot, needs a
+    /// public HTTPS URL) or <see cref="RobotModes.LongConnection"/> (the bot dials out to WeCom over a WebSocket).
+    /// </summary>
+    public string RobotMode { get; set; } = RobotModes.Callback;
+
+    /// <summary>Long connection: the robot's BotID (admin console, 智能机器人 → API 模式 → 长连接).</summary>
+    public string RobotBotId { get; set; } = string.Empty;
+
+    /// <summary>Long connection: the robot's Secret. Never logged.</summary>
+    public string RobotSecret { get; set; } = string.Empty;
+
+    /// <summary>Long connection address; private deployments (政务微信) show their own in the admin console.</summary>
+    public string RobotLongConnectionUrl { get; set; } = DefaultLongConnectionUrl;
+
+    public const string DefaultLongConnectionUrl = "wss://openws.work.weixin.qq.com";
+
+    /// <summary>Heartbeat (ping) interval; two pings without an ack mean the connection is dead.</summary>
+    public TimeSpan RobotHeartbeatInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>First reconnect delay; it doubles after each failed attempt up to <see cref="RobotReconnectMaxDelay"/>.</summary>
+    public TimeSpan RobotReconnectBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    public TimeSpan RobotReconnectMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Subscribes refused in a row (wrong BotID/Secret) before the bot stops trying until restarted.</summary>
+    public int RobotMaxAuthFailures { get; set; } = 5;
+
+    /// <summary>How long a frame waits for WeCom's ack before it counts as not delivered.</summary>
+    public TimeSpan RobotAckTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// WeCom takes a welcome (enter_chat) or a card update (template_card_event) only this soon after the event;
+    /// later ones are skipped with a log line. Lower it to keep a safety margin.
+    /// </summary>
+    public TimeSpan RobotEventReplyWindow { get; set; } = TimeSpan.FromSeconds(5);
+
+    public bool IsLongConnection => string.Equals(RobotMode, RobotModes.LongConnection, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Crypto for the self-built app's callbacks (receive id = corp id).</summary>
     public WeComCrypto CreateAppCrypto() => new(Token, EncodingAesKey, CorpId);

@@ -1,6 +1,8 @@
 using ChatBot.Bot.Channels.BotFramework.Schema;
 using ChatBot.Bot.Conversation;
 using ChatBot.Storage.Conversations;
+using ChatBot.Bot.Channels.WeCom.LongConnection;
+using Microsoft.Extensions.Options;
 
 namespace ChatBot.Bot.Channels.WeCom;
 
@@ -8,8 +10,11 @@ namespace ChatBot.Bot.Channels.WeCom;
 /// Reminders into WeCom: a group through its robot webhook (markdown, then a text with mentioned_list when people
 /// are @-ed), a single chat through the app's message/send. Cards become markdown. Throws when WeCom refuses or
 /// no route is configured, so the outbox retries; the webhook's rate limit is kept by queuing, never by dropping.
+/// With the smart robot's long connection (WeCom:RobotMode longconnection) the robot's chats are pushed over it
+/// (<c>aibot_send_msg</c>, no webhook key needed); while it is down the send throws and the reminder waits in the outbox.
 /// </summary>
-internal sealed class WeComProactiveSender(WeComCardDowngrade downgrade, WeComDelivery delivery) : IProactiveSender
+internal sealed class WeComProactiveSender(WeComCardDowngrade downgrade, WeComDelivery delivery, IOptions<WeComOptions> options,
+    WeComLongConnection longConnection) : IProactiveSender
 {
     public bool CanSend(StoredConversationReference reference) =>
         reference.ChannelId == WeComOrigin.ChannelId && !string.IsNullOrEmpty(reference.ConversationId);
@@ -29,7 +34,11 @@ internal sealed class WeComProactiveSender(WeComCardDowngrade downgrade, WeComDe
             .Concat(prepared.MentionedList)
             .Distinct().ToList();
 
-        if (reference.IsGroup)
+        if (options.Value.IsLongConnection && (reference.IsGroup || reference.ServiceUrl != "wecom:" + WeComOrigin.AppKind || !delivery.AppConfigured))
+        {
+            await PushAsync(reference, messages, prepared.PartsDelivered, ct);
+        }
+        else if (reference.IsGroup)
         {
             var key = delivery.WebhookKeyFor(reference.Id, reference.ConversationId)
                 ?? throw new InvalidOperationException($"WeCom group '{reference.ConversationId}' has no robot webhook key: set one with 设置群机器人 or WeCom:WebhookKeys.");
@@ -42,6 +51,24 @@ internal sealed class WeComProactiveSender(WeComCardDowngrade downgrade, WeComDe
             await delivery.ToAppUserAsync(userId, messages, ct, prepared.PartsDelivered);
         }
         return new ResourceResponse { Id = "wecom-" + Guid.NewGuid().ToString("N") };
+    }
+
+    /// <summary>
+    /// One push of all the markdown (mentions are inline &lt;@userid&gt;), then one per card. <paramref name="skip"/>:
+    /// pushes an earlier attempt got out, not pushed again.
+    /// </summary>
+    private async Task PushAsync(StoredConversationReference reference, IReadOnlyList<WeComOutgoing> messages, int skip, CancellationToken ct)
+    {
+        var parts = new List<WeComOutgoing>();
+        var markdown = string.Join("\n\n", messages.Select(m => m.Markdown).Where(m => m.Length > 0));
+        if (markdown.Length > 0) parts.Add(new WeComOutgoing(markdown));
+        parts.AddRange(messages.Where(m => m.Card is not null).Select(m => new WeComOutgoing("", m.Card)));
+        var chatId = WeComWsSendMsgBody.ChatIdOf(reference.ConversationId);
+        for (var i = skip; i < parts.Count; i++)
+        {
+            var result = await longConnection.PushAsync(chatId, parts[i], ct);
+            if (!result.IsSuccess) throw new WeComDeliveryException(result, "aibot_send_msg", i);
+        }
     }
 
     /// <summary>

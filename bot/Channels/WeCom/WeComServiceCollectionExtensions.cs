@@ -6,6 +6,7 @@ using ChatBot.Storage.Conversations;
 using Polly;
 
 using ChatBot.Bot.Channels.WeCom;
+using ChatBot.Bot.Channels.WeCom.LongConnection;
 
 // In the DI namespace so Program.cs needs only its one registration line (no using).
 namespace Microsoft.Extensions.DependencyInjection;
@@ -52,6 +53,12 @@ internal static class WeComServiceCollectionExtensions
         services.TryAddSingleton<WeComFormEndpoint>();
         services.TryAddSingleton<WeComBackgroundQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<WeComBackgroundQueue>());
+        // The smart robot's long connection (WeCom:RobotMode longconnection); idle in callback mode.
+        services.TryAddSingleton<WeComLongConnection>();
+        services.AddHostedService(sp => sp.GetRequiredService<WeComLongConnection>());
+        services.TryAddSingleton<WeComLongConnectionReplies>();
+        services.TryAddSingleton<WeComLongConnectionHandler>();
+        services.AddSingleton<ChatBot.Bot.Reminders.IReplyChannel, WeComLongConnectionReplyChannel>();
         services.AddSingleton<IProactiveSender, WeComProactiveSender>();
         services.AddSingleton<IBotCommand, SetWebhookCommand>();
         return services;

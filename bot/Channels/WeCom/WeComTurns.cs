@@ -14,9 +14,10 @@ internal sealed record WeComTurnResult(TurnContext Context, IReadOnlyList<WeComO
 /// <summary>Runs a turn for a WeCom activity with a buffering adapter and downgrades what the bot said.</summary>
 internal sealed class WeComTurns(TurnRunner runner, WeComCardDowngrade downgrade)
 {
-    public async Task<WeComTurnResult> RunAsync(WeComOrigin origin, Activity activity, CancellationToken ct)
+    /// <param name="capabilities">Null: <see cref="WeComOrigin.Capabilities"/> (forms become web-page links).</param>
+    public async Task<WeComTurnResult> RunAsync(WeComOrigin origin, Activity activity, CancellationToken ct, ChannelCapabilities? capabilities = null)
     {
-        var adapter = new BufferingAdapter(WeComOrigin.Capabilities);
+        var adapter = new BufferingAdapter(capabilities ?? WeComOrigin.Capabilities);
         var ctx = await runner.RunAsync(activity, adapter, ct);
         var scope = new WeComReplyScope(origin, ctx.Workspace.Id, ConversationEngine.StateKey(activity));
         List<Activity> sent;
