@@ -40,8 +40,8 @@ public class ClerkFirstHourTests
 
     private static async Task ImportPlanAsync(BotHost host, string user = "clerk")
     {
-        await host.SendAsync(Web("导入计划\n" + PlanImportParsingTests.Outline, user));
-        Assert.Contains("新增 3 项", (await host.SendAsync(Web("确认", user))).AllText());
+        await host.SendWebChatAsync(Web("导入计划\n" + PlanImportParsingTests.Outline, user));
+        Assert.Contains("新增 3 项", (await host.SendWebChatAsync(Web("确认", user))).AllText());
     }
 
     // ---- 3. One interrupt rule ----
@@ -51,20 +51,20 @@ public class ClerkFirstHourTests
     {
         using var host = new BotHost();
         await ImportPlanAsync(host);
-        FormIdOf(await host.SendAsync(Web("调解登记"))); // the registration card waits
+        FormIdOf(await host.SendWebChatAsync(Web("调解登记"))); // the registration card waits
 
-        var done = (await host.SendAsync(Web("办结 1 四个季度排查情况均已按时报送"))).AllText();
+        var done = (await host.SendWebChatAsync(Web("办结 1 四个季度排查情况均已按时报送"))).AllText();
         Assert.Contains("(未完成的“调解登记”已结束,没有保存;需要时再输入“调解登记”。)", done);
         Assert.Contains("✅ 任务 #1", done);
         Assert.Equal(PlanTaskStatus.Done, host.Service<PlanTaskStore>().Get(Ws, 1)!.Status);
 
-        var overdue = (await host.SendAsync(Web("逾期任务"))).AllText();
+        var overdue = (await host.SendWebChatAsync(Web("逾期任务"))).AllText();
         Assert.DoesNotContain("没看懂这个日期", overdue);
         Assert.DoesNotContain("纠纷来源", overdue);
 
         // English: the same rule, said in English.
-        FormIdOf(await host.SendAsync(Web("log mediation", locale: "en-US")));
-        var en = (await host.SendAsync(Web("complete 2 case files reviewed in every field", locale: "en-US"))).AllText();
+        FormIdOf(await host.SendWebChatAsync(Web("log mediation", locale: "en-US")));
+        var en = (await host.SendWebChatAsync(Web("complete 2 case files reviewed in every field", locale: "en-US"))).AllText();
         Assert.Contains("(The unfinished \"log mediation\" was closed without saving; type \"log mediation\" to start it again.)", en);
         Assert.Contains("✅ Task #2", en);
     }
@@ -89,22 +89,19 @@ public class ClerkFirstHourTests
     {
         using var host = RealClockHost();
         var today = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).DateTime);
-        FormIdOf(await host.SendAsync(Web("调解登记")));
+        FormIdOf(await host.SendWebChatAsync(Web("调解登记")));
 
-        var next = (await host.SendAsync(Web($"{today.Month}月{today.Day}日"))).AllText();
+        var next = (await host.SendWebChatAsync(Web($"{today.Month}月{today.Day}日"))).AllText();
         Assert.DoesNotContain("受理日期", next);
         Assert.Contains("纠纷来源", next);
 
-        // (Posted without the card check: the 14 dispute types come as a drop-down card that another change reworks.)
         foreach (var answer in new[] { "1", "2", "北坡村", "赵六 13900001111", "2", "跳过", "宅基地边界", "我", "调解中", "都不是" })
-            (await host.PostAsync(Web(answer))).EnsureSuccessStatusCode();
-        var before = host.Connector.Sent.Count;
-        (await host.PostAsync(Web("是"))).EnsureSuccessStatusCode();
-        Assert.Contains("已登记", host.Connector.Sent.Skip(before).AllText());
+            await host.SendWebChatAsync(Web(answer));
+        Assert.Contains("已登记", (await host.SendWebChatAsync(Web("是"))).AllText());
         Assert.Equal(today, Assert.Single(host.Service<MediationStore>().All(Ws)).ReceivedOn);
 
-        FormIdOf(await host.SendAsync(Web("log mediation", "clerk-en", "en-US")));
-        var en = (await host.SendAsync(Web("today", "clerk-en", "en-US"))).AllText();
+        FormIdOf(await host.SendWebChatAsync(Web("log mediation", "clerk-en", "en-US")));
+        var en = (await host.SendWebChatAsync(Web("today", "clerk-en", "en-US"))).AllText();
         Assert.DoesNotContain("Date received?", en);
         Assert.Contains("Where did the case come from?", en);
     }
@@ -171,23 +168,23 @@ public class ClerkFirstHourTests
     public async Task A_near_miss_suggests_the_command_with_a_button_that_runs_it()
     {
         using var host = new BotHost();
-        var typo = await host.SendAsync(Web("调节登记"));
+        var typo = await host.SendWebChatAsync(Web("调节登记"));
         Assert.Contains("您是不是要:“调解登记”?", typo.AllText());
         var button = SuggestionButton(typo, "调解登记");
-        FormIdOf(await host.SendAsync(WebClick(JsonSerializer.Deserialize<Dictionary<string, object>>(button.GetRawText())!)));
-        await host.SendAsync(Web("取消")); // while a form waits, only a command word that stands apart is a command
+        FormIdOf(await host.SendWebChatAsync(WebClick(JsonSerializer.Deserialize<Dictionary<string, object>>(button.GetRawText())!)));
+        await host.SendWebChatAsync(Web("取消")); // while a form waits, only a command word that stands apart is a command
 
-        var overdue = await host.SendAsync(Web("逾期任物"));
+        var overdue = await host.SendWebChatAsync(Web("逾期任物"));
         Assert.Contains("您是不是要:“逾期任务”?", overdue.AllText());
         Assert.Equal("逾期任务", SuggestionButton(overdue, "逾期任务").GetProperty("text").GetString());
 
-        Assert.Contains("Did you mean: \"help\"?", (await host.SendAsync(Web("helo", locale: "en-US"))).AllText());
+        Assert.Contains("Did you mean: \"help\"?", (await host.SendWebChatAsync(Web("helo", locale: "en-US"))).AllText());
 
         var text = (await host.SendAsync(TextOnly("调节登记"))).AllText();
         Assert.Contains("您是不是要:“调解登记”?", text);
         Assert.Contains("请重新输入", text);
 
-        Assert.Contains("没能理解", (await host.SendAsync(Web("今天天气怎么样"))).AllText());
+        Assert.Contains("没能理解", (await host.SendWebChatAsync(Web("今天天气怎么样"))).AllText());
     }
 
     private static JsonElement SuggestionButton(IEnumerable<Activity> replies, string title)
@@ -203,18 +200,18 @@ public class ClerkFirstHourTests
     public async Task What_follows_a_form_command_fills_the_form_or_answers_the_questions()
     {
         using var host = new BotHost();
-        var study = await host.SendAsync(Web("安排学法 每月第一个周五下午3点 学习《民法典》"));
+        var study = await host.SendWebChatAsync(Web("安排学法 每月第一个周五下午3点 学习《民法典》"));
         Assert.Equal("每月第一个周五下午3点", InputValue(study, "rule"));
         Assert.Equal("民法典", InputValue(study, "law"));
         Assert.Equal("学习《民法典》", InputValue(study, "title"));
 
-        var mediation = await host.SendAsync(Web("调解登记 3月9日 邻里纠纷 王家村 两户因排水沟发生争执"));
+        var mediation = await host.SendWebChatAsync(Web("调解登记 3月9日 邻里纠纷 王家村 两户因排水沟发生争执"));
         Assert.Equal("2026-03-09", InputValue(mediation, "receivedOn"));
         Assert.Equal("Neighbour", InputValue(mediation, "disputeType"));
         Assert.Equal("王家村", InputValue(mediation, "village"));
         Assert.Equal("两户因排水沟发生争执", InputValue(mediation, "summary"));
 
-        var task = await host.SendAsync(Web("新建任务 建立执法公示制度(6月底前完成,责任人:张三)"));
+        var task = await host.SendWebChatAsync(Web("新建任务 建立执法公示制度(6月底前完成,责任人:张三)"));
         Assert.Equal("建立执法公示制度", InputValue(task, "title"));
         Assert.Equal("张三", InputValue(task, "owners"));
         Assert.Equal("2026-06-30", InputValue(task, "due"));
