@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ChatBot.Bot.Channels.BotFramework.Schema;
+using BotJson = ChatBot.Bot.Channels.BotFramework.Schema.BotJson;
 using ChatBot.Storage.Mediation;
 using ChatBot.Storage.PlanTasks;
 using ChatBot.Storage.Study;
@@ -88,6 +89,7 @@ public class CardInputFuzzTests(Xunit.Abstractions.ITestOutputHelper output)
         var started = DateTime.UtcNow;
         var reached = new HashSet<string>(StringComparer.Ordinal);
         var submits = 0;
+        var fuzzed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var command in CardCommands)
         {
             await host.SendAsync(Say("取消")); // whatever card the last fuzz left waiting
@@ -106,21 +108,33 @@ public class CardInputFuzzTests(Xunit.Abstractions.ITestOutputHelper output)
                 }
                 continue;
             }
-            foreach (var action in actions)
+            // The cards shown by a command, then those its buttons show when clicked as they are (one level down).
+            var queue = new Queue<(SubmitAction Action, Activity[] Replay)>(actions.Select(a => (a, new[] { Say(command) })));
+            var followed = 0;
+            while (queue.TryDequeue(out var item))
             {
+                var (action, replay) = item;
                 var fields = action.Inputs.Keys.Concat(action.Data.Select(d => d.Key).Where(k => k != "verb")).Distinct().ToList();
+                if (!fuzzed.Add(action.Signature(fields))) continue;
                 foreach (var field in fields)
                 {
                     reached.Add(field);
                     foreach (var bad in ValuesFor(fields.IndexOf(field)))
                     {
                         // A submit without a verb answers the prompt that showed its card: show it again first.
-                        if (!action.Data.ContainsKey("verb")) await host.SendAsync(Say(command));
+                        if (!action.Data.ContainsKey("verb")) foreach (var step in replay) await host.SendAsync(Renew(step));
                         var value = action.Build(field, JsonNode.Parse(bad), ++submits);
                         await AssertPoliteAsync(host, errors, Click(value), $"'{command}' {action.Data.ToJsonString()} {field} = {Preview(bad)}");
                     }
                 }
+                if (replay.Length > 1 || !Followable(action)) continue;
+                foreach (var step in replay) await host.SendAsync(Renew(step));
+                var click = Click(action.Build(null, null, ++submits));
+                var next = await host.SendAsync(click);
+                followed++;
+                foreach (var revealed in SubmitActions(next)) queue.Enqueue((revealed, [.. replay, click]));
             }
+            output.WriteLine($"'{command}': {actions.Count} buttons, {followed} followed");
         }
         foreach (var id in ExpectedInputs) Assert.True(reached.Contains(id), $"no card input '{id}' was reached; reached: {string.Join(", ", reached.Order())}");
         output.WriteLine($"{submits} submits over {reached.Count} fields in {(DateTime.UtcNow - started).TotalSeconds:F0} s");
@@ -226,21 +240,38 @@ public class CardInputFuzzTests(Xunit.Abstractions.ITestOutputHelper output)
         return a;
     }
 
+    /// <summary>Buttons whose click shows another card or step; not those that end or destroy something.</summary>
+    private static bool Followable(SubmitAction action) =>
+        action.Data["verb"]?.GetValue<string>() is not ("cancel" or "study.cancelOccurrence" or "study.signin" or "mediation.form")
+        && !(action.Data.ContainsKey("choice") && action.Data["choice"]?.ToString() is "no" or "yes");
+
+    /// <summary>The same activity with a new id (a repeated id is a redelivery, and is not handled again).</summary>
+    private static Activity Renew(Activity a)
+    {
+        var copy = JsonSerializer.Deserialize<Activity>(JsonSerializer.Serialize(a, BotJson.Options), BotJson.Options)!;
+        copy.Id = "renew-" + Guid.NewGuid().ToString("N");
+        return copy;
+    }
+
     private static string Preview(string s) => s.Length > 80 ? s[..80] + "…" : s;
 
     /// <summary>An Action.Submit of a card: its data, and the inputs of its card with the values the card shows.</summary>
     private sealed record SubmitAction(JsonObject Data, Dictionary<string, JsonNode?> Inputs)
     {
         /// <summary>What the channel would post with <paramref name="field"/> replaced; a fresh form id unless that is the field.</summary>
-        public JsonObject Build(string field, JsonNode? bad, int n)
+        public JsonObject Build(string? field, JsonNode? bad, int n)
         {
             var value = new JsonObject();
             foreach (var (id, v) in Inputs) value[id] = v?.DeepClone();
             foreach (var (k, v) in Data) value[k] = v?.DeepClone();
             if (value.ContainsKey("formId") && field != "formId") value["formId"] = $"fuzz-{n}";
-            value[field] = bad;
+            if (field is not null) value[field] = bad;
             return value;
         }
+
+        /// <summary>What tells two buttons apart for the fuzz: the verb (or prompt) and the fields.</summary>
+        public string Signature(IEnumerable<string> fields) =>
+            (Data["verb"]?.ToJsonString() ?? Data["form"]?.ToJsonString() ?? "prompt") + ":" + string.Join(",", fields.Order(StringComparer.Ordinal));
     }
 
     /// <summary>Every Action.Submit in the replies' cards, with the inputs of the card it belongs to (show cards included).</summary>
