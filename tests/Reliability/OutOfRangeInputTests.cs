@@ -91,6 +91,42 @@ public class OutOfRangeInputTests
         Assert.True(errors.Errors.IsEmpty, ErrorLog.Summary(errors));
     }
 
+    [Fact]
+    public async Task An_imported_task_too_long_for_the_identity_index_is_left_out_with_a_message()
+    {
+        var errors = new ErrorLog();
+        using var host = ReliabilityHost.Create(errors, settings: new() { ["Reminders:Enabled"] = "false" });
+        var longTitle = "开展" + new string('长', 400) + "专项检查"; // within the card's 1,000 characters, 1,200+ bytes in UTF-8
+        var csv = "计划,板块,任务,责任人,责任部门,完成时限\n"
+            + "2026年依法行政工作计划,(三)规范执法," + longTitle + ",王小明,司法所,2026-06-30\n"
+            + "2026年依法行政工作计划,(三)规范执法,开展执法案卷评查,李四,司法所,2026-06-30\n";
+        var import = Activities.Message("导入计划", conversation: "personal-import");
+        import.Attachments = [new Attachment { ContentType = "text/csv", Name = "计划.csv", ContentUrl = "data:text/csv;base64," + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(csv)) }];
+        var preview = (await host.SendAsync(import)).AllText();
+        Assert.Contains("合起来太长,未导入", preview);
+        Assert.Contains("识别到 1 项任务", preview);
+        var saved = (await host.SendAsync(Activities.Submit(new { choice = "yes" }, conversation: "personal-import"))).AllText();
+        Assert.DoesNotContain(Apology, saved);
+        Assert.Contains("新增 1 项", saved);
+        Assert.True(errors.Errors.IsEmpty, ErrorLog.Summary(errors));
+    }
+
+    [Theory]
+    [InlineData("{\"downloadUrl\":42,\"fileType\":\"csv\"}")]
+    [InlineData("{\"downloadUrl\":\"data:text/csv;base64,\",\"fileType\":7}")]
+    [InlineData("{\"downloadUrl\":[1],\"fileType\":{\"x\":1}}")]
+    public async Task A_teams_file_with_wrong_typed_fields_gets_a_message(string content)
+    {
+        var errors = new ErrorLog();
+        using var host = ReliabilityHost.Create(errors, settings: new() { ["Reminders:Enabled"] = "false" });
+        var import = Activities.Message("导入计划", conversation: "personal-import");
+        import.Attachments = [new Attachment { ContentType = "application/vnd.microsoft.teams.file.download.info", Name = "计划.csv", Content = JsonDocument.Parse(content).RootElement.Clone() }];
+        var text = (await host.SendAsync(import)).AllText();
+        Assert.DoesNotContain(Apology, text);
+        Assert.True(errors.Errors.IsEmpty, ErrorLog.Summary(errors));
+        FuzzTests.AssertNoRecords(host);
+    }
+
     /// <summary>A valid registration card submit with one change, as a raw JSON object (numbers can be any JSON number).</summary>
     private static Activity Submit(Action<JsonObject> change)
     {
