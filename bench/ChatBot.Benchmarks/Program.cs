@@ -7,6 +7,7 @@
 //   tick-loop monday|monday-cold|daily|daily-cold|monday-cold-outbox --seconds 10 [--alloc-by-type] [--jit]  one reminder tick in a loop (perf, A/B)
 //   phases --warmup 8 --seconds 20  where a cold Monday tick's time and allocations go, step by step
 //   turn-loop --warmup 10 --seconds 10 [--journal]  the bot's turn on one thread without HTTP: CPU and allocation per turn
+//   case-growth --cases 0,10000,100000 --warmup 3 --seconds 2 --rounds 5 [--profile]  mediation form submits/s in a workspace holding N cases
 namespace ChatBot.Benchmarks;
 
 internal static class BenchMain
@@ -25,6 +26,7 @@ public static async Task<int> Main(string[] args)
         "tick-loop" => TickLoopMode.Run(options, args.ElementAtOrDefault(1) ?? "monday"),
         "phases" => PhasesMode.Run(options),
         "turn-loop" => await TurnLoopMode.RunAsync(options),
+        "case-growth" => await CaseGrowthMode.RunAsync(options),
         _ => Usage(),
     };
 }
@@ -40,6 +42,7 @@ private static int Usage()
           tick-loop monday|monday-cold|daily|daily-cold|monday-cold-outbox --seconds 10 [--alloc-by-type] [--jit]
           phases   --warmup 8 --seconds 20
           turn-loop --warmup 10 --seconds 10 [--journal]
+          case-growth --cases 0,10000,100000 --warmup 3 --seconds 2 --rounds 5 [--profile]
         """);
     return 2;
 }
@@ -57,5 +60,6 @@ internal sealed class BenchOptions(Dictionary<string, string> values)
     }
 
     public int Int(string name, int fallback) => values.TryGetValue(name, out var v) && int.TryParse(v, out var n) ? n : fallback;
+    public string? Text(string name) => values.TryGetValue(name, out var v) ? v : null;
     public bool Flag(string name) => values.TryGetValue(name, out var v) && v != "false";
 }

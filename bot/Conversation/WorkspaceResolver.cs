@@ -150,5 +150,6 @@ internal sealed class WorkspaceResolver(WorkspaceStore workspaces, ConversationR
 
     private static string? TenantFromChannelData(Activity a) =>
         a.ChannelData is { ValueKind: System.Text.Json.JsonValueKind.Object } cd && cd.TryGetProperty("tenant", out var t)
-            && t.ValueKind == System.Text.Json.JsonValueKind.Object && t.TryGetProperty("id", out var id) ? id.GetString() : null;
+            && t.ValueKind == System.Text.Json.JsonValueKind.Object && t.TryGetProperty("id", out var id)
+            && id.ValueKind == System.Text.Json.JsonValueKind.String ? id.GetString() : null; // any other type is not a tenant id
 }

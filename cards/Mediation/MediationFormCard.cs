@@ -143,5 +143,5 @@ public static class MediationFormCard
     };
 
     private static double? Number(string? s) =>
-        double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : null;
+        double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d) ? d : null; // JSON has no ∞ or NaN
 }

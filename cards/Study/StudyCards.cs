@@ -15,7 +15,8 @@ public static class StudyCards
     /// <summary>The scheduling form. Its submit carries no verb, so it answers the waiting form prompt.</summary>
     public static AdaptiveCard ScheduleForm(Lang lang, JsonObject? values = null, IReadOnlyList<string>? errors = null)
     {
-        string? V(string key) => values?[key]?.GetValue<string>();
+        // Values as submitted: a number, list or object where text belongs is not shown again.
+        string? V(string key) => values?[key] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
         var card = new AdaptiveCard().Add(TextBlock.Title(lang.T("安排学法活动", "Schedule a law-study session")));
         foreach (var e in errors ?? []) card.Add(TextBlock.Error(e));
         card.Add(

@@ -69,6 +69,11 @@ public sealed class PlanTask
 
     public int DaysOverdue(DateOnly today) => Math.Max(0, today.DayNumber - DueDate.DayNumber);
 
+    /// <summary>LiteDB refuses an index key of 1,023 bytes or more: the longest identity a task may have, in UTF-8 bytes.</summary>
+    public const int MaxIdentityBytes = 1000;
+
+    public static bool IdentityFits(string identity) => System.Text.Encoding.UTF8.GetByteCount(identity) <= MaxIdentityBytes;
+
     public static string Identity(string workspaceId, int year, string planTitle, string section, string title) =>
         string.Join("\u001f", workspaceId, year.ToString(), Normalize(planTitle), Normalize(section), Normalize(title));
 

@@ -23,7 +23,8 @@ internal sealed partial class ListMediationsCommand : IBotCommand
         var page = int.TryParse(args.Field("page"), out var p) && p > 0 ? p : 1;
         if (PageSuffix().Match(filter) is { Success: true } m)
         {
-            page = Math.Max(1, int.Parse(m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value));
+            // A number beyond int is past the last page anyway.
+            page = int.TryParse(m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value, out var asked) ? Math.Max(1, asked) : int.MaxValue;
             filter = filter[..m.Index].Trim();
         }
 

@@ -61,12 +61,13 @@ internal static class MediationValidator
         if (c.Parties.Count > MediationRules.MaxParties)
             errors[MediationFormValues.PartyNameId(0)] = lang.T($"当事人最多 {MediationRules.MaxParties} 位。", $"At most {MediationRules.MaxParties} parties.");
 
-        if (!TryNumber(v.People, out var people) || people != Math.Floor(people) || people < 1 || people > MediationRules.MaxPeople)
+        if (!TryNumber(v.People, out var people) || !double.IsFinite(people) || people != Math.Floor(people) || people < 1 || people > MediationRules.MaxPeople)
             errors["people"] = lang.T("涉及人数应为不小于 1 的整数。", "People involved must be a whole number of at least 1.");
         else c.PeopleInvolved = (int)people;
 
         if (v.Amount is null) c.AmountInvolved = 0;
-        else if (!TryNumber(v.Amount, out var amount) || amount < 0 || (decimal)amount > MediationRules.MaxAmount)
+        // Compared as a double first: 1e30, ∞ or NaN cannot be converted to decimal.
+        else if (!TryNumber(v.Amount, out var amount) || !double.IsFinite(amount) || amount < 0 || amount > (double)MediationRules.MaxAmount)
             errors["amount"] = lang.T("涉及金额应为不小于 0 的数字(元)。", "The amount must be a number of at least 0 (yuan).");
         else c.AmountInvolved = Math.Round((decimal)amount, 2);
 

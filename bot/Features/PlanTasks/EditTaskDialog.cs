@@ -89,6 +89,12 @@ internal sealed class EditTaskDialog : WaterfallDialog
         var due = DeadlineParser.Parse(Field("due"), year);
         if (due is null) errors.Add(ctx.T("请选择完成时限。", "Choose a due date."));
         var plan = Field("plan");
+        // The card's limits, checked again here (a submit need not come from the card).
+        foreach (var (value, max, zh, en) in new[] { (plan, 200, "计划名称", "The plan"), (Field("section"), 200, "板块", "The section"), (title, 1000, "任务内容", "The task"),
+                     (Field("owners"), 200, "责任人", "The owners"), (Field("department"), 100, "责任部门", "The department") })
+            if (value.Length > max) errors.Add(ctx.T($"{zh}最多 {max} 个字。", $"{en} can have at most {max} characters."));
+        if (errors.Count == 0 && !PlanTask.IdentityFits(PlanTask.Identity(ctx.Workspace.Id, year, plan.Length > 0 ? plan : ctx.T($"{year}年工作计划", $"{year} work plan"), Field("section"), title)))
+            errors.Add(ctx.T("计划名称、板块和任务内容合起来太长,请精简。", "The plan, section and task together are too long; please shorten them."));
         if (errors.Count > 0)
         {
             s.Values["errors"] = new JsonArray(errors.Select(e => (JsonNode?)JsonValue.Create(e)).ToArray());

@@ -58,6 +58,13 @@ internal sealed class ImportPlanDialog : WaterfallDialog
             await ctx.SendTextAsync(ctx.T(ex.Zh, ex.En));
             return await s.GoToAsync(0, null, ct);
         }
+        // A task whose plan, section and title together exceed what the identity index can hold is left out, and said.
+        foreach (var d in parsed.Tasks.Where(d => !PlanTask.IdentityFits(PlanTask.Identity(ctx.Workspace.Id, d.PlanYear, d.PlanTitle, d.Section, d.Title))).ToList())
+        {
+            parsed.Tasks.Remove(d);
+            var title = d.Title.Length > 20 ? d.Title[..20] + "…" : d.Title;
+            parsed.Problems.Add(ctx.T($"任务“{title}”的计划名称、板块和任务内容合起来太长,未导入。", $"The task \"{title}\" was left out: its plan, section and title together are too long."));
+        }
         if (parsed.Tasks.Count == 0)
         {
             var problems = parsed.Problems.Count == 0 ? "" : "\n\n" + string.Join("\n", parsed.Problems.Take(10));

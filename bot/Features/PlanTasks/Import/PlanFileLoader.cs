@@ -32,7 +32,7 @@ internal sealed class PlanFileLoader(IHttpClientFactory http, IOptions<PlanTaskO
         var url = a.ContentUrl;
         if (a.ContentType == TeamsFileDownload && a.Content is System.Text.Json.JsonElement { ValueKind: System.Text.Json.JsonValueKind.Object } c
             && c.TryGetProperty("downloadUrl", out var d))
-            url = d.GetString();
+            url = d.ValueKind == System.Text.Json.JsonValueKind.String ? d.GetString() : null;
         if (string.IsNullOrEmpty(url)) throw new LoadException("附件没有下载地址。", "The attachment has no download address.");
         var max = options.Value.MaxImportBytes;
         byte[] bytes;
@@ -89,5 +89,6 @@ internal sealed class PlanFileLoader(IHttpClientFactory http, IOptions<PlanTaskO
         || (a.ContentType == TeamsFileDownload && FileType(a) == "xlsx");
 
     private static string? FileType(Attachment a) =>
-        a.Content is System.Text.Json.JsonElement { ValueKind: System.Text.Json.JsonValueKind.Object } c && c.TryGetProperty("fileType", out var t) ? t.GetString()?.ToLowerInvariant() : null;
+        a.Content is System.Text.Json.JsonElement { ValueKind: System.Text.Json.JsonValueKind.Object } c && c.TryGetProperty("fileType", out var t)
+            && t.ValueKind == System.Text.Json.JsonValueKind.String ? t.GetString()?.ToLowerInvariant() : null;
 }
