@@ -15,6 +15,7 @@ internal static partial class MarkdownText
     public static string Protect(string? text) =>
         string.IsNullOrEmpty(text) || !text.Contains('<') ? text ?? "" : TagStart().Replace(text, "<" + WordJoiner);
 
-    [GeneratedRegex(@"<(?=[A-Za-z/!?])")]
+    // Teams mention markup (<at>name</at>) is left alone: Teams replaces it with the mention.
+    [GeneratedRegex(@"<(?!/?at>)(?=[A-Za-z/!?])")]
     private static partial Regex TagStart();
 }

@@ -97,6 +97,7 @@ function cssId(card, id) { return String(id).replace(/"/g, ''); }
 function squash(s) { return String(s).replace(/[\s*_#`>\-\u2060\u200b"'\u2018\u2019\u201c\u201d.\u2026\u2013\u2014]/g, '').replace(/&(lt|gt|amp);/g, m => ({ '&lt;': '<', '&gt;': '>', '&amp;': '&' })[m]); }
 function stripMarkdown(s) {
   return String(s)
+    .replace(/<\/?at>/g, '') // Teams mention markup; Teams shows the name, other hosts drop the tags
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1') // links show their text
     .replace(/^\s*\d+\.\s/gm, '') // ordered list numbers are drawn by the list
     .replace(/\\([\\`*_{}\[\]()#+\-.!<>])/g, '$1');
