@@ -80,7 +80,10 @@ internal sealed class TurnContext
 
     public string T(string zh, string en) => Lang.T(zh, en);
 
-    public DateTimeOffset Now => Clock.GetUtcNow();
+    /// <summary>The time of this turn: the clock is read once, so everything the turn stamps and compares agrees
+    /// (a second reading is later, and "closed at now" would not match the time just written).</summary>
+    public DateTimeOffset Now => _now ??= Clock.GetUtcNow();
+    private DateTimeOffset? _now;
 
     /// <summary>The local time in the workspace's time zone (Asia/Shanghai unless configured).</summary>
     public TimeZoneInfo TimeZone => TimeZones.Find(Workspace.TimeZone);

@@ -27,7 +27,8 @@ public sealed class TextBlock : CardElement
 {
     public TextBlock() { }
     public TextBlock(string text) { Text = text; }
-    public string Text { get; set; } = "";
+    private string _text = "";
+    public string Text { get => _text; set => _text = MarkdownText.Protect(value); }
     public string? Size { get; set; }
     public string? Weight { get; set; }
     public string? Color { get; set; }
@@ -47,8 +48,9 @@ public sealed class Fact
 {
     public Fact() { }
     public Fact(string title, string value) { Title = title; Value = value; }
-    public string Title { get; set; } = "";
-    public string Value { get; set; } = "";
+    private string _title = "", _value = "";
+    public string Title { get => _title; set => _title = MarkdownText.Protect(value); }
+    public string Value { get => _value; set => _value = MarkdownText.Protect(value); }
 }
 
 public sealed class FactSet : CardElement

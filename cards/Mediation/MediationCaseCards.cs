@@ -104,7 +104,7 @@ public static class MediationCaseCards
                 ],
                 SelectAction = SubmitAction.For(lang.T("查看", "Open"), ShowVerb, new { caseNo = c.CaseNo }),
             });
-        card.Add(TextBlock.Subtle(lang.T($"共 {total} 件,点击案件查看详情。", $"{total} case(s); select one to open it.")));
+        card.Add(TextBlock.Subtle(total == 0 ? lang.T("暂无案件。", "No cases.") : lang.T($"共 {total} 件,点击案件查看详情。", $"{total} case(s); select one to open it.")));
         if (more is not null) card.AddAction(SubmitAction.For(lang.T("更多", "More"), ListVerb, more));
         return card;
     }

@@ -44,10 +44,22 @@ public static class MediationStatsCard
             card.Add(Row(key, f.Received.ToString(), f.Mediated.ToString(), f.Successful.ToString(), MediationLabels.Rate(f.SuccessRate), $"{f.Oral}/{f.Written}", false));
     }
 
+    /// <summary>Relative column widths, the same in every row, so the figures sit under their headings on any screen
+    /// ("auto" sized each row's columns to its own text, and the rows did not line up).</summary>
+    internal static readonly string[] Widths = ["28", "11", "11", "11", "15", "20"];
+
     private static ColumnSet Row(string key, string received, string mediated, string successful, string rate, string forms, bool header)
     {
-        Column Cell(string text, string width) => new() { Width = width, Items = [new TextBlock(text) { Size = "Small", Weight = header ? "Bolder" : null, Wrap = true }] };
-        return new ColumnSet { Spacing = "Small", Columns = [Cell(key, "stretch"), Cell(received, "auto"), Cell(mediated, "auto"), Cell(successful, "auto"), Cell(rate, "auto"), Cell(forms, "auto")] };
+        Column Cell(int i, string text) => new()
+        {
+            Width = Widths[i],
+            Items = [new TextBlock(text) { Size = "Small", Weight = header ? "Bolder" : null, Wrap = true, HorizontalAlignment = i == 0 ? null : "Center" }],
+        };
+        return new ColumnSet
+        {
+            Spacing = header ? "Small" : "None",
+            Columns = [Cell(0, key), Cell(1, received), Cell(2, mediated), Cell(3, successful), Cell(4, rate), Cell(5, forms)],
+        };
     }
 
     public static string Text(Lang lang, string title, MediationReport r)

@@ -70,7 +70,7 @@ public class EngineTests
         Assert.Contains("请输入姓名", (await host.SendAsync(Activities.Message("测试调查", u))).AllText());
         Assert.Contains("涉及人数", (await host.SendAsync(Activities.Message("张三", u))).AllText());
         var bad = await host.SendAsync(Activities.Message("很多", u));
-        Assert.Contains("请输入一个数字", bad.AllText());
+        Assert.Contains("请输入一个整数,例如 3。", bad.AllText()); // a count: no "1.5万" example
         Assert.Contains("涉及人数", bad.AllText());
         Assert.Contains("不能小于", (await host.SendAsync(Activities.Message("0", u))).AllText());
         Assert.Contains("受理日期", (await host.SendAsync(Activities.Message("十二", u))).AllText());
@@ -123,7 +123,7 @@ public class EngineTests
         using (var host = NewHost(db))
         {
             // user-1 is at the number step, user-2 still at the name step.
-            Assert.Contains("请输入一个数字", (await host.SendAsync(Activities.GroupMention("乙", "user-1"))).AllText());
+            Assert.Contains("请输入一个整数", (await host.SendAsync(Activities.GroupMention("乙", "user-1"))).AllText());
             Assert.Contains("涉及人数", (await host.SendAsync(Activities.GroupMention("乙", "user-2"))).AllText());
         }
     }

@@ -93,6 +93,30 @@ public sealed class BotHost : WebApplicationFactory<Program>
     }
 
     public T Service<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    /// <summary>
+    /// Every card the bot sent or updated through the connector during the test, however the test collected (or
+    /// ignored) the replies, must render in Web Chat: checked when the host goes away, so no test can forget it.
+    /// </summary>
+    public void AssertAllCardsRender()
+    {
+        AssertCardsValid(Connector.Sent);
+        AssertCardsValid(Connector.Updated);
+    }
+
+    private int _disposed;
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && Interlocked.Exchange(ref _disposed, 1) == 0) AssertAllCardsRender();
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (Interlocked.Exchange(ref _disposed, 1) == 0) AssertAllCardsRender();
+    }
 }
 
 internal static class TempPaths

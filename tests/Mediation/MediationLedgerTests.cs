@@ -17,7 +17,7 @@ public class MediationLedgerTests
     private static List<IDictionary<string, object?>> Read(byte[] xlsx)
     {
         using var stream = new MemoryStream(xlsx);
-        return MiniExcel.Query(stream, useHeaderRow: true, sheetName: MediationLedger.SheetName, excelType: ExcelType.XLSX)
+        return MiniExcel.Query(stream, useHeaderRow: true, sheetName: MediationLedger.SheetName, excelType: ExcelType.XLSX, startCell: $"A{MediationLedger.HeaderRow}")
             .Cast<IDictionary<string, object?>>().ToList();
     }
 
@@ -57,11 +57,11 @@ public class MediationLedgerTests
             var row = rows[r];
             var c = expected[r];
             Assert.Equal(c.CaseNo, row["案号"]);
-            Assert.Equal(c.ReceivedOn.ToString("yyyy-MM-dd"), row["受理日期"]);
+            Assert.Equal(c.ReceivedOn, LedgerFile.AsDate(row["受理日期"]));
             Assert.Equal(c.Village, row["村(社区)"]);
             Assert.Equal(string.Join("、", c.Parties.Select(p => p.Name)), row["当事人"]);
             Assert.Equal(c.PeopleInvolved, Convert.ToInt32(row["涉及人数"]));
-            Assert.Equal(c.AmountInvolved, Convert.ToDecimal(row["涉及金额(元)"]));
+            Assert.Equal(c.AmountInvolved, row["涉及金额(元)"] is null ? 0m : Convert.ToDecimal(row["涉及金额(元)"]));
             Assert.Equal(c.FollowUps.Count, Convert.ToInt32(row["回访次数"]));
         }
         Assert.Equal("当事人申请", rows[0]["来源"]);
@@ -85,8 +85,8 @@ public class MediationLedgerTests
     [Fact]
     public void An_empty_ledger_still_has_the_header_row()
     {
-        using var stream = new MemoryStream(MediationLedger.Build([]));
-        var header = MiniExcel.Query(stream, useHeaderRow: false, sheetName: MediationLedger.SheetName, excelType: ExcelType.XLSX)
+        using var stream = new MemoryStream(MediationLedger.Build([], _ => null, "2026年", new DateOnly(2026, 3, 10)));
+        var header = MiniExcel.Query(stream, useHeaderRow: false, sheetName: MediationLedger.SheetName, excelType: ExcelType.XLSX, startCell: $"A{MediationLedger.HeaderRow}")
             .Cast<IDictionary<string, object?>>().First().Values.Select(v => v?.ToString());
         Assert.Equal(MediationLedger.Columns, header);
     }
@@ -104,7 +104,7 @@ public class MediationLedgerTests
         await app.StartAsync();
         var client = app.GetTestClient();
 
-        var bytes = MediationLedger.Build([]);
+        var bytes = MediationLedger.Build([], _ => null, "2026年", new DateOnly(2026, 3, 10));
         var token = downloads.Add("local:office", "台账.xlsx", MediationLedger.ContentType, bytes);
         var ok = await client.GetAsync($"/files/{token}");
         Assert.Equal(200, (int)ok.StatusCode);

@@ -48,13 +48,13 @@ public class MediationWebChatFlowTests
         await host.SendWebChatAsync(WebClick(new { choice = "Fulfilled" }));
         Assert.Contains("已记录回访(第 1 次)", (await host.SendWebChatAsync(Web("跳过"))).AllText());
 
-        Assert.Contains("共 0 件", (await host.SendWebChatAsync(Web("调解列表 未结"))).AllText());
+        Assert.Contains("暂无案件", (await host.SendWebChatAsync(Web("调解列表 未结"))).AllText());
         Assert.Contains("受理1起,调解1起,调解成功1起,成功率100%;口头协议1起,书面协议0起。", (await host.SendWebChatAsync(Web("调解统计 本月"))).AllText());
 
         var export = (await host.SendWebChatAsync(Web("导出调解台账"))).AllText();
         var token = Regex.Match(export, @"/files/([A-Za-z0-9_-]+)").Groups[1].Value;
         using var stream = new MemoryStream(host.Service<MediationDownloads>().Find(token)!.Content);
-        var row = Assert.Single(MiniExcel.Query(stream, useHeaderRow: true, excelType: ExcelType.XLSX).Cast<IDictionary<string, object?>>());
+        var row = Assert.Single(MiniExcel.Query(stream, useHeaderRow: true, excelType: ExcelType.XLSX, startCell: $"A{MediationLedger.HeaderRow}").Cast<IDictionary<string, object?>>());
         Assert.Equal("2026-001", row["案号"]);
         Assert.Equal("调解成功", row["调解状态"]);
         Assert.Equal("口头", row["协议形式"]);

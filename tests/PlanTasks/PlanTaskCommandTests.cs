@@ -153,7 +153,7 @@ public class PlanTaskCommandTests
         var reply = Assert.Single(await host.SendAsync(Say("进度公开")));
         Assert.Equal("📋 本周工作计划进度公开:共 3 项,已办结 1 项,逾期 1 项。", reply.Text);
         var card = reply.AllText();
-        Assert.Contains("工作计划进度公开(2026-W11)", card);
+        Assert.Contains("工作计划进度公开(第11周,3月9日–3月15日)", card);
         Assert.Contains("全面推行行政执法公示制度", card); // overdue
         Assert.Contains("开展执法案卷评查", card);         // done
         Assert.Contains("宪法宣传周", card);               // on track: the digest lists every task, not only the late ones
@@ -161,7 +161,7 @@ public class PlanTaskCommandTests
 
         var english = Assert.Single(await host.SendAsync(Say("weekly progress", locale: "en-US")));
         Assert.Equal("📋 Weekly plan progress: 3 tasks, 1 done, 1 overdue.", english.Text);
-        Assert.Contains("Plan progress (2026-W11)", english.AllText());
+        Assert.Contains("Plan progress (week 11, Mar 9 – Mar 15)", english.AllText());
     }
 
     [Fact]

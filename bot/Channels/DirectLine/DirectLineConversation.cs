@@ -65,6 +65,8 @@ internal sealed class DirectLineConversation
     private readonly Dictionary<string, string> _clientIds = new(StringComparer.Ordinal);
     private readonly Queue<string> _clientIdOrder = new();
 
+    private DateTimeOffset _lastTimestamp;
+
     public string Append(Activity activity, DateTimeOffset now)
     {
         string id;
@@ -75,7 +77,12 @@ internal sealed class DirectLineConversation
             activity.Id = id;
             activity.ChannelId ??= ChannelId;
             activity.Conversation = new ConversationAccount { Id = Id };
-            activity.Timestamp ??= now;
+            // Web Chat orders activities by timestamp: replies of one turn share the turn's time, and equal times
+            // may show in either order. Each activity is stamped at least a millisecond after the one before it.
+            var stamp = activity.Timestamp ?? now;
+            stamp = stamp.AddTicks(-(stamp.Ticks % TimeSpan.TicksPerMillisecond)); // what a browser's Date keeps
+            if (stamp <= _lastTimestamp) stamp = _lastTimestamp.AddMilliseconds(1);
+            activity.Timestamp = _lastTimestamp = stamp;
             _log.AddLast(new Entry(seq, id, JsonSerializer.Serialize(activity, BotJson.Options)));
             while (_log.Count > _maxActivities) _log.RemoveFirst();
             LastActive = now;

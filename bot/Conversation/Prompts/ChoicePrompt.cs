@@ -54,17 +54,21 @@ internal class ChoicePrompt(string id, PromptValidator<string>? validator = null
 
     private static AdaptiveCard BuildCard(TurnContext ctx, string question, List<PromptChoice> choices, bool optional)
     {
-        var card = new AdaptiveCard().Add(new TextBlock(question) { Weight = "Bolder" });
+        var card = new AdaptiveCard();
         if (choices.Count <= MaxButtons)
         {
+            card.Add(new TextBlock(question) { Weight = "Bolder" });
             foreach (var c in choices)
                 card.AddAction(new SubmitAction { Title = c.Title, Data = new JsonObject { ["choice"] = c.Value } });
         }
         else
         {
+            // The question is the drop-down's label: Web Chat refuses (shows an empty bubble for) a required input
+            // without one. Nothing is preselected, so a clerk who just clicks 确定 is asked to choose, not given the first.
             card.Add(new ChoiceSetInput
             {
-                Id = "choice", Style = "compact", IsRequired = true, Value = choices[0].Value,
+                Id = "choice", Style = "compact", IsRequired = true, Label = question,
+                Placeholder = ctx.T("请选择…", "Choose…"),
                 ErrorMessage = ctx.T("请选择一项", "Please choose one"),
                 Choices = choices.Select(c => new Choice(c.Title, c.Value)).ToList(),
             });

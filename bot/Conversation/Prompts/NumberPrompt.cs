@@ -9,7 +9,13 @@ internal sealed class NumberPrompt(string id, PromptValidator<double>? validator
     {
         var text = input ?? "";
         if (!Recognizers.TryParseNumber(text, out var n))
-            return Done(PromptRecognizerResult<double>.Fail(ctx.T("请输入一个数字,例如 3 或 1.5万。", "Please enter a number, e.g. 3 or 2500.")));
+        {
+            // A count of people is asked as a whole number: "1.5万" is an example only where fractions make sense.
+            var whole = options.Validations?["integer"]?.GetValue<bool>() == true;
+            return Done(PromptRecognizerResult<double>.Fail(whole
+                ? ctx.T("请输入一个整数,例如 3。", "Please enter a whole number, e.g. 3.")
+                : ctx.T("请输入一个数字,例如 3 或 1.5万。", "Please enter a number, e.g. 3 or 2500.")));
+        }
         var v = options.Validations;
         if (v?["integer"]?.GetValue<bool>() == true && n != Math.Floor(n))
             return Done(PromptRecognizerResult<double>.Fail(ctx.T("请输入整数。", "Please enter a whole number.")));

@@ -32,15 +32,18 @@ internal sealed class ExportMediationsCommand(MediationDownloads downloads, IOpt
         }
 
         var cases = MediationReplies.Store(ctx).All(ctx.Workspace.Id).Where(c => year is null || c.ReceivedOn.Year == year).ToList();
-        var bytes = MediationLedger.Build(cases);
+        var store = MediationReplies.Store(ctx);
+        var bytes = MediationLedger.Build(cases, c => MediationLedger.ClosedOn(store, c, ctx.TimeZone), year is null ? "全部年份" : $"{year}年", ctx.Today);
         var fileName = year is null ? "人民调解案件登记台账.xlsx" : $"人民调解案件登记台账-{year}.xlsx";
         var token = downloads.Add(ctx.Workspace.Id, fileName, MediationLedger.ContentType, bytes);
         var url = $"{BaseUrl()}/files/{token}";
         var what = ctx.T($"{(year is null ? "全部" : year + "年")}调解台账共 {cases.Count} 件,下载链接 30 分钟内有效:", $"The ledger ({(year is null ? "all years" : year.ToString())}) has {cases.Count} case(s). The link is valid for 30 minutes:");
         if (ctx.Capabilities.AdaptiveCards)
             await ctx.SendCardAsync(new AdaptiveCard()
-                .Add(TextBlock.Heading(ctx.T("人民调解案件登记台账", "Mediation ledger")), new TextBlock(what))
-                .AddAction(new OpenUrlAction { Title = ctx.T("下载 Excel", "Download Excel"), Url = url }), what + " " + url);
+                .Add(TextBlock.Heading(ctx.T("人民调解案件登记台账", "Mediation ledger")),
+                    new TextBlock(ctx.T($"{(year is null ? "全部" : year + "年")}调解台账共 {cases.Count} 件。点击下方按钮下载(A4 横向,可直接打印),链接 30 分钟内有效。",
+                        $"The ledger ({(year is null ? "all years" : year.ToString())}) has {cases.Count} case(s). Download it below (A4 landscape, ready to print); the link is valid for 30 minutes.")))
+                .AddAction(new OpenUrlAction { Title = ctx.T("下载 Excel", "Download Excel"), Url = url }));
         else
             await ctx.SendTextAsync($"{what}\n{url}");
     }

@@ -167,7 +167,7 @@ internal sealed partial class LogMediationDialog : WaterfallDialog
         Update(s, f => f.People = NumberText(s.Result));
         return s.PromptAsync(NumberPrompt.DefaultId, new PromptOptions
         {
-            Prompt = s.T("涉及金额(元)?没有可回复“跳过”。", "Amount involved (yuan)? Reply \"skip\" if none."),
+            Prompt = s.T("涉及金额(元)?", "Amount involved (yuan)?"), // Optional adds "(可回复“跳过”)"
             Validations = new JsonObject { ["min"] = 0 },
             Optional = true,
         }, ct);

@@ -1,61 +1,73 @@
 using ChatBot.Cards;
 using ChatBot.Cards.Mediation;
 using ChatBot.Storage.Mediation;
-using MiniExcelLibs;
+using static ChatBot.Bot.Features.Mediation.PrintableSheet;
 
 namespace ChatBot.Bot.Features.Mediation;
 
-/// <summary>人民调解案件登记台账: one row per case, Chinese column headers, as an .xlsx file.</summary>
+/// <summary>
+/// 人民调解案件登记台账: one row per case, as the clerk prints it (A4 landscape, header on every page, real dates and
+/// amounts). For a personal chat only, so nothing is masked.
+/// </summary>
 internal static class MediationLedger
 {
     public const string SheetName = "人民调解案件登记台账";
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    /// <summary>The title and the subtitle come first: the header is the third row.</summary>
+    public const int HeaderRow = 3;
 
-    public static readonly string[] Columns =
+    // Narrow columns hold two CJK characters a line, so their headers wrap as 涉及/人数; the page is fitted to width.
+    private static readonly Column[] Layout =
     [
-        "案号", "受理日期", "来源", "纠纷类型", "村(社区)", "当事人", "联系电话", "涉及人数", "涉及金额(元)", "简要情况",
-        "调解员", "调解状态", "协议形式", "回访次数", "最近回访", "重大疑难", "群体性",
+        new("案号", 9), new("受理日期", 10.5, Kind.Date), new("来源", 10.5), new("纠纷类型", 9), new("村(社区)", 9),
+        new("当事人", 11), new("联系电话", 17), new("涉及人数", 5, Kind.Integer), new("涉及金额(元)", 10, Kind.Money),
+        new("简要情况", 28), new("调解员", 10), new("调解状态", 9), new("办结日期", 10.5, Kind.Date), new("协议形式", 5),
+        new("结果说明", 22), new("回访次数", 5, Kind.Integer), new("最近回访", 11), new("重大疑难", 5), new("群体性", 6.4),
     ];
 
-    /// <summary>The rows in case-number order; the ledger is for a personal chat only, so nothing is masked.</summary>
-    public static List<Dictionary<string, object?>> Rows(IEnumerable<MediationCase> cases)
+    public static readonly string[] Columns = Layout.Select(c => c.Header).ToArray();
+
+    /// <param name="closedOn">The date a closed case was closed (from its history), or null while it is open.</param>
+    /// <param name="scope">"2026年" or "全部年份", for the title.</param>
+    public static byte[] Build(IEnumerable<MediationCase> cases, Func<MediationCase, DateOnly?> closedOn, string scope, DateOnly exportedOn)
     {
         var zh = Lang.Zh;
-        return cases.OrderBy(c => c.Year).ThenBy(c => c.Seq).Select(c =>
+        var list = cases.OrderBy(c => c.Year).ThenBy(c => c.Seq).ToList();
+        var sheet = new PrintableSheet(SheetName, $"人民调解案件登记台账({scope})",
+            $"共 {list.Count} 件    导出日期:{exportedOn:yyyy-MM-dd}", Layout);
+        foreach (var c in list)
         {
             var last = c.FollowUps.OrderBy(f => f.Date).LastOrDefault();
-            return new Dictionary<string, object?>
-            {
-                ["案号"] = c.CaseNo,
-                ["受理日期"] = c.ReceivedOn.ToString("yyyy-MM-dd"),
-                ["来源"] = zh.Of(c.Source),
-                ["纠纷类型"] = zh.Of(c.DisputeType),
-                ["村(社区)"] = c.Village,
-                ["当事人"] = string.Join("、", c.Parties.Select(p => p.Name)),
-                ["联系电话"] = string.Join("、", c.Parties.Where(p => !string.IsNullOrEmpty(p.Phone)).Select(p => $"{p.Name}:{p.Phone}")),
-                ["涉及人数"] = c.PeopleInvolved,
-                ["涉及金额(元)"] = c.AmountInvolved,
-                ["简要情况"] = c.Summary,
-                ["调解员"] = string.Join("、", c.Mediators),
-                ["调解状态"] = zh.Of(c.Status),
-                ["协议形式"] = c.AgreementForm is { } f ? zh.Of(f) : "",
-                ["回访次数"] = c.FollowUps.Count,
-                ["最近回访"] = last is null ? "" : $"{last.Date:yyyy-MM-dd} {zh.Of(last.Performance)}",
-                ["重大疑难"] = c.Major ? "是" : "否",
-                ["群体性"] = c.Collective ? "是" : "否",
-            };
-        }).ToList();
+            sheet.AddRow(
+                c.CaseNo,
+                c.ReceivedOn,
+                zh.Of(c.Source),
+                zh.Of(c.DisputeType),
+                c.Village,
+                string.Join("、", c.Parties.Select(p => p.Name)),
+                string.Join("\n", c.Parties.Where(p => !string.IsNullOrEmpty(p.Phone)).Select(p => $"{p.Name}:{p.Phone}")),
+                c.PeopleInvolved,
+                // The form stores a blank amount as 0; a ledger shows no amount rather than 0.00.
+                c.AmountInvolved > 0 ? c.AmountInvolved : (decimal?)null,
+                c.Summary,
+                string.Join("、", c.Mediators),
+                zh.Of(c.Status),
+                c.IsOpen ? null : closedOn(c),
+                c.AgreementForm is { } f ? zh.Of(f) : null,
+                c.OutcomeNote,
+                c.FollowUps.Count,
+                last is null ? null : $"{last.Date:yyyy-MM-dd} {zh.Of(last.Performance)}",
+                c.Major ? "是" : "否",
+                c.Collective ? "是" : "否");
+        }
+        return sheet.ToXlsx();
     }
 
-    public static byte[] Build(IEnumerable<MediationCase> cases)
+    /// <summary>When a closed case was closed: its last outcome change, or its registration if it was registered closed.</summary>
+    public static DateOnly? ClosedOn(MediationStore store, MediationCase c, TimeZoneInfo zone)
     {
-        var rows = Rows(cases);
-        using var stream = new MemoryStream();
-        if (rows.Count == 0)
-            // MiniExcel needs a row to know the columns: write the header alone.
-            MiniExcel.SaveAs(stream, new[] { Columns.ToDictionary(c => c, object? (c) => null) }, sheetName: SheetName, excelType: ExcelType.XLSX);
-        else
-            MiniExcel.SaveAs(stream, rows, sheetName: SheetName, excelType: ExcelType.XLSX);
-        return stream.ToArray();
+        if (c.IsOpen) return null;
+        var at = store.History(c).LastOrDefault(a => a.Action == "outcome")?.AtUtc ?? c.CreatedUtc;
+        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime);
     }
 }

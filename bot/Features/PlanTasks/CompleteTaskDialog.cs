@@ -65,9 +65,11 @@ internal sealed class CompleteTaskDialog : WaterfallDialog
         var ctx = s.Context;
         var id = s.Values["taskId"]!.GetValue<int>();
         var feedback = s.Result?.GetValue<string>() ?? "";
+        // Whether this turn closed it is decided by its state before, not by comparing timestamps.
+        var wasOpen = _store.Get(ctx.Workspace.Id, id)?.IsOpen == true;
         var task = _store.Complete(ctx.Workspace.Id, id, feedback, TaskArgs.ActorOf(ctx), ctx.Now);
         if (task is null) await ctx.SendTextAsync(TaskArgs.NotFound(ctx, id));
-        else if (task.CompletedUtc != ctx.Now) await ctx.SendTextAsync(TaskArgs.Closed(ctx, task));
+        else if (!wasOpen || task.IsOpen) await ctx.SendTextAsync(TaskArgs.Closed(ctx, task));
         else await ctx.SendTextAsync(ctx.T($"✅ 任务 #{task.Id}“{task.Title}”已办结,反馈已记录。", $"✅ Task #{task.Id} \"{task.Title}\" is done; the feedback is recorded."));
         return await s.EndDialogAsync(ct: ct);
     }

@@ -76,7 +76,10 @@ internal sealed class ImportPlanDialog : WaterfallDialog
         var existing = drafts.Count(d => saved.Contains(PlanTask.Identity(ctx.Workspace.Id, d.PlanYear, d.PlanTitle, d.Section, d.Title)));
         s.Values["drafts"] = JsonSerializer.SerializeToNode(drafts, Json);
         var plan = drafts[0];
-        var summary = ctx.T($"识别到 {drafts.Count} 项任务({existing} 项已存在,将更新)。确认导入吗?", $"Found {drafts.Count} tasks ({existing} already saved, will be updated). Import them?");
+        var summary = existing == 0
+            ? ctx.T($"识别到 {drafts.Count} 项任务,均为新任务。确认导入吗?", $"Found {drafts.Count} new tasks. Import them?")
+            : ctx.T($"识别到 {drafts.Count} 项任务:新增 {drafts.Count - existing} 项,更新已有 {existing} 项。确认导入吗?",
+                $"Found {drafts.Count} tasks: {drafts.Count - existing} new, {existing} already saved (will be updated). Import them?");
         if (!ctx.Capabilities.AdaptiveCards)
         {
             var lines = drafts.Take(30).Select((d, i) => $"{i + 1}. {d.Title} · {ctx.Lang.Date(d.DueDate)} · {string.Join("、", d.Owners)} {d.Department}");

@@ -39,13 +39,25 @@ internal sealed class ProgressDigestCommand(PlanTaskStore store, IOptions<PlanTa
     /// <summary>The digest card and its one-line summary: the same for the Monday reminder and for this command.</summary>
     public static (AdaptiveCard Card, string Text) Build(Lang lang, TaskOverview all, int overdue, DateOnly today, int yellowDays)
     {
-        var card = PlanTaskCards.Digest(lang, IsoWeek(today), all, today, yellowDays);
+        var card = PlanTaskCards.Digest(lang, WeekLabel(lang, today), all, today, yellowDays);
         var text = lang.T($"📋 本周工作计划进度公开:共 {all.Count} 项,已办结 {all.DoneCount} 项,逾期 {overdue} 项。",
             $"📋 Weekly plan progress: {all.Count} tasks, {all.DoneCount} done, {overdue} overdue.");
         return (card, text);
     }
 
-    /// <summary>The digest's week, "2026-W11" (ISO 8601): its title, and part of the Monday reminder's outbox key.</summary>
+    /// <summary>The week as a clerk says it: "第11周,3月9日–3月15日" / "week 11, Mar 9 – Mar 15" (ISO weeks, Monday first).</summary>
+    public static string WeekLabel(Lang lang, DateOnly day)
+    {
+        var dt = day.ToDateTime(TimeOnly.MinValue);
+        var week = System.Globalization.ISOWeek.GetWeekOfYear(dt);
+        var monday = day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+        var sunday = monday.AddDays(6);
+        var en = System.Globalization.CultureInfo.GetCultureInfo("en-US");
+        return lang.T($"第{week}周,{monday.Month}月{monday.Day}日–{sunday.Month}月{sunday.Day}日",
+            $"week {week}, {monday.ToString("MMM d", en)} – {sunday.ToString("MMM d", en)}");
+    }
+
+    /// <summary>The digest's week, "2026-W11" (ISO 8601): part of the Monday reminder's outbox key.</summary>
     public static string IsoWeek(DateOnly day)
     {
         var dt = day.ToDateTime(TimeOnly.MinValue);
