@@ -118,8 +118,9 @@ public sealed class Journey : IAsyncDisposable
     /// <summary>Waits for a bot bubble that arrived after the last action and contains <paramref name="text"/>; returns it.</summary>
     public async Task<ILocator> ExpectBotAsync(string text) => await ExpectBotAsync(t => Plain(t).Contains(Plain(text), StringComparison.Ordinal), $"\"{text}\"");
 
-    /// <summary>The card renderer's markdown turns ' into ’ in English text; compare without that difference.</summary>
-    public static string Plain(string text) => text.Replace('\u2019', '\'').Replace('\u2018', '\'');
+    /// <summary>Web Chat's and the card renderer's markdown turn ' and " into ’ and ”; compare without that difference.</summary>
+    public static string Plain(string text) =>
+        text.Replace('\u2019', '\'').Replace('\u2018', '\'').Replace('\u201C', '"').Replace('\u201D', '"');
 
     public async Task<ILocator> ExpectBotAsync(Regex pattern) => await ExpectBotAsync(pattern.IsMatch, $"/{pattern}/");
 
