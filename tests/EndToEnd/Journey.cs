@@ -202,6 +202,9 @@ public sealed class Journey : IAsyncDisposable
         await Page.SetViewportSizeAsync(Phone.Width, Phone.Height);
         await SettleAsync();
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, baseName + "-390.png") });
+        // On a phone the header stays one line: the language buttons must not wrap ("中" over "文").
+        var header = await Page.EvaluateAsync<double[]>("() => [...document.querySelectorAll('header h1, header .lang button')].map(e => e.getBoundingClientRect().height)");
+        Assert.All(header, h => Assert.True(h < 30, $"[{_name} {Locale}] at 390 px a header item is {h:0} px high (wrapped)."));
         await Page.SetViewportSizeAsync(Desktop.Width, Desktop.Height);
         await SettleAsync();
     }
