@@ -99,8 +99,8 @@ public sealed class Journey : IAsyncDisposable
         AssertNoConsoleErrors();
     }
 
-    /// <summary>The greeting (the first bot bubble) of the page as it is now.</summary>
-    public ILocator Greeting => Page.Locator(BotBubbles).First;
+    /// <summary>The greeting card (the first bot bubble with a card) of the page as it is now.</summary>
+    public ILocator Greeting => Page.Locator(BotBubbles).Filter(new() { Has = Page.Locator(".ac-adaptiveCard") }).First;
 
     /// <summary>Types a line (Shift+Enter-free: a pasted text may hold line breaks) and sends it with Enter.</summary>
     public async Task SendAsync(string line)

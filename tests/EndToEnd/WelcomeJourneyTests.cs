@@ -17,8 +17,8 @@ public class WelcomeJourneyTests(JourneyBrowser browser) : IClassFixture<Journey
         await using var j = await Journey.StartAsync(browser, locale, "welcome");
         var greeting = j.Greeting;
         var buttons = greeting.GetByRole(AriaRole.Button);
-        await Assertions.Expect(buttons).ToHaveCountAsync(3);
         await j.ScreenshotAsync("greeting");
+        await Assertions.Expect(buttons).ToHaveCountAsync(3);
         var titles = await buttons.AllInnerTextsAsync();
         if (j.IsZh) Assert.Equal(["登记调解", "安排学法", "查看逾期任务"], titles.Select(t => t.Trim()));
 
