@@ -28,7 +28,8 @@ internal sealed class StudyAttendanceCommand(StudyStore store) : IBotCommand
         lines.AddRange(signedIn.Select(a => $"- {a.UserName ?? a.UserKey} {StudySchedule.ToLocal(a.SignedInUtc, ctx.TimeZone):HH:mm}"));
         var names = new HashSet<string>(signedIn.Select(a => a.UserName ?? ""), StringComparer.OrdinalIgnoreCase);
         var missing = session.ExpectedParticipants.Where(n => !names.Contains(n)).ToList();
-        if (missing.Count > 0) lines.Add(ctx.T($"未签到:{string.Join("、", missing)}", $"Not signed in: {string.Join(", ", missing)}"));
+        // The blank line ends the markdown list; without it the missing names render inside the last bullet.
+        if (missing.Count > 0) lines.Add((signedIn.Count > 0 ? "\n" : "") + ctx.T($"未签到:{string.Join("、", missing)}", $"Not signed in: {string.Join(", ", missing)}"));
         await ctx.SendTextAsync(string.Join("\n", lines));
     }
 }
