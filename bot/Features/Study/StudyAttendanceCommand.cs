@@ -34,7 +34,8 @@ internal sealed class StudyAttendanceCommand(StudyStore store, WorkspaceStore wo
         var creatorSignedIn = signedIn.Any(a => a.UserKey == session.CreatedBy);
         var missing = session.ExpectedParticipants
             .Where(n => !names.Contains(n) && !(StudySessionDraft.IsSelf(n) && creatorSignedIn)).ToList();
-        if (missing.Count > 0) lines.Add(ctx.T($"未签到:{string.Join("、", missing)}", $"Not signed in: {string.Join(", ", missing)}"));
+        // The blank line ends the markdown list; without it the missing names render inside the last bullet.
+        if (missing.Count > 0) lines.Add((signedIn.Count > 0 ? "\n" : "") + ctx.T($"未签到:{string.Join("、", missing)}", $"Not signed in: {string.Join(", ", missing)}"));
         await ctx.SendTextAsync(string.Join("\n", lines));
     }
 }
