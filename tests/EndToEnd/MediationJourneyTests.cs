@@ -144,7 +144,8 @@ public class MediationJourneyTests(JourneyBrowser browser) : IClassFixture<Journ
         var url = (await request).Url;
         var bytes = await j.GetBytesAsync(url);
         using var stream = new MemoryStream(bytes);
-        var rows = MiniExcel.Query(stream, useHeaderRow: true, sheetName: "人民调解案件登记台账", excelType: ExcelType.XLSX)
+        var rows = MiniExcel.Query(stream, useHeaderRow: true, sheetName: "人民调解案件登记台账", excelType: ExcelType.XLSX,
+                startCell: $"A{ChatBot.Bot.Features.Mediation.MediationLedger.HeaderRow}")
             .Cast<IDictionary<string, object?>>().ToList();
         Assert.Equal(2, rows.Count);
         Assert.Equal(first, rows[0]["案号"]?.ToString());
