@@ -43,7 +43,7 @@ public static class StudyCards
         .Add(new TextBlock(lang.T($"✅ 已保存为学法活动 #{s.Id}:{s.Title}", $"✅ Saved as study session #{s.Id}: {s.Title}")));
 
     /// <summary>Shown after saving: the session and its next occurrences.</summary>
-    public static AdaptiveCard Saved(Lang lang, StudySession s, IReadOnlyList<StudyOccurrence> next)
+    public static AdaptiveCard Saved(Lang lang, StudySession s, IReadOnlyList<StudyOccurrence> next, IReadOnlyList<string>? warnings = null)
     {
         var card = new AdaptiveCard().Add(TextBlock.Heading(lang.T($"已安排学法活动 #{s.Id}", $"Study session #{s.Id} scheduled")));
         card.Add(Facts(lang, s).Add(lang.T("时间", "When"), StudyText.Rule(lang, s.Rule)));
@@ -52,6 +52,7 @@ public static class StudyCards
             card.Add(new TextBlock(lang.T("接下来:", "Next:")) { Weight = "Bolder" });
             foreach (var o in next) card.Add(new TextBlock("• " + StudyText.When(lang, o)) { Spacing = "None" });
         }
+        foreach (var w in warnings ?? []) card.Add(new TextBlock(w) { Color = "Warning" });
         card.AddAction(SubmitAction.For(lang.T("查看学法安排", "Upcoming sessions"), "study.list"));
         return card;
     }

@@ -46,7 +46,9 @@ public class PlanImportParsingTests
         Assert.Equal(new DateOnly(2026, 6, 30), first.DueDate);
         Assert.Equal(new DateOnly(2026, 9, 30), result.Tasks[1].DueDate);
         Assert.Single(result.Problems);
-        Assert.Contains("row 4", result.Problems[0]);
+        Assert.Contains("Row 4", result.Problems[0].En);
+        Assert.Contains("第4行", result.Problems[0].Zh);
+        Assert.DoesNotContain("row", result.Problems[0].Zh, StringComparison.OrdinalIgnoreCase); // the Chinese preview says it in Chinese only
     }
 
     [Fact]
@@ -55,7 +57,7 @@ public class PlanImportParsingTests
         var rows = CsvPlanReader.Read(Encoding.UTF8.GetBytes("name,when\na,b\n"));
         var result = PlanTable.ToDrafts(rows[0], rows.Skip(1), 2026, "x");
         Assert.Empty(result.Tasks);
-        Assert.Contains("完成时限", result.Problems.Single());
+        Assert.Contains("完成时限", result.Problems.Single().Zh);
     }
 
     [Fact]
@@ -114,7 +116,8 @@ public class PlanImportParsingTests
         Assert.StartsWith("组织“宪法宣传周”活动", t3.Title);
 
         Assert.Single(result.Problems); // 建立普法台账 has no deadline: reported, not guessed
-        Assert.Contains("建立普法台账", result.Problems[0]);
+        Assert.Contains("建立普法台账", result.Problems[0].Zh);
+        Assert.DoesNotContain("deadline", result.Problems[0].Zh);
     }
 
     [Fact]

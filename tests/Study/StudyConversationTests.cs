@@ -8,6 +8,24 @@ namespace ChatBot.Tests.Study;
 public class StudyConversationTests
 {
     [Fact]
+    public async Task A_monthly_series_that_falls_on_a_fixed_date_public_holiday_is_pointed_out_when_saved()
+    {
+        using var host = new BotHost(); // 2026-03-10: the next year of "每月1日" holds 劳动节, 国庆节 and 元旦
+        await host.SendWebChatAsync(WebChat("安排学法"));
+        var text = (await host.SendWebChatAsync(WebChatSubmit(Form("每月1日 15:00")))).AllText();
+        Assert.Contains("已安排学法活动 #", text);
+        Assert.Contains("2026年5月1日(周五)15:00–16:30 是劳动节(法定节假日)", text);
+        Assert.Contains("2026年10月1日(周四)15:00–16:30 是国庆节(法定节假日)", text);
+        Assert.Contains("2027年1月1日(周五)15:00–16:30 是元旦(法定节假日)", text);
+        Assert.Contains("调整学法 1 2027-01-01 新日期 时间", text);
+        Assert.DoesNotContain("2026年4月1日(周三)15:00–16:30 是", text);
+
+        await host.SendWebChatAsync(WebChat("schedule study", "user-2", "en-US"));
+        var en = (await host.SendWebChatAsync(WebChatSubmit(Form("每月1日 15:00"), "user-2", "en-US"))).AllText();
+        Assert.Contains("is New Year's Day (a public holiday)", en);
+    }
+
+    [Fact]
     public async Task Web_chat_clerk_schedules_a_monthly_series_with_the_form()
     {
         using var host = new BotHost();

@@ -63,11 +63,11 @@ internal sealed class ImportPlanDialog : WaterfallDialog
         {
             parsed.Tasks.Remove(d);
             var title = d.Title.Length > 20 ? d.Title[..20] + "…" : d.Title;
-            parsed.Problems.Add(ctx.T($"任务“{title}”的计划名称、板块和任务内容合起来太长,未导入。", $"The task \"{title}\" was left out: its plan, section and title together are too long."));
+            parsed.Problems.Add(new($"任务“{title}”的计划名称、板块和任务内容合起来太长,未导入。", $"The task \"{title}\" was left out: its plan, section and title together are too long."));
         }
         if (parsed.Tasks.Count == 0)
         {
-            var problems = parsed.Problems.Count == 0 ? "" : "\n\n" + string.Join("\n", parsed.Problems.Take(10));
+            var problems = parsed.Problems.Count == 0 ? "" : "\n\n" + string.Join("\n", parsed.Problems.Take(10).Select(p => p.In(ctx.Lang)));
             await ctx.SendTextAsync(ctx.T("没有识别出任何任务,未保存任何内容。", "No tasks were recognised; nothing was saved.") + problems);
             return await s.GoToAsync(0, null, ct);
         }
@@ -89,7 +89,7 @@ internal sealed class ImportPlanDialog : WaterfallDialog
         {
             Prompt = summary,
             Card = ctx.Capabilities.AdaptiveCards
-                ? PlanTaskCards.ImportPreview(ctx.Lang, plan.PlanTitle, plan.PlanYear, drafts, parsed.Problems, existing).ToJsonObject()
+                ? PlanTaskCards.ImportPreview(ctx.Lang, plan.PlanTitle, plan.PlanYear, drafts, parsed.Problems.Select(p => p.In(ctx.Lang)).ToList(), existing).ToJsonObject()
                 : null,
         }, ct);
     }

@@ -199,11 +199,16 @@ internal sealed class ScheduleStudyDialog : WaterfallDialog
             Action = "study.schedule", UserKey = ctx.UserKey, UserName = ctx.UserName, AtUtc = ctx.Now,
             Details = $"{session.Title} | {session.Law} | {session.Format} | {session.RuleText}",
         });
-        var next = StudySchedule.Between(session, ctx.Now, ctx.Now.AddYears(1), ctx.TimeZone).Where(o => !o.Cancelled).Take(3).ToList();
+        var coming = StudySchedule.Between(session, ctx.Now, ctx.Now.AddYears(1), ctx.TimeZone).Where(o => !o.Cancelled).ToList();
+        var next = coming.Take(3).ToList();
         var lang = ctx.Lang;
+        // A monthly rule lands on 元旦 or 国庆 now and then; say so now rather than on the day nobody comes.
+        var holidays = coming.Where(o => FixedDateHolidays.NameOf(o.Date, lang) is not null).Select(o => ctx.T(
+            $"⚠️ {StudyText.When(lang, o)} 是{FixedDateHolidays.NameOf(o.Date, lang)}(法定节假日)。需要时可改期:“调整学法 {session.Id} {o.Date:yyyy-MM-dd} 新日期 时间”。",
+            $"⚠️ {StudyText.When(lang, o)} is {FixedDateHolidays.NameOf(o.Date, lang)} (a public holiday). To move it: \"move study {session.Id} {o.Date:yyyy-MM-dd} <new date> <time>\".")).ToList();
         if (ctx.Capabilities.AdaptiveCards)
         {
-            await ctx.SendCardAsync(StudyCards.Saved(lang, session, next), ctx.T($"已安排学法活动 #{session.Id}。", $"Study session #{session.Id} scheduled."));
+            await ctx.SendCardAsync(StudyCards.Saved(lang, session, next, holidays), ctx.T($"已安排学法活动 #{session.Id}。", $"Study session #{session.Id} scheduled."));
             return;
         }
         var lines = new List<string>
@@ -211,6 +216,7 @@ internal sealed class ScheduleStudyDialog : WaterfallDialog
             ctx.T($"已安排学法活动 #{session.Id}:{session.Title}({StudyText.Rule(lang, session.Rule)})", $"Study session #{session.Id} scheduled: {session.Title} ({StudyText.Rule(lang, session.Rule)})"),
         };
         if (next.Count > 0) lines.Add(ctx.T("接下来:", "Next:") + string.Join(ctx.T(";", "; "), next.Select(o => StudyText.When(lang, o))));
+        lines.AddRange(holidays);
         lines.Add(ctx.T("输入“学法安排”查看,开始前我会在群里提醒。", "Type \"study sessions\" to see them; I'll remind the group before each one."));
         await ctx.SendTextAsync(string.Join("\n", lines));
     }

@@ -83,11 +83,11 @@ internal static partial class OutlinePlanParser
             draft.Section = sec;
             result.Tasks.Add(draft);
         }
-        if (pending.Count == 0) result.Problems.Add("没有找到编号为“1.”“2.”的任务条目 / no numbered task items (\"1.\", \"2.\") found");
+        if (pending.Count == 0) result.Problems.Add(new("没有找到编号为“1.”“2.”的任务条目。", "No numbered task items (\"1.\", \"2.\") were found."));
         return result;
     }
 
-    private static PlanTaskDraft? ParseItem(string text, int year, out string? problem)
+    private static PlanTaskDraft? ParseItem(string text, int year, out ImportProblem? problem)
     {
         problem = null;
         string department = "", owners = "";
@@ -114,8 +114,8 @@ internal static partial class OutlinePlanParser
             if (DeadlineParser.Parse(m.Groups["when"].Value, year) is { } d) { due ??= d; title = title.Replace(m.Value, ""); }
         title = EmptyParens().Replace(title, "").Trim().TrimEnd(',', ';', ',', ';').Trim();
         title = title.TrimEnd('。', '.').Trim();
-        if (title.Length == 0) { problem = $"“{Short(text)}”: 没有任务内容 / no task text"; return null; }
-        if (due is null) { problem = $"“{Short(text)}”: 没有可识别的完成时限 / no deadline found (e.g. 6月底前完成)"; return null; }
+        if (title.Length == 0) { problem = new($"“{Short(text)}”:没有任务内容。", $"\"{Short(text)}\": no task text."); return null; }
+        if (due is null) { problem = new($"“{Short(text)}”:没有可识别的完成时限(例如“6月底前完成”)。", $"\"{Short(text)}\": no deadline found (e.g. \"by the end of June\" / 6月底前完成)."); return null; }
         return new PlanTaskDraft { PlanYear = year, Title = title, Owners = OwnerList.Split(owners), Department = department, DueDate = due.Value };
     }
 

@@ -6,7 +6,13 @@ namespace ChatBot.Bot.Features.PlanTasks.Import;
 internal sealed class PlanImportResult
 {
     public List<PlanTaskDraft> Tasks { get; } = new();
-    public List<string> Problems { get; } = new();
+    public List<ImportProblem> Problems { get; } = new();
+}
+
+/// <summary>A line or row an import could not use, said in both languages (the preview is in the reader's).</summary>
+internal sealed record ImportProblem(string Zh, string En)
+{
+    public string In(ChatBot.Cards.Lang lang) => lang.T(Zh, En);
 }
 
 /// <summary>Owner lists as people write them: "张三、李四", "张三,李四", "张三;李四".</summary>

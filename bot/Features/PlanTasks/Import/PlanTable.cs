@@ -31,7 +31,7 @@ internal static class PlanTable
         }
         if (!index.ContainsKey("title") || !index.ContainsKey("due"))
         {
-            result.Problems.Add("缺少“任务”或“完成时限”列 / the 任务 (task) and 完成时限 (due) columns are required");
+            result.Problems.Add(new("缺少“任务”或“完成时限”列。", "The 任务 (task) and 完成时限 (due) columns are required."));
             return result;
         }
         var rowNumber = 1;
@@ -40,13 +40,13 @@ internal static class PlanTable
             rowNumber++;
             string Cell(string field) => index.TryGetValue(field, out var i) && i < row.Count ? (row[i] ?? "").Trim() : "";
             var title = Cell("title");
-            if (title.Length == 0) { if (row.Any(c => !string.IsNullOrWhiteSpace(c))) result.Problems.Add($"第{rowNumber}行 / row {rowNumber}: 没有任务内容 / no task"); continue; }
+            if (title.Length == 0) { if (row.Any(c => !string.IsNullOrWhiteSpace(c))) result.Problems.Add(new($"第{rowNumber}行:没有任务内容。", $"Row {rowNumber}: no task.")); continue; }
             var plan = Cell("plan");
             var year = int.TryParse(Cell("year"), out var y) && y is > 2000 and < 2100 ? y : PlanYear.From(plan) ?? defaultYear;
             var due = DeadlineParser.Parse(Cell("due"), year);
             if (due is null)
             {
-                result.Problems.Add($"第{rowNumber}行 / row {rowNumber}: 完成时限“{Cell("due")}”无法识别 / due date not understood");
+                result.Problems.Add(new($"第{rowNumber}行:完成时限“{Cell("due")}”无法识别。", $"Row {rowNumber}: due date \"{Cell("due")}\" not understood."));
                 continue;
             }
             result.Tasks.Add(new PlanTaskDraft
