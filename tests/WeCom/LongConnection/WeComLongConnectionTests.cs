@@ -249,7 +249,10 @@ public sealed class WeComLongConnectionTests
         Assert.Equal(1, h.Bot.Host.Service<CountingCommand>().Count);
         Assert.Single(h.Pushes("计数:1"));
         Assert.Empty(h.Pushes("计数:2"));
-        Assert.Single(h.Server.ReceivedWith("aibot_respond_msg"));
+        // The redelivery may still get a frame on its own req_id (under load the "正在处理…" stream opens before the
+        // duplicate is recognised, and is then closed), but never the answer again.
+        Assert.DoesNotContain(h.Server.ReceivedWith("aibot_respond_msg"),
+            f => (string?)f["headers"]?["req_id"] != reqId && f["body"]!.ToJsonString().Contains("计数", StringComparison.Ordinal));
         Assert.True(h.Log.Has(LogLevel.Warning, "they wait in the outbox"));
     }
 
