@@ -240,6 +240,9 @@ public sealed class WeComLongConnectionTests
 
         // The reply was written but never acked: the connection dropped. After the reconnect it is pushed, once.
         await FakeLongConnectionServer.EventuallyAsync(() => h.Pushes("计数:1").Count == 1, "the answer pushed after the reconnect");
+        // The push is acked and marked sent before the test moves the clock an hour on: an hour later the send lease
+        // of a push still waiting for its ack would have run out, and the scheduler would rightly try it again.
+        await FakeLongConnectionServer.EventuallyAsync(() => h.Bot.Host.Service<OutboxStore>().All().All(m => m.Status != OutboxStatus.Pending), "the pushed answer marked sent");
         Assert.Single(h.FramesFor(reqId));
         Assert.Equal(2, h.Server.SubscribedSessions);
         // WeCom delivering the message again on the new connection runs no second turn.
