@@ -19,9 +19,9 @@ public static class WelcomeCard
     {
         var card = new AdaptiveCard().Add(TextBlock.Heading(Greeting(lang)));
         card.Add(
-            new TextBlock(lang.T("1. 登记人民调解案件,随时查看、回访、出台账", "1. Log people's mediation cases, follow them up and export the ledger")),
-            new TextBlock(lang.T("2. 安排每月学法活动,提醒、签到、统计出勤", "2. Schedule monthly law-study sessions, with reminders, sign-in and attendance")) { Spacing = "Small" },
-            new TextBlock(lang.T("3. 督办年度工作计划,查看逾期任务、办结反馈", "3. Chase the annual work plan: overdue tasks and completion feedback")) { Spacing = "Small" },
+            new TextBlock(lang.T("1\\. 登记人民调解案件,随时查看、回访、出台账", "1\\. Log people's mediation cases, follow them up and export the ledger")),
+            new TextBlock(lang.T("2\\. 安排每月学法活动,提醒、签到、统计出勤", "2\\. Schedule monthly law-study sessions, with reminders, sign-in and attendance")) { Spacing = "Small" },
+            new TextBlock(lang.T("3\\. 督办年度工作计划,查看逾期任务、办结反馈", "3\\. Chase the annual work plan: overdue tasks and completion feedback")) { Spacing = "Small" },
             TextBlock.Subtle(lang.T("输入“帮助”查看全部命令;在群里请先 @我。", "Type \"help\" for all commands; in a group, @mention me first.")));
         if (askName)
         {
