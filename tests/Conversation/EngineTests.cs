@@ -12,7 +12,7 @@ namespace ChatBot.Tests.Conversation;
 /// <summary>A small dialog used only by these tests: asks a name, a number, a date and a choice, then confirms.</summary>
 internal sealed class SurveyDialog : WaterfallDialog
 {
-    public const string Id = "test.survey";
+    public new const string Id = "test.survey";
     public static readonly List<string> Completed = new();
 
     public SurveyDialog() : base(Id)

@@ -10,7 +10,7 @@ namespace ChatBot.Tests.Conversation;
 /// <summary>Asks every kind of prompt once: "卡片画廊 N [可选]" asks a choice of N options first (optional when asked).</summary>
 internal sealed class PromptGalleryDialog : WaterfallDialog
 {
-    public const string Id = "test.prompt-gallery";
+    public new const string Id = "test.prompt-gallery";
 
     public PromptGalleryDialog() : base(Id)
     {

@@ -40,7 +40,7 @@ public class ConcurrencyTests
         Assert.Equal(Groups * UsersPerGroup, byUser.Count);
         foreach (var ((conversation, user), replies) in byUser)
         {
-            var (g, u) = Parse(conversation, user);
+            var (g, u) = Parse(conversation!, user!);
             Assert.Equal(5, replies.Count);
             // In a group the reply may start with an @mention of the user; the values follow "DONE ".
             var done = Assert.Single(replies, r => r.Text?.Contains("DONE {") == true);

@@ -56,7 +56,7 @@ public class ConnectorOutageTests
             delivered += (await scheduler.RunOnceAsync(now)).Drained.Sent;
         }
         Assert.Equal(1, delivered);
-        Assert.Equal(1, connector.Accepted.Count);
+        Assert.Single(connector.Accepted);
         Assert.Contains("学法提醒", connector.Accepted[0]);
         Assert.True(connector.Calls >= 6, $"the outage should have been retried through: {connector.Calls} calls");
         var message = store.Get("outage/1")!;

@@ -99,7 +99,7 @@ public class FuzzTests(Xunit.Abstractions.ITestOutputHelper output)
         AssertNoRecords(host);
     }
 
-    public static void AssertNoRecords(BotHost host)
+    internal static void AssertNoRecords(BotHost host)
     {
         var db = host.Service<LiteDatabase>();
         foreach (var name in RecordCollections)

@@ -38,7 +38,7 @@ public class DurableCommitsTests
     }
 
     [Fact]
-    public void A_write_does_not_return_while_the_log_writer_has_not_written_it()
+    public async Task A_write_does_not_return_while_the_log_writer_has_not_written_it()
     {
         var path = TempPaths.NewDatabase();
         using var db = ChatBotDatabase.Open(path);
@@ -47,9 +47,9 @@ public class DurableCommitsTests
         using var stalled = StallLogWriter(db);
 
         var write = Task.Run(() => audit.Insert(new BsonDocument { ["_id"] = 2 }));
-        Assert.False(write.Wait(TimeSpan.FromMilliseconds(400)), "the write returned before its pages were written");
+        Assert.False(await Task.WhenAny(write, Task.Delay(400)) == write, "the write returned before its pages were written");
         stalled.Release();
-        Assert.True(write.Wait(TimeSpan.FromSeconds(10)));
+        await write.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.True(stalled.PagesWritten > 0);
         Assert.NotNull(audit.FindById(2));
     }
