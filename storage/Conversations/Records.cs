@@ -20,6 +20,13 @@ public sealed class Workspace
     public string TimeZone { get; set; } = "Asia/Shanghai";
     /// <summary>User keys (channel:userId) who may change workspace settings and receive escalations.</summary>
     public List<string> Admins { get; set; } = new();
+    /// <summary>Whether a workspace has named its admins (管理员 / 设为管理员).</summary>
+    [BsonIgnore] public bool HasAdmins => Admins.Count > 0;
+    /// <summary>
+    /// Whether the user may do what only admins may. A workspace that has not named any admin lets every member act as
+    /// one, so a new group can start without a set-up step; the first 设为管理员 ends that.
+    /// </summary>
+    public bool IsAdmin(string userKey) => Admins.Count == 0 || Admins.Contains(userKey);
     /// <summary>WeCom group robot webhook key for reminders into this group.</summary>
     public string? WeComWebhookKey { get; set; }
     /// <summary>Free-form per-workspace settings of the features (reminder times, yellow window, …).</summary>

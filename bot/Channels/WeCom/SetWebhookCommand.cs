@@ -33,7 +33,7 @@ internal sealed partial class SetWebhookCommand(WorkspaceStore workspaces, Audit
             return;
         }
         var workspace = workspaces.Get(ctx.Workspace.Id) ?? ctx.Workspace;
-        if (workspace.Admins.Count > 0 && !workspace.Admins.Contains(ctx.UserKey))
+        if (!workspace.IsAdmin(ctx.UserKey))
         {
             await ctx.SendTextAsync(ctx.T("只有本群的管理员可以设置群机器人。", "Only this group's administrators can set the robot webhook."));
             return;

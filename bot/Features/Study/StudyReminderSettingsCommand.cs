@@ -26,7 +26,7 @@ internal sealed class StudyReminderSettingsCommand(WorkspaceStore workspaces, Au
                 ctx.T("修改:“学法提醒设置 16:00 60”(前一天16:00,开始前60分钟);写 off 关闭某项。", "Change: \"study reminders 16:00 60\" (16:00 the day before, 60 minutes before); \"off\" turns one off."));
             return;
         }
-        if (workspace.Admins.Count > 0 && !workspace.Admins.Contains(ctx.UserKey))
+        if (!workspace.IsAdmin(ctx.UserKey))
         {
             await ctx.SendTextAsync(ctx.T("只有本群的管理员可以修改提醒设置。", "Only this group's admins can change the reminder settings."));
             return;
