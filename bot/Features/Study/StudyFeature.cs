@@ -3,6 +3,7 @@ using ChatBot.Bot.Conversation.Dialogs;
 using ChatBot.Bot.Conversation.Prompts;
 using ChatBot.Bot.Reminders;
 using ChatBot.Cards.Help;
+using ChatBot.Storage.Migrations;
 using ChatBot.Storage.Study;
 
 namespace ChatBot.Bot.Features.Study;
@@ -13,6 +14,15 @@ internal static class StudyFeature
     public static IServiceCollection AddStudyFeature(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<StudyStore>();
+        services.Configure<StudyOptions>(configuration.GetSection(StudyOptions.Section));
+        services.AddSingleton<ISchemaMigration, ExamScoreAttemptMigration>();
+        services.AddSingleton<StudyLedgerReader>();
+        services.AddSingleton<IBotCommand, MyStudyCommand>();
+        services.AddSingleton<IBotCommand, StudyRecordCommand>();
+        services.AddSingleton<IBotCommand, StudyHoursCommand>();
+        services.AddSingleton<IBotCommand, ExamStatsCommand>();
+        services.AddSingleton<IBotCommand, MakeUpListCommand>();
+        services.AddSingleton<IBotCommand, ScheduleMakeUpCommand>();
         services.AddSingleton<Dialog, ScheduleStudyDialog>();
         services.AddSingleton<Dialog>(new TextPrompt(ScheduleStudyDialog.RulePromptId, ScheduleStudyDialog.ValidateRule));
         services.AddSingleton<Dialog>(new TextPrompt(ScheduleStudyDialog.LinkPromptId, ScheduleStudyDialog.ValidateLink));
