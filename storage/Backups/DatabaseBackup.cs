@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using ChatBot.Storage.Conversations;
+using ChatBot.Storage.Engine;
 using LiteDB;
 
 namespace ChatBot.Storage.Backups;

@@ -2,7 +2,7 @@ using System.Reflection;
 using LiteDB.Engine;
 using Microsoft.Win32.SafeHandles;
 
-namespace ChatBot.Storage;
+namespace ChatBot.Storage.Engine;
 
 /// <summary>
 /// Makes a LiteDB commit durable before the caller goes on. LiteDB 5.0.20's Commit only queues the transaction's log

@@ -1,7 +1,7 @@
 using LiteDB;
 using LiteDB.Engine;
 
-namespace ChatBot.Storage;
+namespace ChatBot.Storage.Engine;
 
 /// <summary>
 /// Runs every LiteDB operation of the process one at a time. LiteDB 5.0.x lets transactions on different collections
