@@ -1,3 +1,9 @@
+using ChatBot.Bot.Channels.WeCom.App;
+using ChatBot.Bot.Channels.WeCom.Cards;
+using ChatBot.Bot.Channels.WeCom.Crypto;
+using ChatBot.Bot.Channels.WeCom.Delivery;
+using ChatBot.Bot.Channels.WeCom.Forms;
+using ChatBot.Bot.Channels.WeCom.Robot;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;

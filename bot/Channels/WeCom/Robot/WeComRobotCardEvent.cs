@@ -1,0 +1,16 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.RegularExpressions;
+
+namespace ChatBot.Bot.Channels.WeCom.Robot;
+
+/// <summary>A click on a template card: which card (task_id), which button or menu item (event_key), what was selected.</summary>
+internal sealed class WeComRobotCardEvent
+{
+    [JsonPropertyName("card_type")] public string? CardType { get; init; }
+    [JsonPropertyName("event_key")] public string? EventKey { get; init; }
+    [JsonPropertyName("task_id")] public string? TaskId { get; init; }
+    [JsonPropertyName("selected_items")] public WeComRobotSelectedItems? SelectedItems { get; init; }
+}

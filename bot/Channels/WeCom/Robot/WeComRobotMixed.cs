@@ -1,0 +1,12 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.RegularExpressions;
+
+namespace ChatBot.Bot.Channels.WeCom.Robot;
+
+internal sealed class WeComRobotMixed
+{
+    [JsonPropertyName("msg_item")] public List<WeComRobotMixedItem>? MsgItem { get; init; }
+}
