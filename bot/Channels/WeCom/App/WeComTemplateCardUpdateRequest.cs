@@ -31,17 +31,5 @@ internal sealed class WeComTemplateCardUpdateRequest
         };
     }
 
-    public static WeComTemplateCardUpdateRequest ReplaceCard(string responseCode, WeComTemplateCard card, params IEnumerable<string> userIds)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(responseCode);
-        ArgumentNullException.ThrowIfNull(card);
-        return new WeComTemplateCardUpdateRequest
-        {
-            ResponseCode = responseCode,
-            TemplateCard = card,
-            UserIds = ListOrNull(userIds),
-        };
-    }
-
     private static List<string>? ListOrNull(IEnumerable<string> values) => values.ToList() is { Count: > 0 } list ? list : null;
 }
