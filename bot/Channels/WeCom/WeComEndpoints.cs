@@ -1,9 +1,7 @@
-using System.Text.Json;
 using ChatBot.Bot.Channels.BotFramework;
 using ChatBot.Bot.Channels.WeCom.App;
 using ChatBot.Bot.Channels.WeCom.Forms;
 using ChatBot.Bot.Channels.WeCom.Robot;
-using Microsoft.Extensions.Options;
 
 namespace ChatBot.Bot.Channels.WeCom;
 

@@ -2,7 +2,6 @@ using ChatBot.Bot.Channels.BotFramework.Schema;
 using ChatBot.Bot.Channels.WeCom.Cards;
 using ChatBot.Bot.Conversation;
 using ChatBot.Storage.Conversations;
-using Microsoft.Extensions.Options;
 
 namespace ChatBot.Bot.Channels.WeCom;
 

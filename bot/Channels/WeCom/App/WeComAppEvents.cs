@@ -1,7 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
-using System.Xml.Linq;
-
 namespace ChatBot.Bot.Channels.WeCom.App;
 
 internal static class WeComAppEvents

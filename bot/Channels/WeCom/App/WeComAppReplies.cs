@@ -4,7 +4,6 @@ using ChatBot.Bot.Channels.BotFramework.Schema;
 using ChatBot.Bot.Channels.WeCom.Cards;
 using ChatBot.Bot.Channels.WeCom.Delivery;
 using ChatBot.Bot.Reminders;
-using ChatBot.Storage.Reminders;
 
 namespace ChatBot.Bot.Channels.WeCom.App;
 

@@ -1,7 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
-using System.Xml.Linq;
-
 namespace ChatBot.Bot.Channels.WeCom.App;
 
 /// <summary>One question of a vote or multiple-choice card and the option ids the user picked.</summary>

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using LiteDB;
 
 namespace ChatBot.Bot.Channels.WeCom.Cards;

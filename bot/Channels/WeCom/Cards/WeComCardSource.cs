@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json.Serialization;
 
 namespace ChatBot.Bot.Channels.WeCom.Cards;

@@ -1,6 +1,3 @@
-using System.Text;
-using System.Text.Json.Serialization;
-
 namespace ChatBot.Bot.Channels.WeCom.Cards;
 
 internal static class WeComCardTypes

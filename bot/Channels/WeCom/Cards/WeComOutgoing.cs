@@ -1,8 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using ChatBot.Bot.Channels.BotFramework.Schema;
-
 namespace ChatBot.Bot.Channels.WeCom.Cards;
 
 /// <summary>One message for WeCom: markdown, and optionally a template card that goes with it.</summary>

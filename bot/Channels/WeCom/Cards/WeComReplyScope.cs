@@ -1,8 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using ChatBot.Bot.Channels.BotFramework.Schema;
-
 namespace ChatBot.Bot.Channels.WeCom.Cards;
 
 /// <summary>The conversation and dialog a reply belongs to: needed to make buttons and form links that come back to it.</summary>

@@ -1,8 +1,6 @@
-using ChatBot.Bot.Channels.BotFramework.Schema;
 using ChatBot.Bot.Channels.WeCom.App;
 using ChatBot.Bot.Channels.WeCom.Cards;
 using ChatBot.Bot.Channels.WeCom.Robot;
-using ChatBot.Bot.Conversation;
 using ChatBot.Storage.Conversations;
 using Microsoft.Extensions.Options;
 

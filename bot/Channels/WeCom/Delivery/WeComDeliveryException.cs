@@ -1,8 +1,3 @@
-using ChatBot.Bot.Channels.BotFramework.Schema;
-using ChatBot.Bot.Conversation;
-using ChatBot.Storage.Conversations;
-using Microsoft.Extensions.Options;
-
 namespace ChatBot.Bot.Channels.WeCom.Delivery;
 
 /// <summary>Thrown when WeCom refuses a message, so a caller (the reminder outbox) retries later.</summary>

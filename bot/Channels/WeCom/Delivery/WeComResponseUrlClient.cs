@@ -1,8 +1,4 @@
-using ChatBot.Bot.Channels.BotFramework.Schema;
 using ChatBot.Bot.Channels.WeCom.Robot;
-using ChatBot.Bot.Conversation;
-using ChatBot.Storage.Conversations;
-using Microsoft.Extensions.Options;
 
 namespace ChatBot.Bot.Channels.WeCom.Delivery;
 

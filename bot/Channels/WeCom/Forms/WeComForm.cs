@@ -1,7 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
 using LiteDB;
-using Microsoft.Extensions.Options;
 
 namespace ChatBot.Bot.Channels.WeCom.Forms;
 

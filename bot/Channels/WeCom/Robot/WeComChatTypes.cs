@@ -1,9 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using System.Text.RegularExpressions;
-
 namespace ChatBot.Bot.Channels.WeCom.Robot;
 
 internal static class WeComChatTypes

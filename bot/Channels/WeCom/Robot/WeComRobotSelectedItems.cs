@@ -1,8 +1,4 @@
-using System.Diagnostics.CodeAnalysis;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Text.RegularExpressions;
 
 namespace ChatBot.Bot.Channels.WeCom.Robot;
 
