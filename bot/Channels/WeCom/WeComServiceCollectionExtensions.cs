@@ -46,8 +46,10 @@ internal static class WeComServiceCollectionExtensions
 
         // The channel: callbacks, turns, card downgrade, web forms, reminders.
         services.TryAddSingleton<ProcessedActivityStore>();
+        services.TryAddSingleton<WeComInboundIds>();
         services.TryAddSingleton<WeComCardActionStore>();
         services.TryAddSingleton<WeComFormTokens>();
+        services.AddHousekeepingTask<WeComHousekeeping>();
         services.TryAddSingleton<WeComCardDowngrade>();
         services.TryAddSingleton<WeComTurns>();
         services.TryAddSingleton<WeComDelivery>();

@@ -4,6 +4,8 @@ using ChatBot.Bot.Channels.WeCom.Crypto;
 using ChatBot.Bot.Channels.WeCom.Delivery;
 using ChatBot.Bot.Channels.WeCom.Robot;
 using ChatBot.Bot.Conversation;
+using ChatBot.Bot.Hosting;
+using ChatBot.Cards;
 using ChatBot.Storage.Conversations;
 using Microsoft.Extensions.Options;
 
@@ -18,8 +20,7 @@ internal sealed class WeComAppEndpoint(
     WeComCallbackGate gate,
     IOptions<WeComOptions> options,
     IOptions<BotOptions> botOptions,
-    ProcessedActivityStore processed,
-    RecentIds recentIds,
+    WeComInboundIds inbound,
     WeComTurns turns,
     WeComCardActionStore cardActions,
     WeComAppReplies replies,
@@ -44,11 +45,9 @@ internal sealed class WeComAppEndpoint(
         if (!WeComAppCallbackMessage.TryParse(outcome.Plaintext, out var message) || string.IsNullOrEmpty(message.FromUserName))
             return HttpBody.Problem(400, "The decrypted callback is not a valid message.");
 
-        var dedupe = "wecom-app|" + message.DedupeKey;
-        if (!(recentIds.TryAdd(dedupe) & processed.TryMarkFirstSeen(dedupe, clock.GetUtcNow())))
-            return Results.Text("");
+        if (!inbound.FirstAppDelivery(message.DedupeKey)) return Results.Text("");
 
-        var origin = WeComOrigin.ForApp(message, o.CorpId, botOptions.Value.BotName, WeComRobotEndpoint.BaseUrl(http, botOptions.Value.PublicBaseUrl));
+        var origin = WeComOrigin.ForApp(message, o.CorpId, botOptions.Value.BotName, PublicBaseUrl.For(botOptions.Value.PublicBaseUrl, http.Request));
         queue.Enqueue("app turn", ct => RunAsync(message, origin, ct));
         return Results.Text("");
     }
@@ -62,8 +61,7 @@ internal sealed class WeComAppEndpoint(
             var action = cardActions.Find(message.EventKey, origin.ConversationId);
             if (action is null)
             {
-                await replies.SendAsync(origin, activity.Id!, WorkspaceResolver.ConversationWorkspaceId(activity), [new WeComOutgoing(T(origin,
-                    "这张卡片已经处理过或已过期,请重新发起命令。", "This card was already handled or has expired; please start the command again."))], ct);
+                await replies.SendAsync(origin, activity.Id!, WorkspaceResolver.ConversationWorkspaceId(activity), [new WeComOutgoing(StaleCard.Message(Lang.FromLocale(origin.Locale)))], ct);
                 return;
             }
             activity.Value = WeComRobotEndpoint.SubmitValue(action, message.SelectedItems);
@@ -84,6 +82,5 @@ internal sealed class WeComAppEndpoint(
         await replies.SendAsync(origin, activity.Id!, result.Context.Workspace.Id, result.Messages, ct);
     }
 
-    private static string T(WeComOrigin origin, string zh, string en) =>
-        origin.Locale.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? en : zh;
+    private static string T(WeComOrigin origin, string zh, string en) => Lang.FromLocale(origin.Locale).T(zh, en);
 }

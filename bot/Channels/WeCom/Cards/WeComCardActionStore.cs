@@ -20,9 +20,10 @@ internal sealed class WeComCardActionStore(LiteDatabase db, TimeProvider clock)
         var list = actions.ToList();
         foreach (var a in list) a.ExpiresUtc = now + Lifetime;
         if (list.Count > 0) Actions.Upsert(list);
-        // Keep the collection small: expired keys are useless.
-        if (Random.Shared.Next(50) == 0) Actions.DeleteMany(a => a.ExpiresUtc < now);
     }
+
+    /// <summary>Removes the expired keys (they lead nowhere); run by <see cref="WeComHousekeeping"/>.</summary>
+    public int PruneExpired(DateTimeOffset nowUtc) => Actions.DeleteMany(a => a.ExpiresUtc < nowUtc);
 
     /// <summary>The action behind a clicked key, if it exists, has not expired and belongs to that conversation.</summary>
     public WeComCardActionRecord? Find(string? key, string conversationId)

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ChatBot.Bot.Channels.BotFramework.Schema;
 using ChatBot.Bot.Channels.WeCom.Forms;
+using ChatBot.Cards;
 
 namespace ChatBot.Bot.Channels.WeCom.Cards;
 
@@ -43,8 +44,8 @@ internal sealed class WeComCardDowngrade(WeComCardActionStore actions, WeComForm
 
     private WeComOutgoing Convert(JsonObject card, WeComReplyScope? scope, string? locale)
     {
-        var zh = locale is null || locale.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
-        string T(string z, string e) => zh ? z : e;
+        var lang = Lang.FromLocale(locale);
+        string T(string z, string e) => lang.T(z, e);
         var md = new StringBuilder();
         var titles = new List<string>();
         WriteElements(card["body"] as JsonArray, md, titles);

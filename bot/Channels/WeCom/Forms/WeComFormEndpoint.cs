@@ -3,6 +3,7 @@ using ChatBot.Bot.Channels.BotFramework;
 using ChatBot.Bot.Channels.WeCom.App;
 using ChatBot.Bot.Channels.WeCom.Delivery;
 using ChatBot.Bot.Channels.WeCom.LongConnection;
+using ChatBot.Cards;
 using Microsoft.Extensions.Options;
 
 namespace ChatBot.Bot.Channels.WeCom.Forms;
@@ -32,7 +33,7 @@ internal sealed class WeComFormEndpoint(
         var (check, form) = tokens.Check(token);
         if (check != WeComFormCheck.Valid) return Refusal(check, html: true);
         if (options.Value.FormRequireSignIn && await SignInAsync(http, form!, token) is { } signIn) return signIn;
-        var english = form!.Origin.Locale.StartsWith("en", StringComparison.OrdinalIgnoreCase);
+        var english = !Lang.FromLocale(form!.Origin.Locale).IsZh;
         var title = english ? "Fill in the form" : "依法行政助手 · 填写表单";
         return Results.Content(WeComFormPage.Render(form.CardJson, title, english), "text/html; charset=utf-8");
     }

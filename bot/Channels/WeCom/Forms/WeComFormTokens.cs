@@ -42,9 +42,20 @@ internal sealed class WeComFormTokens
         form.ExpiresUtc = TruncateToSeconds(now + Lifetime);
         form.CardHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(form.CardJson)));
         Forms.Insert(form);
-        if (Random.Shared.Next(50) == 0) Forms.DeleteMany(f => f.ExpiresUtc < now - TimeSpan.FromDays(1));
         return $"{form.Id}.{form.ExpiresUtc.ToUnixTimeSeconds()}.{Sign(form, form.ExpiresUtc.ToUnixTimeSeconds())}";
     }
+
+    /// <summary>
+    /// Removes forms expired for a day: until then an old link still gets "expired" rather than "unknown". Run by
+    /// <see cref="WeComHousekeeping"/>.
+    /// </summary>
+    public int PruneExpired(DateTimeOffset nowUtc)
+    {
+        var expiredBefore = nowUtc - KeptAfterExpiry;
+        return Forms.DeleteMany(f => f.ExpiresUtc < expiredBefore);
+    }
+
+    internal static readonly TimeSpan KeptAfterExpiry = TimeSpan.FromDays(1);
 
     /// <summary>Checks a token without using it up (to show the page).</summary>
     public (WeComFormCheck Check, WeComForm? Form) Check(string? token)

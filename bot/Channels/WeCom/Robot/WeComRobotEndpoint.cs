@@ -8,7 +8,8 @@ using ChatBot.Bot.Channels.WeCom.Cards;
 using ChatBot.Bot.Channels.WeCom.Crypto;
 using ChatBot.Bot.Channels.WeCom.Delivery;
 using ChatBot.Bot.Conversation;
-using ChatBot.Storage.Conversations;
+using ChatBot.Bot.Hosting;
+using ChatBot.Cards;
 using Microsoft.Extensions.Options;
 
 namespace ChatBot.Bot.Channels.WeCom.Robot;
@@ -23,8 +24,7 @@ internal sealed class WeComRobotEndpoint(
     WeComCallbackGate gate,
     IOptions<WeComOptions> options,
     IOptions<BotOptions> botOptions,
-    ProcessedActivityStore processed,
-    RecentIds recentIds,
+    WeComInboundIds inbound,
     WeComTurns turns,
     WeComCardActionStore cardActions,
     WeComDelivery delivery,
@@ -54,7 +54,7 @@ internal sealed class WeComRobotEndpoint(
         if (callback.MsgType == WeComRobotMsgTypes.Stream)
             return Reply(WeComRobotReply.ForStream(callback.Stream?.Id ?? NewStreamId(), "", finish: true).ToJson());
 
-        if (!string.IsNullOrEmpty(callback.MsgId) && !FirstDelivery(callback.MsgId))
+        if (!string.IsNullOrEmpty(callback.MsgId) && !inbound.FirstRobotDelivery(callback.MsgId))
         {
             log.LogInformation("WeCom robot callback {MsgId} delivered again; already handled", callback.MsgId);
             return Results.Text("");
@@ -64,14 +64,6 @@ internal sealed class WeComRobotEndpoint(
         if (callback.MsgType == WeComRobotMsgTypes.Event)
             return await HandleEventAsync(callback, origin);
         return await HandleMessageAsync(callback, origin);
-    }
-
-    private bool FirstDelivery(string msgId)
-    {
-        var now = clock.GetUtcNow();
-        // WeCom retries within seconds; a day of ids is plenty and keeps the collection small.
-        if (Random.Shared.Next(200) == 0) processed.Prune(now - TimeSpan.FromDays(1));
-        return recentIds.TryAdd("wecom-robot|" + msgId) & processed.TryMarkFirstSeen("wecom-robot|" + msgId, now);
     }
 
     private async Task<IResult> HandleMessageAsync(WeComRobotCallback callback, WeComOrigin origin)
@@ -134,7 +126,7 @@ internal sealed class WeComRobotEndpoint(
         {
             if (origin.ResponseUrl is { } url)
                 queue.Enqueue("robot expired card", ct => delivery.ToResponseUrlAsync(url,
-                    [new WeComOutgoing(T(activity, "这张卡片已经处理过或已过期,请重新发起命令。", "This card was already handled or has expired; please start the command again."))], ct));
+                    [new WeComOutgoing(StaleCard.Message(Lang.FromLocale(activity.Locale)))], ct));
             return Results.Text("");
         }
 
@@ -181,12 +173,9 @@ internal sealed class WeComRobotEndpoint(
         return Results.Text(crypto.EncryptReply(plaintextJson, timestamp, nonce).ToJson(), "application/json");
     }
 
-    internal static string BaseUrl(HttpContext http, string? configured = null) =>
-        !string.IsNullOrWhiteSpace(configured) ? configured.TrimEnd('/') : $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
-
-    private string BaseUrl(HttpContext http) => BaseUrl(http, botOptions.Value.PublicBaseUrl);
+    private string BaseUrl(HttpContext http) => PublicBaseUrl.For(botOptions.Value.PublicBaseUrl, http.Request);
 
     private static string NewStreamId() => WeComCardActionStore.NewKey("s");
 
-    private static string T(Activity a, string zh, string en) => a.Locale?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true ? en : zh;
+    private static string T(Activity a, string zh, string en) => Lang.FromLocale(a.Locale).T(zh, en);
 }
