@@ -4,7 +4,7 @@ namespace ChatBot.Bot.Conversation.Dialogs;
 
 internal enum DialogTurnStatus { Empty, Waiting, Complete, Cancelled }
 
-internal enum DialogReason { BeginCalled, ContinueCalled, EndCalled, ReplaceCalled, CancelCalled, NextCalled }
+internal enum DialogReason { BeginCalled, ContinueCalled, EndCalled, NextCalled }
 
 internal sealed record DialogTurnResult(DialogTurnStatus Status, JsonNode? Result = null)
 {
@@ -59,6 +59,4 @@ internal sealed class DialogSet
     }
 
     public Dialog? Find(string id) => _dialogs.GetValueOrDefault(id);
-
-    public DialogSet Add(Dialog dialog) { _dialogs[dialog.Id] = dialog; return this; }
 }

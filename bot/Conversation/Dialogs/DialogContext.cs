@@ -46,12 +46,6 @@ internal sealed class DialogContext(DialogSet dialogs, TurnContext context, Dial
         return new DialogTurnResult(DialogTurnStatus.Complete, result);
     }
 
-    public async Task<DialogTurnResult> ReplaceDialogAsync(string dialogId, JsonNode? options = null, CancellationToken ct = default)
-    {
-        if (Stack.Count > 0) Stack.RemoveAt(Stack.Count - 1);
-        return await BeginDialogAsync(dialogId, options, ct);
-    }
-
     public DialogTurnResult CancelAllDialogs()
     {
         var had = Stack.Count > 0;
