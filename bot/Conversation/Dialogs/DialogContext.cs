@@ -47,7 +47,7 @@ internal sealed class DialogContext(DialogSet dialogs, TurnContext context, Dial
         var dialog = Dialogs.Find(active.Id);
         if (dialog is null)
         {
-            // A dialog from an older version of the bot: drop the stale stack rather than fail every turn.
+            // The engine ends outdated dialogs before continuing (HasOutdatedDialog); a direct caller still must not fail every turn.
             Stack.Clear();
             return new DialogTurnResult(DialogTurnStatus.Empty);
         }
