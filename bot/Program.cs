@@ -32,11 +32,7 @@ services.Configure<BotFrameworkOptions>(config.GetSection(BotFrameworkOptions.Se
 services.AddSingleton(TimeProvider.System);
 
 // One LiteDB file for everything.
-services.AddSingleton<LiteDatabase>(sp =>
-{
-    var path = sp.GetRequiredService<IOptions<BotOptions>>().Value.DatabasePath;
-    return ChatBotDatabase.Open(path.Contains('=') ? path : Path.GetFullPath(path));
-});
+services.AddSingleton<LiteDatabase>(MigratedDatabase.Open); // applies the features' ISchemaMigrations first
 StartupReadiness.Register(services); // opens it in the background while the web server starts; /healthz waits for it
 services.AddSingleton<WorkspaceStore>();
 services.AddSingleton<ConversationReferenceStore>();

@@ -26,6 +26,7 @@ public static class ChatBotDatabase
         PlanTasks.PlanTaskStore.SnapshotMeta,
         Reminders.OutboxStore.Collection,
         WeComCardActions, WeComForms, WeComSettings,
+        Migrations.SchemaMigrator.Collection,
     ];
 
     public static LiteDatabase Open(string pathOrConnectionString) => Open(pathOrConnectionString, ClaimTimeout);
