@@ -81,8 +81,14 @@ internal sealed class ConversationEngine(
         var suggested = SuggestedText(ctx.SubmitValue);
         if (suggested is not null) ctx.Text = suggested;
         var match = router.Match(ctx.Text, suggested is null ? ctx.SubmitValue : null);
-        var dialogActive = dc.ActiveDialog is not null;
         var interrupts = match is { } m && (suggested is not null || m.Args.Data is not null || m.Args.WordStandsApart);
+
+        if (dc.HasOutdatedDialog)
+        {
+            await EndOutdatedDialogAsync(dc, match);
+            if (!interrupts) return; // the message answered a question of the old version: it is not a command either
+        }
+        var dialogActive = dc.ActiveDialog is not null;
 
         // "逾期任物" begins with 逾期, but 逾期任务 is one slip away: ask rather than run the shorter command.
         if (!dialogActive && match is { Args: { Data: null, WordStandsApart: false } } partial && suggested is null
@@ -133,6 +139,22 @@ internal sealed class ConversationEngine(
             return;
         }
         await SendNotUnderstoodAsync(ctx);
+    }
+
+    /// <summary>
+    /// A dialog saved by another version of the bot (other steps, or no longer there) is never continued: its step
+    /// number or its prompt's options may mean something else now. It is ended, saying what to type to start again and
+    /// what had been entered. A card's own submit (the registration form) carries all its values and works without the
+    /// dialog, so it runs without the notice.
+    /// </summary>
+    private async Task EndOutdatedDialogAsync(DialogContext dc, (IBotCommand Command, CommandArgs Args)? match)
+    {
+        var root = dc.Stack[0];
+        log.LogInformation("Ended dialog {DialogId} saved by version {Saved} of the bot (running: {Running})",
+            root.Id, root.Version ?? "(none)", dc.Dialogs.Find(root.Id)?.Version ?? "(removed)");
+        if (match is not { Command: IInterruptCommand, Args.Data: not null })
+            await dc.Context.SendTextAsync(DialogAnswers.Notice(dc.Context, dc.Stack, NameOfDialog(root.Id)));
+        dc.CancelAllDialogs();
     }
 
     /// <summary>What people type to begin a dialog (its command's first Chinese and English words), or null.</summary>

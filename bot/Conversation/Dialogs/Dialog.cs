@@ -1,21 +1,38 @@
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 
 namespace ChatBot.Bot.Conversation.Dialogs;
 
 internal enum DialogTurnStatus { Empty, Waiting, Complete, Cancelled }
 
-internal enum DialogReason { BeginCalled, ContinueCalled, EndCalled, ReplaceCalled, CancelCalled, NextCalled }
+internal enum DialogReason { BeginCalled, ContinueCalled, EndCalled, NextCalled }
 
 internal sealed record DialogTurnResult(DialogTurnStatus Status, JsonNode? Result = null)
 {
     public static readonly DialogTurnResult Waiting = new(DialogTurnStatus.Waiting);
 }
 
-/// <summary>One dialog on the stack: its id and its own JSON state, which is persisted between turns.</summary>
+/// <summary>One dialog on the stack: its id, the version of the code that began it, and its own JSON state, which is persisted between turns.</summary>
 internal sealed class DialogInstance
 {
     public string Id { get; set; } = "";
+    /// <summary><see cref="Dialog.Version"/> when it began; null in state saved before dialogs had versions.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Version { get; set; }
     public JsonObject State { get; set; } = new();
+    /// <summary>What the user answered this dialog's prompts so far, as typed: offered back if an update ends the dialog.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public List<DialogAnswer>? Answers { get; set; }
+}
+
+/// <summary>One answer to a prompt: the question (a short label of it) and the text the user gave.</summary>
+internal sealed class DialogAnswer
+{
+    public string Question { get; set; } = "";
+    public string Text { get; set; } = "";
+    /// <summary>Free text, which may name people: not repeated in a group chat.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool MayBePersonal { get; set; }
 }
 
 /// <summary>The persisted state of one user in one conversation.</summary>
@@ -32,6 +49,16 @@ internal sealed class DialogState
 internal abstract class Dialog(string id)
 {
     public string Id { get; } = id;
+
+    /// <summary>
+    /// Saved with every instance of this dialog. A saved instance whose version differs from the running code's is not
+    /// continued (its state may mean something else now): the engine ends it politely. Prompts keep "1": their state
+    /// (the options they were asked with) is read the same way by every version.
+    /// </summary>
+    public virtual string Version => "1";
+
+    /// <summary>Whether an instance saved before dialogs had versions (no version field) can be continued by this code.</summary>
+    public virtual bool ContinuesUnversioned => true;
 
     public abstract Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, JsonNode? options, CancellationToken ct);
 
@@ -60,5 +87,7 @@ internal sealed class DialogSet
 
     public Dialog? Find(string id) => _dialogs.GetValueOrDefault(id);
 
-    public DialogSet Add(Dialog dialog) { _dialogs[dialog.Id] = dialog; return this; }
+    /// <summary>Whether the running code can continue a saved instance: its dialog still exists, at the version it began with.</summary>
+    public bool CanContinue(DialogInstance instance) =>
+        Find(instance.Id) is { } dialog && (instance.Version is null ? dialog.ContinuesUnversioned : instance.Version == dialog.Version);
 }

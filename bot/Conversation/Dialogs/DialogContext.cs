@@ -16,12 +16,29 @@ internal sealed class DialogContext(DialogSet dialogs, TurnContext context, Dial
     public async Task<DialogTurnResult> BeginDialogAsync(string dialogId, JsonNode? options = null, CancellationToken ct = default)
     {
         var dialog = Dialogs.Find(dialogId) ?? throw new InvalidOperationException($"No dialog with id '{dialogId}'.");
-        Stack.Add(new DialogInstance { Id = dialogId });
+        Stack.Add(new DialogInstance { Id = dialogId, Version = dialog.Version });
         return await dialog.BeginDialogAsync(this, options, ct);
     }
 
     public Task<DialogTurnResult> PromptAsync(string promptId, PromptOptions options, CancellationToken ct = default) =>
         BeginDialogAsync(promptId, JsonSerializer.SerializeToNode(options, PromptOptions.Json), ct);
+
+    /// <summary>A dialog on the stack was begun by other code (an older version of the bot): it must not be continued.</summary>
+    public bool HasOutdatedDialog => Stack.Exists(instance => !Dialogs.CanContinue(instance));
+
+    /// <summary>
+    /// Keeps a prompt's accepted answer with the dialog that asked (the one below the prompt), one per question; a later
+    /// answer to the same question replaces it. Only for offering the answers back if an update ends the dialog.
+    /// </summary>
+    public void RecordAnswer(string? question, string? text, bool mayBePersonal)
+    {
+        if (Stack.Count < 2 || string.IsNullOrWhiteSpace(text)) return;
+        var label = DialogAnswers.Label(question);
+        if (label.Length == 0) return;
+        var answers = Stack[^2].Answers ??= new List<DialogAnswer>();
+        answers.RemoveAll(a => a.Question == label);
+        answers.Add(new DialogAnswer { Question = label, Text = text.Trim(), MayBePersonal = mayBePersonal });
+    }
 
     public async Task<DialogTurnResult> ContinueDialogAsync(CancellationToken ct = default)
     {
@@ -30,7 +47,7 @@ internal sealed class DialogContext(DialogSet dialogs, TurnContext context, Dial
         var dialog = Dialogs.Find(active.Id);
         if (dialog is null)
         {
-            // A dialog from an older version of the bot: drop the stale stack rather than fail every turn.
+            // The engine ends outdated dialogs before continuing (HasOutdatedDialog); a direct caller still must not fail every turn.
             Stack.Clear();
             return new DialogTurnResult(DialogTurnStatus.Empty);
         }
@@ -44,12 +61,6 @@ internal sealed class DialogContext(DialogSet dialogs, TurnContext context, Dial
         if (parent is not null && Dialogs.Find(parent.Id) is { } dialog)
             return await dialog.ResumeDialogAsync(this, DialogReason.EndCalled, result, ct);
         return new DialogTurnResult(DialogTurnStatus.Complete, result);
-    }
-
-    public async Task<DialogTurnResult> ReplaceDialogAsync(string dialogId, JsonNode? options = null, CancellationToken ct = default)
-    {
-        if (Stack.Count > 0) Stack.RemoveAt(Stack.Count - 1);
-        return await BeginDialogAsync(dialogId, options, ct);
     }
 
     public DialogTurnResult CancelAllDialogs()

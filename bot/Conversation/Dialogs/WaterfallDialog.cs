@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json.Nodes;
 using ChatBot.Bot.Conversation.Prompts;
 
@@ -8,6 +10,9 @@ internal delegate Task<DialogTurnResult> WaterfallStep(WaterfallStepContext step
 /// <summary>
 /// A sequence of steps; each step usually asks one question with a prompt and the next step receives the answer
 /// in <see cref="WaterfallStepContext.Result"/>. Collected answers live in <see cref="WaterfallStepContext.Values"/>.
+/// A saved instance remembers which step it is at by number, so its <see cref="Version"/> is derived from the names of
+/// the steps in order: adding, removing, reordering or renaming a step gives a new version, and a dialog in flight
+/// from the old one is ended politely instead of being moved to the wrong step (docs/conversation-rules.md).
 /// </summary>
 internal class WaterfallDialog : Dialog
 {
@@ -15,13 +20,40 @@ internal class WaterfallDialog : Dialog
     private const string ValuesKey = "values";
     private const string OptionsKey = "options";
     private readonly List<WaterfallStep> _steps = new();
+    private string? _version;
 
     public WaterfallDialog(string id, IEnumerable<WaterfallStep>? steps = null) : base(id)
     {
         if (steps is not null) _steps.AddRange(steps);
     }
 
-    protected WaterfallDialog AddStep(WaterfallStep step) { _steps.Add(step); return this; }
+    protected WaterfallDialog AddStep(WaterfallStep step) { _steps.Add(step); _version = null; return this; }
+
+    /// <summary>
+    /// Set (to "2", "3", …) when a step changes what it asks or accepts while the list of steps stays the same (other
+    /// choices, another unit): dialogs in flight that were asked the old question are then ended, not continued.
+    /// </summary>
+    protected string? Revision { get; init; }
+
+    /// <summary>The names of the step methods, in order (what the version is derived from).</summary>
+    public IReadOnlyList<string> StepNames => _steps.Select(s => s.Method.Name).ToList();
+
+    /// <summary>A hash of <see cref="StepNames"/>, with ".r{Revision}" when a revision is set.</summary>
+    public override string Version => _version ??= Derive(StepNames, Revision);
+
+    /// <summary>State saved before versions existed is continued only if the steps are still those it was saved by.</summary>
+    public override bool ContinuesUnversioned =>
+        Revision is null && StepsBeforeVersioning is { } before && before.SequenceEqual(StepNames, StringComparer.Ordinal);
+
+    /// <summary>The steps this dialog had when versions were introduced, if it existed then (<see cref="DialogsBeforeVersioning"/>).</summary>
+    protected virtual IReadOnlyList<string>? StepsBeforeVersioning => DialogsBeforeVersioning.Steps(Id);
+
+    internal static string Derive(IEnumerable<string> stepNames, string? revision)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\n", stepNames)));
+        var version = Convert.ToHexString(hash, 0, 6).ToLowerInvariant();
+        return revision is null ? version : $"{version}.r{revision}";
+    }
 
     public override Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, JsonNode? options, CancellationToken ct)
     {

@@ -14,6 +14,10 @@ internal class ChoicePrompt(string id, PromptValidator<string>? validator = null
     /// <summary>More choices than this are shown as a drop-down rather than buttons.</summary>
     private const int MaxButtons = 6;
 
+    /// <summary>The chosen option's title ("1" or a button's value would mean nothing later).</summary>
+    protected override string? AnswerText(string value, string? input, PromptOptions options) =>
+        options.Choices?.FirstOrDefault(c => c.Value == value)?.Title ?? input;
+
     protected override Task<PromptRecognizerResult<string>> RecognizeAsync(TurnContext ctx, string? input, PromptOptions options, CancellationToken ct)
     {
         var choices = options.Choices ?? [];
@@ -83,6 +87,9 @@ internal class ChoicePrompt(string id, PromptValidator<string>? validator = null
 internal sealed class ConfirmPrompt(string id) : Prompt<bool>(id)
 {
     public const string DefaultId = "prompt.confirm";
+
+    /// <summary>A yes to "save this?" is not something to fill in again.</summary>
+    protected override string? AnswerText(bool value, string? input, PromptOptions options) => null;
 
     private static readonly HashSet<string> Yes = new(StringComparer.OrdinalIgnoreCase) { "是", "是的", "好", "好的", "对", "确认", "确定", "可以", "行", "嗯", "保存", "提交", "y", "yes", "ok", "sure", "confirm", "save", "true", "1" };
     private static readonly HashSet<string> No = new(StringComparer.OrdinalIgnoreCase) { "否", "不", "不是", "不要", "不用", "不对", "n", "no", "nope", "false", "2" };

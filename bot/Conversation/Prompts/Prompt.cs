@@ -71,7 +71,10 @@ internal abstract class Prompt<T>(string id, PromptValidator<T>? validator = nul
             if (!await validator(pc, ct)) { recognized = PromptRecognizerResult<T>.Fail(); retry = pc.RetryMessage; }
         }
         if (recognized.Succeeded)
+        {
+            dc.RecordAnswer(options.Prompt, AnswerText(recognized.Value!, text, options), AnswerMayBePersonal);
             return await dc.EndDialogAsync(JsonSerializer.SerializeToNode(recognized.Value, PromptOptions.Json), ct);
+        }
 
         await OnPromptAsync(ctx, options, retry ?? options.RetryPrompt ?? DefaultRetry(ctx), ct);
         return DialogTurnResult.Waiting;
@@ -79,6 +82,12 @@ internal abstract class Prompt<T>(string id, PromptValidator<T>? validator = nul
 
     public override Task RepromptDialogAsync(TurnContext context, DialogInstance instance, CancellationToken ct) =>
         OnPromptAsync(context, PromptOptions.From(instance.State[OptionsKey]), null, ct);
+
+    /// <summary>The accepted answer as the user would recognise it, to offer back if an update ends the dialog; null: not kept.</summary>
+    protected virtual string? AnswerText(T value, string? input, PromptOptions options) => input;
+
+    /// <summary>Free text may name people: such answers are not repeated in a group chat.</summary>
+    protected virtual bool AnswerMayBePersonal => false;
 
     protected virtual string DefaultRetry(TurnContext ctx) => ctx.T("没能识别您的回答,请再试一次。", "Sorry, I didn't get that. Please try again.");
 

@@ -5,6 +5,8 @@ internal sealed class TextPrompt(string id, PromptValidator<string>? validator =
 {
     public const string DefaultId = "prompt.text";
 
+    protected override bool AnswerMayBePersonal => true;
+
     protected override Task<PromptRecognizerResult<string>> RecognizeAsync(TurnContext ctx, string? input, PromptOptions options, CancellationToken ct)
     {
         var text = input?.Trim();
