@@ -203,7 +203,7 @@ public sealed class PlanTaskStore
         task.Notes.Add(new ProgressNote { AtUtc = now, AuthorKey = actor.UserKey, AuthorName = actor.Name, Progress = progress, Text = note.Trim() });
         task.UpdatedUtc = now;
         // An update answers the open 催办 (the response time is kept) and counts as signing for the task.
-        if (task.HasSupervision && task.Supervision.OpenChase is { } chase) (chase.AnsweredUtc, chase.AnsweredBy) = (now, actor.Name);
+        if (task.HasSupervision) AnswerChases(task, actor, now);
         if (task.HasSupervision && task.Supervision.AssignedUtc is not null && task.Supervision.AcknowledgedUtc is null)
             (task.Supervision.AcknowledgedUtc, task.Supervision.AcknowledgedBy) = (now, actor.Name);
         return Save(task, "progress", actor, now, $"{before}% → {progress}% {note}".Trim());
@@ -223,7 +223,7 @@ public sealed class PlanTaskStore
         task.CompletedUtc = now;
         task.CompletedBy = actor.Name;
         task.UpdatedUtc = now;
-        if (task.HasSupervision && task.Supervision.OpenChase is { } chase) (chase.AnsweredUtc, chase.AnsweredBy) = (now, actor.Name);
+        if (task.HasSupervision) AnswerChases(task, actor, now);
         if (needsAcceptance)
         {
             task.Status = PlanTaskStatus.PendingAcceptance;
@@ -242,6 +242,12 @@ public sealed class PlanTaskStore
         if (task.Owners.SequenceEqual(d.Owners) && task.Department == d.Department) return;
         var s = task.Supervision;
         (s.AssignedUtc, s.AcknowledgedUtc, s.AcknowledgedBy, s.AckOverdueToldUtc) = (now, null, null, null);
+    }
+
+    /// <summary>The owners' update answers every chase still open (each keeps its own time to respond).</summary>
+    private static void AnswerChases(PlanTask task, Actor actor, DateTimeOffset now)
+    {
+        foreach (var chase in task.Supervision.Chases.Where(c => c.AnsweredUtc is null)) (chase.AnsweredUtc, chase.AnsweredBy) = (now, actor.Name);
     }
 
     /// <summary>The tasks waiting for 验收, by due date then id (read from the database: few, and only on request).</summary>
