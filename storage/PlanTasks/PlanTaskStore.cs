@@ -133,6 +133,7 @@ public sealed class PlanTaskStore
                 if (existing is null)
                 {
                     var task = FromDraft(workspaceId, d, key, now);
+                    task.Supervision.AssignedUtc = null; // a whole plan at once: 签收 is asked of tasks assigned one by one
                     Tasks.Insert(task);
                     Audit(task, "import.create", actor, now, $"{task.Title} · {Day(task.DueDate)}");
                     changed.Add(task);
@@ -143,7 +144,6 @@ public sealed class PlanTaskStore
                 ids.Add(existing.Id);
                 var changes = Describe(existing, d);
                 if (changes.Length == 0) { unchanged++; continue; }
-                Reassigned(existing, d, now);
                 existing.Owners = d.Owners.ToList();
                 existing.Department = d.Department;
                 existing.Supervision.SupportUnits = d.SupportUnits.ToList();
@@ -241,7 +241,7 @@ public sealed class PlanTaskStore
     {
         if (task.Owners.SequenceEqual(d.Owners) && task.Department == d.Department) return;
         var s = task.Supervision;
-        (s.AssignedUtc, s.AcknowledgedUtc, s.AcknowledgedBy, s.AckOverdueToldUtc) = (now, null, null, null);
+        (s.AssignedUtc, s.AcknowledgedUtc, s.AcknowledgedBy) = (now, null, null);
     }
 
     /// <summary>The owners' update answers every chase still open (each keeps its own time to respond).</summary>
@@ -261,17 +261,6 @@ public sealed class PlanTaskStore
         if (task is null || !task.IsOpen || task.Supervision.AcknowledgedUtc is not null) return task;
         (task.Supervision.AcknowledgedUtc, task.Supervision.AcknowledgedBy) = (now, actor.Name);
         return Save(task, "acknowledge", actor, now, actor.Name);
-    }
-
-    /// <summary>Records that the admins were told the task was not signed for (once per assignment).</summary>
-    public void MarkAckOverdueTold(string workspaceId, IEnumerable<int> ids, DateTimeOffset now)
-    {
-        foreach (var id in ids)
-            if (Get(workspaceId, id) is { } task && task.Supervision.AckOverdueToldUtc is null)
-            {
-                task.Supervision.AckOverdueToldUtc = now;
-                Save(task, "acknowledge.overdue", new Actor(null, "system"), now, "");
-            }
     }
 
     /// <summary>

@@ -42,6 +42,7 @@ internal static class PlanTasksFeature
         services.AddSingleton<Dialog>(CompleteTaskDialog.FeedbackPrompt());
 
         services.AddSingleton<IReminderSource, TaskReminderSource>();
+        services.AddSingleton<IReminderSource, UnsignedTaskReminderSource>();
         return services;
     }
 }
