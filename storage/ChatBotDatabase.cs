@@ -167,7 +167,8 @@ public static class ChatBotDatabase
         typeof(Conversations.DialogStateRecord), typeof(Conversations.ProcessedActivity), typeof(Conversations.AuditEntry),
         typeof(Mediation.MediationCase), typeof(Mediation.MediationCounter),
         typeof(Study.StudySession), typeof(Study.StudyAttendance), typeof(Study.StudyExamScore),
-        typeof(PlanTasks.PlanTask), typeof(Reminders.OutboxMessage),
+        typeof(PlanTasks.PlanTask), typeof(PlanTasks.TaskSupervision), typeof(PlanTasks.TaskChase), typeof(PlanTasks.ExtensionRequest),
+        typeof(PlanTasks.AcceptanceReturn), typeof(PlanTasks.LeaderInstruction), typeof(Reminders.OutboxMessage),
     ];
 
     /// <summary>

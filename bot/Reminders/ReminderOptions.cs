@@ -39,6 +39,12 @@ internal sealed class ReminderOptions
     /// <summary>The longest wait between two attempts of an undelivered reply (backoff from BaseRetrySeconds).</summary>
     public double ReplyMaxRetrySeconds { get; set; } = 300;
 
+    /// <summary>
+    /// A holiday-calendar file (same shape as bot/Reminders/Calendar/china-holidays.json) adding years or correcting
+    /// dates of the shipped calendar; empty: the shipped calendar only.
+    /// </summary>
+    public string? HolidayCalendarFile { get; set; }
+
     // Workspace defaults (a workspace's Settings override them).
     public string ReminderTime { get; set; } = "09:00";
     public string QuietHours { get; set; } = "21:00-08:00";

@@ -1,4 +1,6 @@
+using ChatBot.Bot.Reminders.Calendar;
 using ChatBot.Storage.Reminders;
+using Microsoft.Extensions.Options;
 
 namespace ChatBot.Bot.Reminders;
 
@@ -12,6 +14,8 @@ internal static class ReminderServiceCollectionExtensions
     public static IServiceCollection AddReminders(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<ReminderOptions>(configuration.GetSection(ReminderOptions.Section));
+        services.AddSingleton(sp => WorkingCalendar.Load(sp.GetRequiredService<IOptions<ReminderOptions>>().Value.HolidayCalendarFile,
+            sp.GetRequiredService<ILogger<WorkingCalendar>>()));
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<OutboxSender>();
         services.AddSingleton<ReplyOutbox>();

@@ -1,20 +1,24 @@
 using ChatBot.Bot.Conversation;
+using ChatBot.Bot.Reminders.Calendar;
 using ChatBot.Storage.Conversations;
 
 namespace ChatBot.Bot.Reminders;
 
 /// <summary>
 /// When a workspace may be reminded: its time zone, its daily reminder time, its quiet hours and its working days
-/// (Monday–Friday; China's make-up working days 调休 and public holidays are not modelled: on such days reminders
-/// follow the ordinary weekday rule).
+/// (China's official calendar: <see cref="WorkingCalendar"/>, public holidays off and 调休 make-up days on).
 /// </summary>
 internal sealed class WorkspaceSchedule
 {
     public const string ReminderTimeKey = "tasks.reminderTime";
     public const string QuietHoursKey = "quietHours";
 
-    public WorkspaceSchedule(Workspace workspace, ReminderOptions defaults)
+    private readonly WorkingCalendar _calendar;
+
+    /// <param name="calendar">The working days; without one, Monday–Friday less the fixed-date statutory holidays.</param>
+    public WorkspaceSchedule(Workspace workspace, ReminderOptions defaults, WorkingCalendar? calendar = null)
     {
+        _calendar = calendar ?? WorkingCalendar.WeekendsOnly;
         TimeZone = TimeZones.Find(workspace.TimeZone);
         ReminderTime = ParseTime(workspace.Settings.GetValueOrDefault(ReminderTimeKey)) ?? ParseTime(defaults.ReminderTime) ?? new TimeOnly(9, 0);
         (QuietStart, QuietEnd) = ParseRange(workspace.Settings.GetValueOrDefault(QuietHoursKey))
@@ -29,7 +33,7 @@ internal sealed class WorkspaceSchedule
     public DateTimeOffset Local(DateTimeOffset utc) => TimeZoneInfo.ConvertTime(utc, TimeZone);
     public DateOnly Today(DateTimeOffset utc) => DateOnly.FromDateTime(Local(utc).DateTime);
 
-    public static bool IsWorkingDay(DateOnly day) => day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
+    public bool IsWorkingDay(DateOnly day) => _calendar.IsWorkingDay(day);
 
     public bool IsQuiet(DateTimeOffset utc)
     {

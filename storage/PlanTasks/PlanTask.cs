@@ -2,7 +2,12 @@ using LiteDB;
 
 namespace ChatBot.Storage.PlanTasks;
 
-public enum PlanTaskStatus { NotStarted, InProgress, Done, Cancelled }
+/// <summary>
+/// A task's state. <see cref="PendingAcceptance"/> (待验收, #24): the owner reported it done and an admin has to accept
+/// it (then <see cref="Done"/>) or return it (then <see cref="InProgress"/>); it is in neither the open nor the done list.
+/// Appended, never reordered: the snapshot stores the number.
+/// </summary>
+public enum PlanTaskStatus { NotStarted, InProgress, Done, Cancelled, PendingAcceptance }
 
 /// <summary>Traffic light of an open task on a given day.</summary>
 public enum TaskUrgency { Overdue, DueSoon, OnTrack, Closed }
@@ -36,6 +41,15 @@ public sealed class PlanTask
     public string IdentityKey { get => _identityKey ??= _identityKeyUtf8.Decode(); set => (_identityKey, _identityKeyUtf8) = (value, default); }
     public DateTimeOffset CreatedUtc { get; set; }
     public DateTimeOffset UpdatedUtc { get; set; }
+
+    // ── 督办 supervision cycle (#24): 牵头/配合, 签收, 催办, 延期, 验收, 批示 ───────────────────────────────────────
+    // The lead department (牵头单位) is Department above; everything else the cycle records is in Supervision, which the
+    // list snapshots carry whole (TaskSnapshot), so lists, filters and the appraisal can read it without loading tasks.
+    public TaskSupervision Supervision { get => _supervision ??= new(); set => _supervision = value; }
+    /// <summary>Whether the task has any supervision record yet (without creating one).</summary>
+    [BsonIgnore] public bool HasSupervision => _supervision is not null;
+    private TaskSupervision? _supervision;
+    // ── end of the supervision block ───────────────────────────────────────────────────────────────────────────────
 
     // A task decoded from a snapshot (TaskSnapshot) keeps its title and identity as UTF-8 in the snapshot until they are
     // read: the reminder tick decodes tens of thousands of overdue tasks and shows the titles of a few dozen. Two
@@ -115,6 +129,10 @@ public sealed class PlanTaskDraft
     public List<string> Owners { get; set; } = new();
     public string Department { get; set; } = "";
     public DateOnly DueDate { get; set; }
+    /// <summary>配合单位 (#24).</summary>
+    public List<string> SupportUnits { get; set; } = new();
+    /// <summary>重点 task (#24): needs 验收 unless the workspace turned it off.</summary>
+    public bool IsKey { get; set; }
 }
 
 /// <summary>Who did something, for notes and the audit trail.</summary>

@@ -19,7 +19,8 @@ namespace ChatBot.Storage.PlanTasks;
 /// </summary>
 internal static class TaskSnapshot
 {
-    public const byte Format = 2;
+    public const byte Format = 3;
+    private static readonly LiteDB.BsonMapper Mapper = ChatBotDatabase.CreateMapper();
 
     public static byte[] Encode(IReadOnlyList<PlanTask> byDueThenId)
     {
@@ -56,6 +57,10 @@ internal static class TaskSnapshot
             foreach (var o in t.Owners ?? []) Shared(o);
             WriteCount(w, t.OwnerUserKeys);
             foreach (var k in t.OwnerUserKeys ?? []) Shared(k);
+            // The supervision record (#24) as the database stores it: absent on a task that never had one.
+            var supervision = t.HasSupervision ? LiteDB.BsonSerializer.Serialize(Mapper.ToDocument(t.Supervision)) : null;
+            w.Write7BitEncodedInt(supervision is null ? 0 : supervision.Length + 1);
+            if (supervision is not null) w.Write(supervision);
         }
         w.Flush();
         return stream.ToArray();
@@ -125,6 +130,8 @@ internal static class TaskSnapshot
                 if (d[pos++] != 0) pos += 8; // completed
                 for (var list = 0; list < 2; list++) // owners, owner keys
                     for (var n = ReadVarint(d, ref pos) - 1; n > 0; n--) SkipVarint(d, ref pos);
+                var supervision = ReadVarint(d, ref pos) - 1;
+                if (supervision > 0) pos += supervision;
                 headers[i] = new TaskHeader(id, due, status, section ?? "");
             }
         }
@@ -170,6 +177,13 @@ internal static class TaskSnapshot
                 var list = t.OwnerUserKeys;
                 list.Capacity = keys;
                 for (var i = 0; i < keys; i++) list.Add(SharedAt(ReadVarint(d, ref pos))!);
+            }
+            var supervision = ReadVarint(d, ref pos) - 1;
+            if (supervision > 0)
+            {
+                var doc = LiteDB.BsonSerializer.Deserialize(d.Slice(pos, supervision).ToArray());
+                t.Supervision = Mapper.ToObject<TaskSupervision>(doc);
+                pos += supervision;
             }
             return t;
         }

@@ -138,11 +138,13 @@ public class TaskListTests
     /// Every settable property gets a distinct non-default value, so a property added to the task later and not
     /// carried by the snapshot makes the test above fail (and a property of a new type stops here until it is added).
     /// </summary>
-    private static T Filled<T>(int seed) where T : new()
+    private static T Filled<T>(int seed) where T : new() => (T)Filled(typeof(T), seed);
+
+    private static object Filled(Type itemType, int seed)
     {
-        var item = new T();
+        var item = Activator.CreateInstance(itemType)!;
         var n = seed * 100;
-        foreach (var p in typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite))
+        foreach (var p in itemType.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite))
         {
             n++;
             var type = Nullable.GetUnderlyingType(p.PropertyType) ?? p.PropertyType;
@@ -156,11 +158,24 @@ public class TaskListTests
                 _ when type == typeof(PlanTaskStatus) => PlanTaskStatus.NotStarted,
                 _ when type == typeof(List<string>) => new List<string> { $"{p.Name}-{n}-a", $"{p.Name}-{n}-b" },
                 _ when type == typeof(List<ProgressNote>) => new List<ProgressNote>(),
-                _ => throw new NotSupportedException($"{typeof(T).Name}.{p.Name}: give the test a value for {type} (and check the snapshot carries it)"),
+                _ when type == typeof(bool) => true,
+                _ when type == typeof(ExtensionDecision) => ExtensionDecision.Approved,
+                // The supervision record (#24) and its lists: every property of theirs filled too.
+                _ when type == typeof(TaskSupervision) => Filled(type, n),
+                _ when type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>) && type.GetGenericArguments()[0].Namespace == typeof(PlanTask).Namespace =>
+                    ListOf(type, Filled(type.GetGenericArguments()[0], n)),
+                _ => throw new NotSupportedException($"{itemType.Name}.{p.Name}: give the test a value for {type} (and check the snapshot carries it)"),
             };
             p.SetValue(item, value);
         }
         return item;
+    }
+
+    private static object ListOf(Type listType, object element)
+    {
+        var list = (System.Collections.IList)Activator.CreateInstance(listType)!;
+        list.Add(element);
+        return list;
     }
 
     [Fact]

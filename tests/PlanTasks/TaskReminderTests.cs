@@ -142,19 +142,19 @@ public class TaskReminderTests
     }
 
     [Fact]
-    public async Task Tasks_overdue_for_n_days_are_escalated_to_the_admins()
+    public async Task Tasks_overdue_for_n_working_days_are_escalated_to_the_admins()
     {
         var sender = new FakeProactiveSender();
-        using var host = Host(sender, settings: new() { ["tasks.escalateAfterDays"] = "4" }, admins: ["msteams:29:admin"]);
+        using var host = Host(sender, settings: new() { ["tasks.escalateAfterDays"] = "2" }, admins: ["msteams:29:admin"]);
         SeedTasks(host);
         var scheduler = host.Service<ReminderScheduler>();
-        await scheduler.RunOnceAsync(Local(3, 9, 9, 0)); // Monday: #1 is 3 days overdue, below 4
+        await scheduler.RunOnceAsync(Local(3, 9, 9, 0)); // Monday: #1 (due Fri 3-6) is 3 days but 1 working day overdue, below 2
         Assert.DoesNotContain(sender.Sent, a => a.Text!.Contains("督办提醒"));
 
-        await scheduler.RunOnceAsync(Local(3, 10, 9, 0)); // #1 now 4 days overdue; #2 only 1 day
+        await scheduler.RunOnceAsync(Local(3, 10, 9, 0)); // #1 now 2 working days overdue; #2 (due 3-9) only 1
         var escalation = Assert.Single(sender.Sent, a => a.Text!.Contains("督办提醒"));
         Assert.Contains("<at>赵主任</at>", escalation.Text); // no personal chat with the admin yet: in the group, mentioned
-        Assert.Contains("1 项任务逾期已达 4 天以上", escalation.Text);
+        Assert.Contains("1 项任务逾期已达 2 个工作日以上", escalation.Text);
         Assert.Contains("执法公示", escalation.AllText());
         Assert.DoesNotContain("案卷评查", escalation.AllText());
 

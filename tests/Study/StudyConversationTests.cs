@@ -26,6 +26,23 @@ public class StudyConversationTests
     }
 
     [Fact]
+    public async Task A_series_on_a_lunar_holiday_is_pointed_out_and_one_on_a_make_up_working_day_is_not()
+    {
+        using var host = new BotHost(); // 2026-03-10
+        await host.SendWebChatAsync(WebChat("安排学法"));
+        // 每月25日: 2026-09-25 (Fri) is 中秋节 (9月25日–27日 放假, the 2026 notice); no fixed-date rule knows it.
+        var text = (await host.SendWebChatAsync(WebChatSubmit(Form("每月25日 15:00")))).AllText();
+        Assert.Contains("2026年9月25日(周五)15:00–16:30 是中秋节(法定节假日)", text);
+        Assert.DoesNotContain("2026年6月25日(周四)15:00–16:30 是", text); // an ordinary Thursday
+
+        // 每月10日: 2026-10-10 is a Saturday but a 调休 working day (for 国庆节): no warning; 2027-01-10 is a Sunday, not a holiday.
+        await host.SendWebChatAsync(WebChat("安排学法"));
+        var makeUp = (await host.SendWebChatAsync(WebChatSubmit(Form("每月10日 15:00")))).AllText();
+        Assert.Contains("已安排学法活动 #2", makeUp);
+        Assert.DoesNotContain("法定节假日", makeUp);
+    }
+
+    [Fact]
     public async Task Web_chat_clerk_schedules_a_monthly_series_with_the_form()
     {
         using var host = new BotHost();

@@ -22,6 +22,15 @@ internal static class PlanTasksFeature
         services.AddSingleton<IBotCommand, UpdateProgressCommand>();
         services.AddSingleton<IBotCommand, CancelTaskCommand>();
         services.AddSingleton<IBotCommand, ShowTaskCommand>();
+        // 督办 supervision cycle (#24)
+        services.AddSingleton<SupervisionNotices>();
+        services.AddSingleton<IBotCommand, AcknowledgeTaskCommand>();
+        services.AddSingleton<IBotCommand, ChaseTaskCommand>();
+        services.AddSingleton<IBotCommand, RequestExtensionCommand>();
+        services.AddSingleton<IBotCommand, DecideExtensionCommand>();
+        services.AddSingleton<IBotCommand, AcceptTaskCommand>();
+        services.AddSingleton<IBotCommand, ReturnTaskCommand>();
+        services.AddSingleton<IBotCommand, InstructTaskCommand>();
         services.AddSingleton<IBotCommand>(CompleteTaskDialog.Command());
         services.AddSingleton<IBotCommand>(ImportPlanDialog.Command());
         services.AddSingleton<IBotCommand>(EditTaskDialog.AddCommand());
@@ -33,6 +42,7 @@ internal static class PlanTasksFeature
         services.AddSingleton<Dialog>(CompleteTaskDialog.FeedbackPrompt());
 
         services.AddSingleton<IReminderSource, TaskReminderSource>();
+        services.AddSingleton<IReminderSource, UnsignedTaskReminderSource>();
         return services;
     }
 }

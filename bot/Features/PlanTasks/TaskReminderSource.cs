@@ -1,6 +1,7 @@
 using ChatBot.Bot.Channels.BotFramework.Schema;
 using ChatBot.Bot.Conversation;
 using ChatBot.Bot.Reminders;
+using ChatBot.Bot.Reminders.Calendar;
 using ChatBot.Cards;
 using ChatBot.Cards.AdaptiveCards;
 using ChatBot.Cards.PlanTasks;
@@ -12,13 +13,15 @@ using Microsoft.Extensions.Options;
 namespace ChatBot.Bot.Features.PlanTasks;
 
 /// <summary>
-/// The plan-task reminders, on working days (Mon–Fri) from the workspace's reminder time (default 09:00) outside quiet hours:
+/// The plan-task reminders, on working days (China's official calendar, <see cref="WorkingCalendar"/>: not on public
+/// holidays, but on 调休 make-up Saturdays and Sundays) from the workspace's reminder time (default 09:00) outside quiet hours:
 /// <list type="bullet">
 /// <item>one overdue list per group per day, mentioning the owners — key <c>ws/{ws}/overdue/{yyyy-MM-dd}</c>
 /// (one message listing everything is kinder to a group than one message per task);</item>
-/// <item>an escalation per admin per day listing tasks at least N days overdue, in the admin's personal chat when the
+/// <item>an escalation per admin per day listing tasks at least N working days overdue, in the admin's personal chat when the
 /// bot has one, else in the group with an @mention — key <c>ws/{ws}/escalate/{yyyy-MM-dd}/{adminKey}</c>;</item>
-/// <item>on Mondays the progress digest of all tasks (每星期一公开进度) — key <c>ws/{ws}/digest/{yyyy}-W{ww}</c> (ISO week).</item>
+/// <item>on Mondays the progress digest of all tasks (每星期一公开进度) — key <c>ws/{ws}/digest/{yyyy}-W{ww}</c> (ISO week);
+/// when Monday is a holiday, on the week's first working day, saying why; a week without working days has none.</item>
 /// </list>
 /// Each expires at the end of its local day, so a bot that was down all day does not post yesterday's list.
 /// </summary>
@@ -28,7 +31,8 @@ internal sealed class TaskReminderSource(
     ConversationReferenceStore references,
     OutboxStore outbox,
     IOptions<PlanTaskOptions> taskOptions,
-    IOptions<ReminderOptions> reminderOptions) : IReminderSource
+    IOptions<ReminderOptions> reminderOptions,
+    WorkingCalendar calendar) : IReminderSource
 {
     public string Name => "plantasks";
 
@@ -42,10 +46,10 @@ internal sealed class TaskReminderSource(
         foreach (var ws in workspaces.All())
         {
             ct.ThrowIfCancellationRequested();
-            var schedule = new WorkspaceSchedule(ws, reminderOptions.Value);
+            var schedule = new WorkspaceSchedule(ws, reminderOptions.Value, calendar);
             if (!schedule.IsReminderWindow(nowUtc)) continue;
             var today = schedule.Today(nowUtc);
-            var digestKey = today.DayOfWeek == DayOfWeek.Monday ? $"ws/{ws.Id}/digest/{ProgressDigestCommand.IsoWeek(today)}" : null;
+            var digestKey = IsDigestDay(calendar, today) ? $"ws/{ws.Id}/digest/{ProgressDigestCommand.IsoWeek(today)}" : null;
             // The open-task list is kept in memory by the store, so this costs a binary search. A group with nothing
             // overdue (and no digest due) has nothing to send: no outbox or member reads for it.
             var overdue = tasks.Overdue(ws.Id, today);
@@ -72,7 +76,7 @@ internal sealed class TaskReminderSource(
         foreach (var ws in workspaces.All())
         {
             ct.ThrowIfCancellationRequested();
-            tasks.Overdue(ws.Id, new WorkspaceSchedule(ws, reminderOptions.Value).Today(nowUtc));
+            tasks.Overdue(ws.Id, new WorkspaceSchedule(ws, reminderOptions.Value, calendar).Today(nowUtc));
             tasks.CountNotCancelled(ws.Id);
         }
     }
@@ -102,7 +106,9 @@ internal sealed class TaskReminderSource(
         var overdueKey = c.OverdueKey;
         var sendOverdue = overdue.Count > 0 && !IsQueued(overdueKey, inOutbox);
         var escalateAfter = taskOptions.Value.EscalateAfterDaysFor(ws);
-        var late = overdue.Where(t => t.DaysOverdue(today) >= escalateAfter).ToList();
+        // Working days overdue: a task due before the 国庆 week is not "5 days late" on the first day back.
+        var lateIfDueBy = calendar.LatestDayAtLeast(escalateAfter, today);
+        var late = overdue.Where(t => t.DueDate <= lateIfDueBy).ToList();
         var escalations = late.Count == 0 ? [] : ws.Admins.Distinct()
             .Select(a => (Admin: a, Key: c.EscalationKey(a)))
             .Where(e => !IsQueued(e.Key, inOutbox)).ToList();
@@ -125,11 +131,53 @@ internal sealed class TaskReminderSource(
         {
             var all = tasks.Overview(ws.Id); // headers: only the tasks the card shows are read in full
             var (card, text) = ProgressDigestCommand.Build(lang, all, overdue.Count, today, yellow);
+            if (DigestDelayNote(lang, calendar, today) is { } note)
+            {
+                text = note + "\n" + text;
+                card.Body.Insert(1, new TextBlock(note) { Wrap = true, IsSubtle = true, Size = "Small" });
+            }
             var activity = CardActivity(card, text);
             activity.Locale = lang.Locale;
             enqueue(ReminderMessages.Create(digestKey!, ws.Id, "task.digest", activity, due, text, expiresUtc: expires));
         }
     }
+
+    /// <summary>The week's first working day (Monday, unless it is a holiday): the day of the weekly digest.</summary>
+    internal static bool IsDigestDay(WorkingCalendar calendar, DateOnly today)
+    {
+        if (!calendar.IsWorkingDay(today)) return false;
+        for (var day = Monday(today); day < today; day = day.AddDays(1))
+            if (calendar.IsWorkingDay(day)) return false;
+        return true;
+    }
+
+    /// <summary>
+    /// Why the digest comes today and not on Monday ("3月2日(周一)是春节假期,本周进度公开顺延至今天"), and that last week had
+    /// none when it had no working day; null on an ordinary Monday.
+    /// </summary>
+    internal static string? DigestDelayNote(Lang lang, WorkingCalendar calendar, DateOnly today)
+    {
+        var notes = new List<string>();
+        var lastMonday = Monday(today).AddDays(-7);
+        if (Enumerable.Range(0, 7).All(i => !calendar.IsWorkingDay(lastMonday.AddDays(i))))
+        {
+            var name = calendar.Holiday(lastMonday.AddDays(3)) ?? calendar.Holiday(lastMonday);
+            notes.Add(lang.T($"上周({lastMonday.Month}月{lastMonday.Day}日–{lastMonday.AddDays(6).Month}月{lastMonday.AddDays(6).Day}日)全周{(name is null ? "放假" : "为" + name.NameZh + "假期")},未发进度公开。",
+                $"Last week ({En(lastMonday)} – {En(lastMonday.AddDays(6))}) was {(name is null ? "a holiday" : name.NameEn + " holiday")} throughout: there was no digest."));
+        }
+        var monday = Monday(today);
+        if (today != monday)
+        {
+            var holiday = calendar.Holiday(monday);
+            notes.Add(lang.T($"本周一({monday.Month}月{monday.Day}日){(holiday is null ? "不是工作日" : "是" + holiday.NameZh + "假期")},本周进度公开顺延至今天。",
+                $"This Monday ({En(monday)}) was {(holiday is null ? "not a working day" : "a " + holiday.NameEn + " holiday")}, so this week's digest comes today."));
+        }
+        return notes.Count == 0 ? null : string.Join(" ", notes);
+    }
+
+    private static string En(DateOnly day) => day.ToString("MMM d", System.Globalization.CultureInfo.GetCultureInfo("en-US"));
+
+    private static DateOnly Monday(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
 
     // Keys seen in the outbox. A queued key stays there (the outbox never deletes a message), so once seen it need
     // not be read again: the every-minute tick then costs no outbox reads. Only what the outbox showed is remembered,
@@ -172,9 +220,9 @@ internal sealed class TaskReminderSource(
         var adminName = admin?.Name ?? adminKey[(adminKey.IndexOf(':') + 1)..];
         var mentions = direct ? Mentions.None : Mentions.ForKeys(ws, [(adminKey, adminName)]);
         var who = direct ? "" : mentions.TextFor(adminName) + " ";
-        var text = lang.T($"🚨 {who}督办提醒:{ws.Name ?? "本群"} 有 {late.Count} 项任务逾期已达 {days} 天以上,请督促办理。",
-            $"🚨 {who}Escalation: {late.Count} tasks in {ws.Name ?? "the group"} are {days}+ days overdue; please follow up.");
-        var card = PlanTaskCards.ByOwner(lang, lang.T($"逾期 {days} 天以上的任务", $"Tasks {days}+ days overdue"), late, today, yellow);
+        var text = lang.T($"🚨 {who}督办提醒:{ws.Name ?? "本群"} 有 {late.Count} 项任务逾期已达 {days} 个工作日以上,请督促办理。",
+            $"🚨 {who}Escalation: {late.Count} tasks in {ws.Name ?? "the group"} are {days}+ working days overdue; please follow up.");
+        var card = PlanTaskCards.ByOwner(lang, lang.T($"逾期 {days} 个工作日以上的任务", $"Tasks {days}+ working days overdue"), late, today, yellow);
         var activity = CardActivity(card, text, mentions.Entities);
         activity.Locale = lang.Locale;
         return ReminderMessages.Create(key, ws.Id, "task.escalate", activity, due, text + "\n" + mentions.MarkdownFor(adminName), mentions.UserIds, expires,

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using ChatBot.Bot.Conversation;
 using ChatBot.Bot.Conversation.Dialogs;
 using ChatBot.Bot.Conversation.Prompts;
+using ChatBot.Bot.Reminders.Calendar;
 using ChatBot.Cards.Study;
 using ChatBot.Storage.Conversations;
 using ChatBot.Storage.Study;
@@ -19,10 +20,12 @@ internal sealed class ScheduleStudyDialog : WaterfallDialog
     public const string LinkPromptId = "study.link";
 
     private readonly StudyStore _store;
+    private readonly WorkingCalendar _calendar;
 
-    public ScheduleStudyDialog(StudyStore store) : base(DialogId)
+    public ScheduleStudyDialog(StudyStore store, WorkingCalendar calendar) : base(DialogId)
     {
         _store = store;
+        _calendar = calendar;
         AddStep(ShowFormAsync);
         AddStep(FormSubmittedOrAskTitleAsync);
         AddStep(AskLawAsync);
@@ -202,10 +205,11 @@ internal sealed class ScheduleStudyDialog : WaterfallDialog
         var coming = StudySchedule.Between(session, ctx.Now, ctx.Now.AddYears(1), ctx.TimeZone).Where(o => !o.Cancelled).ToList();
         var next = coming.Take(3).ToList();
         var lang = ctx.Lang;
-        // A monthly rule lands on 元旦 or 国庆 now and then; say so now rather than on the day nobody comes.
-        var holidays = coming.Where(o => FixedDateHolidays.NameOf(o.Date, lang) is not null).Select(o => ctx.T(
-            $"⚠️ {StudyText.When(lang, o)} 是{FixedDateHolidays.NameOf(o.Date, lang)}(法定节假日)。需要时可改期:“调整学法 {session.Id} {o.Date:yyyy-MM-dd} 新日期 时间”。",
-            $"⚠️ {StudyText.When(lang, o)} is {FixedDateHolidays.NameOf(o.Date, lang)} (a public holiday). To move it: \"move study {session.Id} {o.Date:yyyy-MM-dd} <new date> <time>\".")).ToList();
+        // A monthly rule lands on a holiday now and then (the official calendar, 调休 included); say so now rather than on
+        // the day nobody comes.
+        var holidays = coming.Select(o => (Occurrence: o, Holiday: _calendar.Holiday(o.Date))).Where(x => x.Holiday is not null).Select(x => ctx.T(
+            $"⚠️ {StudyText.When(lang, x.Occurrence)} 是{x.Holiday!.NameZh}(法定节假日)。需要时可改期:“调整学法 {session.Id} {x.Occurrence.Date:yyyy-MM-dd} 新日期 时间”。",
+            $"⚠️ {StudyText.When(lang, x.Occurrence)} is {x.Holiday!.NameEn} (a public holiday). To move it: \"move study {session.Id} {x.Occurrence.Date:yyyy-MM-dd} <new date> <time>\".")).ToList();
         if (ctx.Capabilities.AdaptiveCards)
         {
             await ctx.SendCardAsync(StudyCards.Saved(lang, session, next, holidays), ctx.T($"已安排学法活动 #{session.Id}。", $"Study session #{session.Id} scheduled."));
