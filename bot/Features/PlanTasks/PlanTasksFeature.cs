@@ -22,6 +22,7 @@ internal static class PlanTasksFeature
         services.AddSingleton<IBotCommand, UpdateProgressCommand>();
         services.AddSingleton<IBotCommand, CancelTaskCommand>();
         services.AddSingleton<IBotCommand, ShowTaskCommand>();
+        services.AddSingleton<IBotCommand, SupervisionStatsCommand>();
         services.AddSingleton<IBotCommand>(CompleteTaskDialog.Command());
         services.AddSingleton<IBotCommand>(ImportPlanDialog.Command());
         services.AddSingleton<IBotCommand>(EditTaskDialog.AddCommand());
