@@ -293,12 +293,23 @@ public sealed class PlanTaskStore
             UserKey = actor.UserKey, UserName = actor.Name, Details = details.Length > 1000 ? details[..1000] : details, AtUtc = now,
         });
 
-    private static PlanTask FromDraft(string workspaceId, PlanTaskDraft d, string key, DateTimeOffset now) => new()
+    private static PlanTask FromDraft(string workspaceId, PlanTaskDraft d, string key, DateTimeOffset now)
     {
-        WorkspaceId = workspaceId, PlanYear = d.PlanYear, PlanTitle = d.PlanTitle.Trim(), Section = d.Section.Trim(), Title = d.Title.Trim(),
-        Owners = d.Owners.ToList(), Department = d.Department.Trim(), DueDate = d.DueDate, IdentityKey = key,
-        CreatedUtc = now, UpdatedUtc = now,
-    };
+        var task = new PlanTask
+        {
+            WorkspaceId = workspaceId, PlanYear = d.PlanYear, PlanTitle = d.PlanTitle.Trim(), Section = d.Section.Trim(), Title = d.Title.Trim(),
+            Owners = d.Owners.ToList(), Department = d.Department.Trim(), DueDate = d.DueDate, IdentityKey = key,
+            CreatedUtc = now, UpdatedUtc = now,
+        };
+        // Only a draft that says something about the supervision cycle gives the task a supervision record.
+        if (d.SupportUnits.Count > 0 || d.IsKey || d.PlanKind.Length > 0)
+        {
+            task.Supervision.SupportUnits = d.SupportUnits.ToList();
+            task.Supervision.IsKey = d.IsKey;
+            task.Supervision.PlanKind = d.PlanKind;
+        }
+        return task;
+    }
 
     private static string Describe(PlanTask t, PlanTaskDraft d)
     {
