@@ -1,5 +1,6 @@
 using ChatBot.Bot.Conversation;
 using ChatBot.Bot.Conversation.Dialogs;
+using ChatBot.Bot.Hosting;
 using ChatBot.Cards.AdaptiveCards;
 using ChatBot.Cards.Help;
 using Microsoft.Extensions.Options;
@@ -36,7 +37,7 @@ internal sealed class ExportMediationsCommand(MediationDownloads downloads, IOpt
         var bytes = MediationLedger.Build(cases, c => MediationLedger.ClosedOn(store, c, ctx.TimeZone), year is null ? "全部年份" : $"{year}年", ctx.Today);
         var fileName = year is null ? "人民调解案件登记台账.xlsx" : $"人民调解案件登记台账-{year}.xlsx";
         var token = downloads.Add(ctx.Workspace.Id, fileName, MediationLedger.ContentType, bytes);
-        var url = $"{MediationDownloads.PublicBase(options.Value, http)}/files/{token}";
+        var url = $"{BaseUrl()}/files/{token}";
         var what = ctx.T($"{(year is null ? "全部" : year + "年")}调解台账共 {cases.Count} 件,下载链接 30 分钟内有效:", $"The ledger ({(year is null ? "all years" : year.ToString())}) has {cases.Count} case(s). The link is valid for 30 minutes:");
         if (ctx.Capabilities.AdaptiveCards)
             await ctx.SendCardAsync(new AdaptiveCard()
@@ -58,4 +59,6 @@ internal sealed class ExportMediationsCommand(MediationDownloads downloads, IOpt
         if (int.TryParse(arg.TrimEnd('年'), out var y) && y is >= 2000 and <= 2100) { year = y; return true; }
         return false;
     }
+
+    private string BaseUrl() => PublicBaseUrl.For(options.Value.PublicBaseUrl, http?.HttpContext?.Request);
 }

@@ -30,14 +30,6 @@ internal sealed class MediationDownloads(TimeProvider clock)
         return null;
     }
 
-    /// <summary>Where links to the files start: Bot:PublicBaseUrl, else the base of the request being answered.</summary>
-    public static string PublicBase(ChatBot.Bot.Conversation.BotOptions options, IHttpContextAccessor? http)
-    {
-        if (!string.IsNullOrWhiteSpace(options.PublicBaseUrl)) return options.PublicBaseUrl.TrimEnd('/');
-        if (http?.HttpContext?.Request is { } r && r.Host.HasValue) return $"{r.Scheme}://{r.Host}{r.PathBase}";
-        return "http://localhost:3978";
-    }
-
     private void RemoveExpired()
     {
         var now = clock.GetUtcNow();

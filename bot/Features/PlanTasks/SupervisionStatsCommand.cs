@@ -48,7 +48,7 @@ internal sealed partial class SupervisionStatsCommand(PlanTaskStore store, Media
         var title = ctx.T($"{year}年督办统计", $"Supervision statistics {year}") + (department is null ? "" : $"({department})");
         var fileName = $"督办统计-{year}{(department is null ? "" : "-" + department)}.xlsx";
         var token = downloads.Add(ctx.Workspace.Id, fileName, SupervisionWorkbook.ContentType, SupervisionWorkbook.Build(ctx.Lang, report, title, ctx.Today));
-        var url = $"{MediationDownloads.PublicBase(options.Value, http)}/files/{token}";
+        var url = $"{ChatBot.Bot.Hosting.PublicBaseUrl.For(options.Value.PublicBaseUrl, http?.HttpContext?.Request)}/files/{token}";
         if (ctx.Capabilities.AdaptiveCards)
             await ctx.SendCardAsync(SupervisionStatsCard.Build(ctx.Lang, title, report, url), SupervisionStatsCard.Headline(ctx.Lang, report.Total));
         else
