@@ -33,6 +33,7 @@ public static class PlanTaskCards
         PlanTaskStatus.NotStarted => lang.T("未开始", "Not started"),
         PlanTaskStatus.InProgress => lang.T("进行中", "In progress"),
         PlanTaskStatus.Done => lang.T("已办结", "Done"),
+        PlanTaskStatus.PendingAcceptance => lang.T("待验收", "Awaiting acceptance"),
         _ => lang.T("已取消", "Cancelled"),
     };
 
@@ -124,15 +125,29 @@ public static class PlanTaskCards
         {
             s.AppendFormatted(" · ");
             AppendOwners(ref s, lang, t);
+            if (t.HasSupervision && t.Supervision.SupportUnits.Count > 0)
+            {
+                s.AppendFormatted(zh ? " · 配合:" : " · with ");
+                s.AppendFormatted(string.Join("、", t.Supervision.SupportUnits));
+            }
         }
+        if (t.HasSupervision) SupervisionCards.AppendMarks(ref s, lang, t);
         return s.ToStringAndClear();
     }
 
     private static TextBlock Row(Lang lang, PlanTask t, DateOnly today, int yellowDays, bool withOwner) =>
         new(Line(lang, t, today, yellowDays, withOwner)) { Color = Color(t.UrgencyOn(today, yellowDays)), Spacing = "Small" };
 
+    /// <summary>A list row; an overdue or yellow task gets its 催办 button under it (#24) when <paramref name="chase"/>.</summary>
+    private static void AddRow(AdaptiveCard card, Lang lang, PlanTask t, DateOnly today, int yellowDays, bool withOwner, bool chase)
+    {
+        card.Add(Row(lang, t, today, yellowDays, withOwner));
+        if (chase && t.UrgencyOn(today, yellowDays) is TaskUrgency.Overdue or TaskUrgency.DueSoon)
+            card.Add(new ActionSet { Spacing = "None", Actions = [SupervisionCards.ChaseButton(lang, t)] });
+    }
+
     /// <summary>Tasks grouped by owner (a task with two owners is listed under each), most urgent first.</summary>
-    public static AdaptiveCard ByOwner(Lang lang, string title, IReadOnlyList<PlanTask> tasks, DateOnly today, int yellowDays, string? footer = null)
+    public static AdaptiveCard ByOwner(Lang lang, string title, IReadOnlyList<PlanTask> tasks, DateOnly today, int yellowDays, string? footer = null, bool chaseButtons = false)
     {
         var card = new AdaptiveCard().Add(TextBlock.Title(title),
             TextBlock.Subtle(lang.T($"截至{lang.Date(today)} · 🔴 已逾期 🟡 {yellowDays}天内到期 🟢 正常",
@@ -148,7 +163,7 @@ public static class PlanTaskCards
             foreach (var t in IsByDueThenId(g.Tasks) ? (IEnumerable<PlanTask>)g.Tasks : g.Tasks.OrderBy(t => t.DueDate).ThenBy(t => t.Id))
             {
                 if (rows++ >= MaxRows) break;
-                card.Add(Row(lang, t, today, yellowDays, false));
+                AddRow(card, lang, t, today, yellowDays, false, chaseButtons);
             }
         }
         if (tasks.Count == 0) card.Add(new TextBlock(lang.T("没有需要提醒的任务。", "No tasks to show.")) { Color = "Good" });
@@ -200,7 +215,7 @@ public static class PlanTaskCards
     }
 
     /// <summary>Tasks grouped by section (or flat when the plan has none).</summary>
-    public static AdaptiveCard BySection(Lang lang, string title, IReadOnlyList<PlanTask> tasks, DateOnly today, int yellowDays, string? footer = null)
+    public static AdaptiveCard BySection(Lang lang, string title, IReadOnlyList<PlanTask> tasks, DateOnly today, int yellowDays, string? footer = null, bool chaseButtons = false)
     {
         var card = new AdaptiveCard().Add(TextBlock.Title(title));
         var rows = 0;
@@ -211,7 +226,7 @@ public static class PlanTaskCards
             foreach (var t in g.OrderBy(t => t.Id))
             {
                 if (rows++ >= MaxRows) break;
-                card.Add(Row(lang, t, today, yellowDays, true));
+                AddRow(card, lang, t, today, yellowDays, true, chaseButtons);
             }
         }
         if (tasks.Count == 0) card.Add(new TextBlock(lang.T("没有符合条件的任务。", "No matching tasks.")));
@@ -225,18 +240,26 @@ public static class PlanTaskCards
         card.Add(TextBlock.Subtle(footer ?? lang.T("输入“更新进度 编号”报告进展,“办结 编号”提交办结反馈。", "Type \"update task N\" to report progress, \"complete N\" to close a task with feedback.")));
     }
 
-    public static FactSet Facts(Lang lang, PlanTask t, DateOnly today, int yellowDays) => new FactSet()
-        .Add(lang.T("任务", "Task"), $"#{t.Id} {t.Title}")
-        .Add(lang.T("板块", "Section"), t.Section)
-        .Add(lang.T("计划", "Plan"), $"{t.PlanYear} {t.PlanTitle}")
-        .Add(lang.T("责任人", "Owner"), OwnersText(lang, t))
-        .Add(lang.T("完成时限", "Due"), lang.Date(t.DueDate) + " " + Marker(t.UrgencyOn(today, yellowDays)))
-        .Add(lang.T("状态", "Status"), $"{StatusText(lang, t.Status)} · {t.Progress}%");
+    public static FactSet Facts(Lang lang, PlanTask t, DateOnly today, int yellowDays)
+    {
+        var facts = new FactSet()
+            .Add(lang.T("任务", "Task"), $"#{t.Id} {t.Title}{(t.HasSupervision && t.Supervision.IsKey ? lang.T("【重点】", " [key]") : "")}")
+            .Add(lang.T("板块", "Section"), t.Section)
+            .Add(lang.T("计划", "Plan"), $"{t.PlanYear} {t.PlanTitle}")
+            .Add(lang.T("责任人", "Owner"), OwnersText(lang, t));
+        if (t.HasSupervision && t.Supervision.SupportUnits.Count > 0) facts.Add(lang.T("配合单位", "Supporting"), string.Join("、", t.Supervision.SupportUnits));
+        facts.Add(lang.T("完成时限", "Due"), lang.Date(t.DueDate) + " " + Marker(t.UrgencyOn(today, yellowDays)))
+            .Add(lang.T("状态", "Status"), $"{StatusText(lang, t.Status)} · {t.Progress}%");
+        if (t.HasSupervision) SupervisionCards.AddFacts(facts, lang, t);
+        return facts;
+    }
 
     /// <summary>One task: facts, progress notes with author and time, completion feedback; a progress button while open.</summary>
     public static AdaptiveCard Details(Lang lang, PlanTask t, DateOnly today, int yellowDays, Func<DateTimeOffset, DateTimeOffset> toLocal)
     {
-        var card = new AdaptiveCard().Add(TextBlock.Heading(lang.T($"任务 #{t.Id}", $"Task #{t.Id}")), Facts(lang, t, today, yellowDays));
+        var card = new AdaptiveCard().Add(TextBlock.Heading(lang.T($"任务 #{t.Id}", $"Task #{t.Id}")));
+        if (t.HasSupervision) SupervisionCards.AddInstructions(card, lang, t, toLocal); // 领导批示 first
+        card.Add(Facts(lang, t, today, yellowDays));
         card.Add(new TextBlock(lang.T("进展记录", "Progress notes")) { Weight = "Bolder", Separator = true });
         if (t.Notes.Count == 0) card.Add(TextBlock.Subtle(lang.T("暂无", "None yet")));
         foreach (var n in t.Notes.TakeLast(20))
@@ -245,6 +268,7 @@ public static class PlanTaskCards
             card.Add(new TextBlock(lang.T("办结反馈", "Completion feedback")) { Weight = "Bolder", Separator = true },
                 new TextBlock($"{t.Feedback}({string.Join(" ", new[] { t.CompletedBy, t.CompletedUtc is { } c ? lang.DateTime(toLocal(c)) : null }.Where(p => !string.IsNullOrWhiteSpace(p)))})"));
         if (t.IsOpen) card.AddAction(new SubmitAction { Title = lang.T("更新进度", "Update progress"), Data = new JsonObject { ["verb"] = ProgressFormVerb, ["taskId"] = t.Id } });
+        SupervisionCards.AddDetailsActions(card, lang, t, today, yellowDays);
         return card;
     }
 
@@ -333,7 +357,11 @@ public static class PlanTaskCards
             new TextInput { Id = "title", Label = lang.T("任务内容", "Task"), Value = t?.Title ?? prefill?.Title, IsRequired = true, IsMultiline = true, MaxLength = 1000,
                 ErrorMessage = lang.T("请填写任务内容", "Enter the task") },
             new TextInput { Id = "owners", Label = lang.T("责任人(多人用、分隔)", "Owners (separate with 、 or ,)"), Value = owners is { Count: > 0 } ? string.Join("、", owners) : null, MaxLength = 200 },
-            new TextInput { Id = "department", Label = lang.T("责任部门", "Department"), Value = t?.Department ?? (prefill?.Department is { Length: > 0 } dept ? dept : null), MaxLength = 100 },
+            new TextInput { Id = "department", Label = lang.T("牵头单位", "Lead unit"), Value = t?.Department ?? (prefill?.Department is { Length: > 0 } dept ? dept : null), MaxLength = 100 },
+            new TextInput { Id = "support", Label = lang.T("配合单位(多个用、分隔)", "Supporting units (separate with 、 or ,)"), MaxLength = 200,
+                Value = (t is { HasSupervision: true } ? t.Supervision.SupportUnits : prefill?.SupportUnits) is { Count: > 0 } units ? string.Join("、", units) : null },
+            new ToggleInput { Id = "key", Title = lang.T("重点任务(办结需验收)", "Key task (acceptance needed)"), ValueOn = "true", ValueOff = "false",
+                Value = (t is { HasSupervision: true } ? t.Supervision.IsKey : prefill?.IsKey ?? false) ? "true" : "false" },
             new DateInput { Id = "due", Label = lang.T("完成时限", "Due date"), Value = due?.ToString("yyyy-MM-dd"), IsRequired = true,
                 ErrorMessage = lang.T("请选择完成时限", "Choose a due date") });
         card.AddAction(new SubmitAction { Title = lang.T("保存", "Save"), Style = "positive", Data = new JsonObject { ["form"] = "task" } });

@@ -47,7 +47,7 @@ public sealed class PlanTask
     // list snapshots carry whole (TaskSnapshot), so lists, filters and the appraisal can read it without loading tasks.
     public TaskSupervision Supervision { get => _supervision ??= new(); set => _supervision = value; }
     /// <summary>Whether the task has any supervision record yet (without creating one).</summary>
-    [BsonIgnore] internal bool HasSupervision => _supervision is not null;
+    [BsonIgnore] public bool HasSupervision => _supervision is not null;
     private TaskSupervision? _supervision;
     // ── end of the supervision block ───────────────────────────────────────────────────────────────────────────────
 

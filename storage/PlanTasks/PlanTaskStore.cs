@@ -127,6 +127,7 @@ public sealed class PlanTaskStore
                 if (existing is null)
                 {
                     var task = FromDraft(workspaceId, d, key, now);
+                    task.Supervision.AssignedUtc = null; // a whole plan at once: 签收 is asked of tasks assigned one by one
                     Tasks.Insert(task);
                     Audit(task, "import.create", actor, now, $"{task.Title} · {Day(task.DueDate)}");
                     changed.Add(task);
@@ -139,6 +140,8 @@ public sealed class PlanTaskStore
                 if (changes.Length == 0) { unchanged++; continue; }
                 existing.Owners = d.Owners.ToList();
                 existing.Department = d.Department;
+                existing.Supervision.SupportUnits = d.SupportUnits.ToList();
+                existing.Supervision.IsKey = d.IsKey;
                 existing.DueDate = d.DueDate;
                 existing.Section = d.Section;
                 existing.Title = d.Title;
@@ -176,7 +179,9 @@ public sealed class PlanTaskStore
         if (key != task.IdentityKey && Tasks.FindOne(t => t.IdentityKey == key) is not null) return null;
         var changes = Describe(task, d);
         task.PlanYear = d.PlanYear; task.PlanTitle = d.PlanTitle; task.Section = d.Section; task.Title = d.Title;
+        Reassigned(task, d, now);
         task.Owners = d.Owners.ToList(); task.Department = d.Department; task.DueDate = d.DueDate;
+        task.Supervision.SupportUnits = d.SupportUnits.ToList(); task.Supervision.IsKey = d.IsKey;
         task.IdentityKey = key; task.UpdatedUtc = now;
         return Save(task, "edit", actor, now, changes.Length == 0 ? "—" : changes);
     }
@@ -191,22 +196,146 @@ public sealed class PlanTaskStore
         task.Status = progress > 0 || !string.IsNullOrWhiteSpace(note) ? PlanTaskStatus.InProgress : task.Status;
         task.Notes.Add(new ProgressNote { AtUtc = now, AuthorKey = actor.UserKey, AuthorName = actor.Name, Progress = progress, Text = note.Trim() });
         task.UpdatedUtc = now;
+        // An update answers the open 催办 (the response time is kept) and counts as signing for the task.
+        if (task.HasSupervision) AnswerChases(task, actor, now);
+        if (task.HasSupervision && task.Supervision.AssignedUtc is not null && task.Supervision.AcknowledgedUtc is null)
+            (task.Supervision.AcknowledgedUtc, task.Supervision.AcknowledgedBy) = (now, actor.Name);
         return Save(task, "progress", actor, now, $"{before}% → {progress}% {note}".Trim());
     }
 
-    /// <summary>Closes a task with its completion feedback (办结反馈), which must not be empty.</summary>
-    public PlanTask? Complete(string workspaceId, int id, string feedback, Actor actor, DateTimeOffset now)
+    /// <summary>
+    /// Closes a task with its completion feedback (办结反馈), which must not be empty; with <paramref name="needsAcceptance"/>
+    /// it goes to 待验收 instead, for an admin to accept or return (#24).
+    /// </summary>
+    public PlanTask? Complete(string workspaceId, int id, string feedback, Actor actor, DateTimeOffset now, bool needsAcceptance = false)
     {
         if (string.IsNullOrWhiteSpace(feedback)) throw new ArgumentException("Completion feedback is required.", nameof(feedback));
         var task = Get(workspaceId, id);
         if (task is null || !task.IsOpen) return task;
-        task.Status = PlanTaskStatus.Done;
         task.Progress = 100;
         task.Feedback = feedback.Trim();
         task.CompletedUtc = now;
         task.CompletedBy = actor.Name;
         task.UpdatedUtc = now;
+        if (task.HasSupervision) AnswerChases(task, actor, now);
+        if (needsAcceptance)
+        {
+            task.Status = PlanTaskStatus.PendingAcceptance;
+            task.Supervision.SubmittedForAcceptanceUtc = now;
+            return Save(task, "submit", actor, now, task.Feedback);
+        }
+        task.Status = PlanTaskStatus.Done;
         return Save(task, "complete", actor, now, task.Feedback);
+    }
+
+    // ── 督办 supervision cycle (#24) ───────────────────────────────────────────────────────────────────────────────
+
+    /// <summary>A new assignment (other owners) restarts 签收: the new owners have not signed for it yet.</summary>
+    private static void Reassigned(PlanTask task, PlanTaskDraft d, DateTimeOffset now)
+    {
+        if (task.Owners.SequenceEqual(d.Owners) && task.Department == d.Department) return;
+        var s = task.Supervision;
+        (s.AssignedUtc, s.AcknowledgedUtc, s.AcknowledgedBy) = (now, null, null);
+    }
+
+    /// <summary>The owners' update answers every chase still open (each keeps its own time to respond).</summary>
+    private static void AnswerChases(PlanTask task, Actor actor, DateTimeOffset now)
+    {
+        foreach (var chase in task.Supervision.Chases.Where(c => c.AnsweredUtc is null)) (chase.AnsweredUtc, chase.AnsweredBy) = (now, actor.Name);
+    }
+
+    /// <summary>The tasks waiting for 验收, by due date then id (read from the database: few, and only on request).</summary>
+    public IReadOnlyList<PlanTask> AwaitingAcceptance(string workspaceId) =>
+        WithStatus(workspaceId, [PlanTaskStatus.PendingAcceptance]).OrderBy(t => t.DueDate).ThenBy(t => t.Id).ToList();
+
+    /// <summary>签收: the first owner to sign is recorded; signing again changes nothing.</summary>
+    public PlanTask? Acknowledge(string workspaceId, int id, Actor actor, DateTimeOffset now)
+    {
+        var task = Get(workspaceId, id);
+        if (task is null || !task.IsOpen || task.Supervision.AcknowledgedUtc is not null) return task;
+        (task.Supervision.AcknowledgedUtc, task.Supervision.AcknowledgedBy) = (now, actor.Name);
+        return Save(task, "acknowledge", actor, now, actor.Name);
+    }
+
+    /// <summary>
+    /// 催办: records a chase. At most one a day per task (the day in <paramref name="zone"/>): returns false, and
+    /// changes nothing, when the task was already chased that day.
+    /// </summary>
+    public bool Chase(string workspaceId, int id, Actor actor, DateTimeOffset now, TimeZoneInfo zone, out PlanTask? task)
+    {
+        task = Get(workspaceId, id);
+        if (task is null || !task.IsOpen) return false;
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        if (task.Supervision.Chases.Any(c => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(c.AtUtc, zone).DateTime) == today)) return false;
+        task.Supervision.Chases.Add(new TaskChase { AtUtc = now, ByKey = actor.UserKey, ByName = actor.Name });
+        task.UpdatedUtc = now;
+        Save(task, "chase", actor, now, $"#{task.Supervision.Chases.Count}");
+        return true;
+    }
+
+    /// <summary>延期申请: false when one is already waiting for a decision or the new date is not later than the deadline.</summary>
+    public bool RequestExtension(string workspaceId, int id, DateOnly to, string reason, Actor actor, DateTimeOffset now, out PlanTask? task)
+    {
+        task = Get(workspaceId, id);
+        if (task is null || !task.IsOpen || task.Supervision.PendingExtension is not null || to <= task.DueDate || string.IsNullOrWhiteSpace(reason)) return false;
+        task.Supervision.Extensions.Add(new ExtensionRequest
+            { RequestedUtc = now, ByKey = actor.UserKey, ByName = actor.Name, FromDate = task.DueDate, ToDate = to, Reason = reason.Trim() });
+        task.UpdatedUtc = now;
+        Save(task, "extension.request", actor, now, $"{Day(task.DueDate)} → {Day(to)} {reason}");
+        return true;
+    }
+
+    /// <summary>
+    /// An admin's decision on the waiting 延期申请: approved moves the deadline (the first approval keeps the original
+    /// deadline). Null when there is no waiting request.
+    /// </summary>
+    public ExtensionRequest? DecideExtension(string workspaceId, int id, bool approve, string? note, Actor actor, DateTimeOffset now, out PlanTask? task)
+    {
+        task = Get(workspaceId, id);
+        if (task?.Supervision.PendingExtension is not { } request || !task.IsOpen) return null;
+        request.Decision = approve ? ExtensionDecision.Approved : ExtensionDecision.Refused;
+        (request.DecidedUtc, request.DecidedBy, request.DecisionNote) = (now, actor.Name, string.IsNullOrWhiteSpace(note) ? null : note.Trim());
+        if (approve)
+        {
+            task.Supervision.OriginalDueDate ??= task.DueDate;
+            task.DueDate = request.ToDate;
+        }
+        task.UpdatedUtc = now;
+        Save(task, approve ? "extension.approve" : "extension.refuse", actor, now, $"{Day(request.FromDate)} → {Day(request.ToDate)} {note}".Trim());
+        return request;
+    }
+
+    /// <summary>验收 accepted: 待验收 → 已办结. Null when the task is not waiting for acceptance.</summary>
+    public PlanTask? Accept(string workspaceId, int id, Actor actor, DateTimeOffset now)
+    {
+        var task = Get(workspaceId, id);
+        if (task is null || task.Status != PlanTaskStatus.PendingAcceptance) return null;
+        task.Status = PlanTaskStatus.Done;
+        (task.Supervision.AcceptedUtc, task.Supervision.AcceptedBy) = (now, actor.Name);
+        task.UpdatedUtc = now;
+        return Save(task, "accept", actor, now, "");
+    }
+
+    /// <summary>验收 returned: 待验收 → 进行中 with the reason; the feedback and completion are cleared. Null when not waiting.</summary>
+    public PlanTask? ReturnForRework(string workspaceId, int id, string reason, Actor actor, DateTimeOffset now)
+    {
+        var task = Get(workspaceId, id);
+        if (task is null || task.Status != PlanTaskStatus.PendingAcceptance || string.IsNullOrWhiteSpace(reason)) return null;
+        task.Status = PlanTaskStatus.InProgress;
+        task.Supervision.Returns.Add(new AcceptanceReturn { AtUtc = now, ByName = actor.Name, Reason = reason.Trim() });
+        (task.CompletedUtc, task.CompletedBy, task.Supervision.SubmittedForAcceptanceUtc) = (null, null, null);
+        task.UpdatedUtc = now;
+        return Save(task, "return", actor, now, reason.Trim());
+    }
+
+    /// <summary>领导批示 on a task (open or not).</summary>
+    public PlanTask? Instruct(string workspaceId, int id, string text, Actor actor, DateTimeOffset now)
+    {
+        var task = Get(workspaceId, id);
+        if (task is null || string.IsNullOrWhiteSpace(text)) return null;
+        task.Supervision.Instructions.Add(new LeaderInstruction { AtUtc = now, ByKey = actor.UserKey, ByName = actor.Name, Text = text.Trim() });
+        task.UpdatedUtc = now;
+        return Save(task, "instruct", actor, now, text.Trim());
     }
 
     public PlanTask? Cancel(string workspaceId, int id, string reason, Actor actor, DateTimeOffset now)
@@ -290,14 +419,8 @@ public sealed class PlanTaskStore
             WorkspaceId = workspaceId, PlanYear = d.PlanYear, PlanTitle = d.PlanTitle.Trim(), Section = d.Section.Trim(), Title = d.Title.Trim(),
             Owners = d.Owners.ToList(), Department = d.Department.Trim(), DueDate = d.DueDate, IdentityKey = key,
             CreatedUtc = now, UpdatedUtc = now,
+            Supervision = new TaskSupervision { SupportUnits = d.SupportUnits.ToList(), IsKey = d.IsKey, PlanKind = d.PlanKind, AssignedUtc = now },
         };
-        // Only a draft that says something about the supervision cycle gives the task a supervision record.
-        if (d.SupportUnits.Count > 0 || d.IsKey || d.PlanKind.Length > 0)
-        {
-            task.Supervision.SupportUnits = d.SupportUnits.ToList();
-            task.Supervision.IsKey = d.IsKey;
-            task.Supervision.PlanKind = d.PlanKind;
-        }
         return task;
     }
 
@@ -306,6 +429,8 @@ public sealed class PlanTaskStore
         var parts = new List<string>();
         if (!t.Owners.SequenceEqual(d.Owners)) parts.Add($"owners: {string.Join("、", t.Owners)} → {string.Join("、", d.Owners)}");
         if (t.Department != d.Department) parts.Add($"department: {t.Department} → {d.Department}");
+        if (!t.Supervision.SupportUnits.SequenceEqual(d.SupportUnits)) parts.Add($"support: {string.Join("、", t.Supervision.SupportUnits)} → {string.Join("、", d.SupportUnits)}");
+        if (t.Supervision.IsKey != d.IsKey) parts.Add($"key: {t.Supervision.IsKey} → {d.IsKey}");
         if (t.DueDate != d.DueDate) parts.Add($"due: {Day(t.DueDate)} → {Day(d.DueDate)}");
         if (t.Title != d.Title) parts.Add($"title: {t.Title} → {d.Title}");
         if (t.Section != d.Section) parts.Add($"section: {t.Section} → {d.Section}");

@@ -21,8 +21,6 @@ public sealed class TaskSupervision
     /// <summary>When an owner signed for the task (签收); null while not signed for.</summary>
     public DateTimeOffset? AcknowledgedUtc { get; set; }
     public string? AcknowledgedBy { get; set; }
-    /// <summary>When the admins were told the task was not signed for (told once per assignment).</summary>
-    public DateTimeOffset? AckOverdueToldUtc { get; set; }
 
     /// <summary>催办, oldest first.</summary>
     public List<TaskChase> Chases { get; set; } = new();

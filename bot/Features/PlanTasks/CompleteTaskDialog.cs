@@ -20,10 +20,12 @@ internal sealed class CompleteTaskDialog : WaterfallDialog
 
     private readonly PlanTaskStore _store;
     private readonly PlanTaskOptions _options;
+    private readonly SupervisionNotices _notices;
 
-    public CompleteTaskDialog(PlanTaskStore store, IOptions<PlanTaskOptions> options) : base(DialogId)
+    public CompleteTaskDialog(PlanTaskStore store, IOptions<PlanTaskOptions> options, SupervisionNotices notices) : base(DialogId)
     {
         _store = store;
+        _notices = notices;
         _options = options.Value;
         AddStep(AskFeedbackAsync);
         AddStep(CloseTaskAsync);
@@ -66,10 +68,20 @@ internal sealed class CompleteTaskDialog : WaterfallDialog
         var id = s.Values["taskId"]!.GetValue<int>();
         var feedback = s.Result?.GetValue<string>() ?? "";
         // Whether this turn closed it is decided by its state before, not by comparing timestamps.
-        var wasOpen = _store.Get(ctx.Workspace.Id, id)?.IsOpen == true;
-        var task = _store.Complete(ctx.Workspace.Id, id, feedback, TaskArgs.ActorOf(ctx), ctx.Now);
+        var before = _store.Get(ctx.Workspace.Id, id);
+        var wasOpen = before?.IsOpen == true;
+        var needsAcceptance = before is not null && _options.NeedsAcceptance(ctx.Workspace, before);
+        var task = _store.Complete(ctx.Workspace.Id, id, feedback, TaskArgs.ActorOf(ctx), ctx.Now, needsAcceptance);
         if (task is null) await ctx.SendTextAsync(TaskArgs.NotFound(ctx, id));
         else if (!wasOpen || task.IsOpen) await ctx.SendTextAsync(TaskArgs.Closed(ctx, task));
+        else if (task.Status == PlanTaskStatus.PendingAcceptance)
+        {
+            // 验收 (#24): the admins accept it or return it.
+            await ctx.SendTextAsync(ctx.T($"任务 #{task.Id}“{task.Title}”已提交办结,等待管理员验收。", $"Task #{task.Id} \"{task.Title}\" is submitted as done and awaits an admin's acceptance."));
+            var (admins, entities) = _notices.Admins(ctx);
+            await ctx.SendCardAsync(SupervisionCards.Acceptance(ctx.Lang, task, admins, ctx.Today, _options.YellowDaysFor(ctx.Workspace)),
+                ctx.T($"{admins} 请验收任务 #{task.Id}。", $"{admins} please review task #{task.Id}."), entities);
+        }
         else await ctx.SendTextAsync(ctx.T($"✅ 任务 #{task.Id}“{task.Title}”已办结,反馈已记录。", $"✅ Task #{task.Id} \"{task.Title}\" is done; the feedback is recorded."));
         return await s.EndDialogAsync(ct: ct);
     }

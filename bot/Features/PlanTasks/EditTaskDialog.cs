@@ -16,10 +16,14 @@ internal sealed class EditTaskDialog : WaterfallDialog
     public const string DialogId = "plantasks.edit";
     private static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web);
     private readonly PlanTaskStore _store;
+    private readonly SupervisionNotices _notices;
+    private readonly PlanTaskOptions _options;
 
-    public EditTaskDialog(PlanTaskStore store) : base(DialogId)
+    public EditTaskDialog(PlanTaskStore store, SupervisionNotices notices, Microsoft.Extensions.Options.IOptions<PlanTaskOptions> options) : base(DialogId)
     {
         _store = store;
+        _notices = notices;
+        _options = options.Value;
         AddStep(ShowFormAsync);
         AddStep(SaveAsync);
     }
@@ -91,7 +95,7 @@ internal sealed class EditTaskDialog : WaterfallDialog
         var plan = Field("plan");
         // The card's limits, checked again here (a submit need not come from the card).
         foreach (var (value, max, zh, en) in new[] { (plan, 200, "计划名称", "The plan"), (Field("section"), 200, "板块", "The section"), (title, 1000, "任务内容", "The task"),
-                     (Field("owners"), 200, "责任人", "The owners"), (Field("department"), 100, "责任部门", "The department") })
+                     (Field("owners"), 200, "责任人", "The owners"), (Field("department"), 100, "牵头单位", "The lead unit"), (Field("support"), 200, "配合单位", "The supporting units") })
             if (value.Length > max) errors.Add(ctx.T($"{zh}最多 {max} 个字。", $"{en} can have at most {max} characters."));
         if (errors.Count == 0 && !PlanTask.IdentityFits(PlanTask.Identity(ctx.Workspace.Id, year, plan.Length > 0 ? plan : ctx.T($"{year}年工作计划", $"{year} work plan"), Field("section"), title)))
             errors.Add(ctx.T("计划名称、板块和任务内容合起来太长,请精简。", "The plan, section and task together are too long; please shorten them."));
@@ -104,6 +108,7 @@ internal sealed class EditTaskDialog : WaterfallDialog
         {
             PlanYear = year, PlanTitle = plan.Length > 0 ? plan : ctx.T($"{year}年工作计划", $"{year} work plan"), Section = Field("section"),
             Title = title, Owners = OwnerList.Split(Field("owners")), Department = Field("department"), DueDate = due!.Value,
+            SupportUnits = OwnerList.Split(Field("support")), IsKey = Field("key") == "true",
         };
         var actor = TaskArgs.ActorOf(ctx);
         PlanTask? saved = s.Values["taskId"] is { } tid
@@ -116,6 +121,13 @@ internal sealed class EditTaskDialog : WaterfallDialog
         }
         await ctx.SendTextAsync(ctx.T($"已保存任务 #{saved.Id}“{saved.Title}”,完成时限 {ctx.Lang.Date(saved.DueDate)}。",
             $"Saved task #{saved.Id} \"{saved.Title}\", due {ctx.Lang.Date(saved.DueDate)}."));
+        if (saved.Supervision.AssignedUtc == ctx.Now && saved.Supervision.AcknowledgedUtc is null && ctx.Capabilities.AdaptiveCards)
+        {
+            // Newly assigned (#24): the owners are asked to sign for it.
+            var (who, entities) = _notices.Owners(ctx, saved);
+            await ctx.SendCardAsync(SupervisionCards.Assigned(ctx.Lang, saved, who, ctx.Today, _options.YellowDaysFor(ctx.Workspace)),
+                ctx.T($"{who} 请签收任务 #{saved.Id}。", $"{who} please sign for task #{saved.Id}."), entities);
+        }
         return await s.EndDialogAsync(ct: ct);
     }
 }

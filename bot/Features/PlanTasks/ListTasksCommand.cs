@@ -13,7 +13,7 @@ internal sealed class ListTasksCommand(PlanTaskStore store, IOptions<PlanTaskOpt
     public IReadOnlyList<string> Aliases => ["任务列表", "我的任务", "计划任务", "tasks", "task list", "my tasks"];
     public IReadOnlyList<string> Verbs => ["tasks.list"];
     public IEnumerable<CommandHelp> Help =>
-        [new("工作计划督办", "Plan tasks", "任务列表 [我的|部门 X|板块 X|全部]", "tasks [mine|dept X|section X|all]", "查看计划任务及进度", "Plan tasks and their progress", 31)];
+        [new("工作计划督办", "Plan tasks", "任务列表 [我的|部门 X|配合 X|板块 X|待签收|待验收|全部]", "tasks [mine|dept X|support X|section X|unsigned|to accept|all]", "查看计划任务及进度", "Plan tasks and their progress", 31)];
 
     public async Task ExecuteAsync(DialogContext dc, CommandArgs args, CancellationToken ct)
     {
@@ -37,6 +37,22 @@ internal sealed class ListTasksCommand(PlanTaskStore store, IOptions<PlanTaskOpt
             tasks = tasks.Where(t => t.Department.Contains(dept, StringComparison.OrdinalIgnoreCase));
             title = ctx.T($"{dept}的任务", $"Tasks of {dept}");
         }
+        else if (StripPrefix(filter, ["配合", "配合单位", "support"]) is { Length: > 0 } support)
+        {
+            // The tasks a department supports (配合单位, #24); "部门 X" lists the ones it leads.
+            tasks = tasks.Where(t => t.HasSupervision && t.Supervision.SupportUnits.Any(u => u.Contains(support, StringComparison.OrdinalIgnoreCase)));
+            title = ctx.T($"{support}配合的任务", $"Tasks {support} supports");
+        }
+        else if (lower is "待签收" or "unsigned")
+        {
+            tasks = tasks.Where(t => t.HasSupervision && t.Supervision.AssignedUtc is not null && t.Supervision.AcknowledgedUtc is null);
+            title = ctx.T("待签收的任务", "Tasks not signed for");
+        }
+        else if (lower is "待验收" or "to accept")
+        {
+            tasks = store.AwaitingAcceptance(ctx.Workspace.Id);
+            title = ctx.T("待验收的任务", "Tasks awaiting acceptance");
+        }
         else if (StripPrefix(filter, ["section", "板块"]) is { } section)
         {
             tasks = tasks.Where(t => PlanTask.Normalize(t.Section).Contains(PlanTask.Normalize(section)));
@@ -51,7 +67,7 @@ internal sealed class ListTasksCommand(PlanTaskStore store, IOptions<PlanTaskOpt
                 : string.Join("\n", list.Select(t => PlanTaskCards.Line(ctx.Lang, t, today, yellow, withOwner: true)))));
             return;
         }
-        await ctx.SendCardAsync(PlanTaskCards.BySection(ctx.Lang, title + ctx.T($"({list.Count} 项)", $" ({list.Count})"), list, today, yellow));
+        await ctx.SendCardAsync(PlanTaskCards.BySection(ctx.Lang, title + ctx.T($"({list.Count} 项)", $" ({list.Count})"), list, today, yellow, chaseButtons: true));
     }
 
     /// <summary>"dept 司法所" → "司法所"; "section" alone → "" (all sections); otherwise null.</summary>

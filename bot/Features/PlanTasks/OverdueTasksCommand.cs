@@ -39,7 +39,7 @@ internal sealed class OverdueTasksCommand(PlanTaskStore store, IOptions<PlanTask
             await ctx.SendTextAsync(summary + "\n\n" + string.Join("\n", lines));
             return;
         }
-        var card = PlanTaskCards.ByOwner(ctx.Lang, ctx.T(mine ? "我的逾期及临期任务" : "逾期及临期任务", mine ? "My overdue and due-soon tasks" : "Overdue and due-soon tasks"), urgent, today, yellow);
+        var card = PlanTaskCards.ByOwner(ctx.Lang, ctx.T(mine ? "我的逾期及临期任务" : "逾期及临期任务", mine ? "My overdue and due-soon tasks" : "Overdue and due-soon tasks"), urgent, today, yellow, chaseButtons: true);
         await ctx.SendCardAsync(card, summary);
     }
 }

@@ -11,16 +11,30 @@ internal sealed class PlanTaskOptions
     public const string Section = "PlanTasks";
     public const string YellowDaysKey = "tasks.yellowDays";
     public const string EscalateAfterDaysKey = "tasks.escalateAfterDays";
+    public const string AcceptanceKey = "tasks.acceptance";
 
     /// <summary>Open tasks due within this many days are yellow.</summary>
     public int YellowDays { get; set; } = 3;
     /// <summary>Tasks this many days overdue are escalated to the workspace admins.</summary>
     public int EscalateAfterDays { get; set; } = 3;
+    /// <summary>Which tasks need 验收 after 办结 (#24): "key" the 重点 tasks, "all" every task, "off" none.</summary>
+    public string Acceptance { get; set; } = "key";
+    /// <summary>Working days an owner has to sign for (签收) a new task before the admins are told (#24).</summary>
+    public int AcknowledgeWithinWorkingDays { get; set; } = 2;
     /// <summary>Largest import file accepted.</summary>
     public int MaxImportBytes { get; set; } = 5 * 1024 * 1024;
 
     public int YellowDaysFor(Workspace w) => Setting(w, YellowDaysKey, YellowDays, 0, 60);
     public int EscalateAfterDaysFor(Workspace w) => Setting(w, EscalateAfterDaysKey, EscalateAfterDays, 1, 365);
+
+    /// <summary>Whether closing <paramref name="t"/> puts it to 验收 in this workspace.</summary>
+    public bool NeedsAcceptance(Workspace w, PlanTask t) =>
+        (w.Settings.TryGetValue(AcceptanceKey, out var s) && s is "key" or "all" or "off" ? s : Acceptance) switch
+        {
+            "all" => true,
+            "off" => false,
+            _ => t.Supervision.IsKey,
+        };
 
     private static int Setting(Workspace w, string key, int fallback, int min, int max) =>
         w.Settings.TryGetValue(key, out var s) && int.TryParse(s, out var v) && v >= min && v <= max ? v : fallback;
@@ -54,7 +68,9 @@ internal static partial class TaskArgs
         ctx.T($"没有找到编号为 {id} 的任务。输入“任务列表”查看编号。", $"There is no task #{id}. Type \"tasks\" to see the numbers.");
 
     public static string Closed(TurnContext ctx, PlanTask t) =>
-        ctx.T($"任务 #{t.Id} 已{(t.Status == PlanTaskStatus.Done ? "办结" : "取消")},不能再修改。", $"Task #{t.Id} is already {(t.Status == PlanTaskStatus.Done ? "done" : "cancelled")} and cannot be changed.");
+        t.Status == PlanTaskStatus.PendingAcceptance
+            ? ctx.T($"任务 #{t.Id} 已提交办结,正在等待验收。", $"Task #{t.Id} is submitted as done and awaits acceptance.")
+            : ctx.T($"任务 #{t.Id} 已{(t.Status == PlanTaskStatus.Done ? "办结" : "取消")},不能再修改。", $"Task #{t.Id} is already {(t.Status == PlanTaskStatus.Done ? "done" : "cancelled")} and cannot be changed.");
 
     public static string NoTasksYet(TurnContext ctx) =>
         ctx.T("本群还没有工作计划任务。输入“导入计划”导入年度计划,或“新建任务”添加一项。",

@@ -24,6 +24,15 @@ internal static class PlanTasksFeature
         services.AddSingleton<IBotCommand, CancelTaskCommand>();
         services.AddSingleton<IBotCommand, ShowTaskCommand>();
         services.AddSingleton<IBotCommand, SupervisionStatsCommand>();
+        // 督办 supervision cycle (#24)
+        services.AddSingleton<SupervisionNotices>();
+        services.AddSingleton<IBotCommand, AcknowledgeTaskCommand>();
+        services.AddSingleton<IBotCommand, ChaseTaskCommand>();
+        services.AddSingleton<IBotCommand, RequestExtensionCommand>();
+        services.AddSingleton<IBotCommand, DecideExtensionCommand>();
+        services.AddSingleton<IBotCommand, AcceptTaskCommand>();
+        services.AddSingleton<IBotCommand, ReturnTaskCommand>();
+        services.AddSingleton<IBotCommand, InstructTaskCommand>();
         services.AddSingleton<IBotCommand>(CompleteTaskDialog.Command());
         services.AddSingleton<IBotCommand>(ImportPlanDialog.Command());
         services.AddSingleton<IBotCommand>(ImportMinutesDialog.Command());
@@ -38,6 +47,7 @@ internal static class PlanTasksFeature
         services.AddSingleton<Dialog>(CompleteTaskDialog.FeedbackPrompt());
 
         services.AddSingleton<IReminderSource, TaskReminderSource>();
+        services.AddSingleton<IReminderSource, UnsignedTaskReminderSource>();
         return services;
     }
 }

@@ -90,7 +90,7 @@ internal static partial class OutlinePlanParser
     private static PlanTaskDraft? ParseItem(string text, int year, out ImportProblem? problem)
     {
         problem = null;
-        string department = "", owners = "";
+        string department = "", owners = "", support = "";
         DateOnly? due = null;
         var title = text;
 
@@ -100,7 +100,7 @@ internal static partial class OutlinePlanParser
             var key = m.Groups["key"].Value;
             var value = m.Groups["value"].Value.Trim().TrimEnd('。', '.', ')', ';');
             if (key.Contains("人")) owners = value;
-            else if (key == "配合单位") { }
+            else if (key == "配合单位") support = value;
             else if (key.Contains("单位") || key.Contains("部门")) { if (department.Length == 0) department = value; }
             else due ??= DeadlineParser.Parse(value, year);
             title = title.Replace(m.Value, "");
@@ -116,7 +116,10 @@ internal static partial class OutlinePlanParser
         title = title.TrimEnd('。', '.').Trim();
         if (title.Length == 0) { problem = new($"“{Short(text)}”:没有任务内容。", $"\"{Short(text)}\": no task text."); return null; }
         if (due is null) { problem = new($"“{Short(text)}”:没有可识别的完成时限(例如“6月底前完成”)。", $"\"{Short(text)}\": no deadline found (e.g. \"by the end of June\" / 6月底前完成)."); return null; }
-        return new PlanTaskDraft { PlanYear = year, Title = title, Owners = OwnerList.Split(owners), Department = department, DueDate = due.Value };
+        var isKey = KeyMark().IsMatch(title);
+        title = KeyMark().Replace(title, "").Trim();
+        return new PlanTaskDraft { PlanYear = year, Title = title, Owners = OwnerList.Split(owners), Department = department, DueDate = due.Value,
+            SupportUnits = OwnerList.Split(support), IsKey = isKey };
     }
 
     private static string Short(string s) => s.Length <= 30 ? s : s[..30] + "…";
@@ -133,6 +136,10 @@ internal static partial class OutlinePlanParser
 
     [GeneratedRegex(@"^[一二三四五六七八九十]{1,3}\s*[、\.]")]
     private static partial Regex ChapterLine();
+
+    /// <summary>"【重点】" / "[重点]" before or after the task marks a 重点 task (#24).</summary>
+    [GeneratedRegex(@"[【\[]\s*重点\s*[】\]]")]
+    private static partial Regex KeyMark();
 
     [GeneratedRegex(@"(?<key>责任单位|牵头单位|责任部门|配合单位|责任人|完成时限|完成时间|时限)\s*[:]\s*(?<value>[^,;)(\s]+)")]
     private static partial Regex Meta();

@@ -15,7 +15,9 @@ internal static class PlanTable
         ["section"] = ["板块", "section", "部分", "类别", "章节"],
         ["title"] = ["任务", "工作任务", "重点任务", "任务内容", "task", "title"],
         ["owners"] = ["责任人", "owner", "owners"],
-        ["department"] = ["责任部门", "责任单位", "牵头单位", "department", "dept"],
+        ["department"] = ["责任部门", "责任单位", "牵头单位", "牵头部门", "department", "lead unit", "dept"],
+        ["support"] = ["配合单位", "配合部门", "协办单位", "supporting units", "support"],
+        ["key"] = ["重点", "是否重点", "key"],
         ["due"] = ["完成时限", "时限", "完成时间", "截止日期", "due", "deadline", "due date"],
     };
 
@@ -53,6 +55,7 @@ internal static class PlanTable
             {
                 PlanYear = year, PlanTitle = plan.Length > 0 ? plan : defaultPlan, Section = Cell("section"), Title = title,
                 Owners = OwnerList.Split(Cell("owners")), Department = Cell("department"), DueDate = due.Value,
+                SupportUnits = OwnerList.Split(Cell("support")), IsKey = Cell("key") is "是" or "重点" or "√" or "✓" or "Y" or "y" or "yes" or "Yes",
             });
         }
         return result;
