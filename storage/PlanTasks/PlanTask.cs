@@ -133,6 +133,10 @@ public sealed class PlanTaskDraft
     public List<string> SupportUnits { get; set; } = new();
     /// <summary>重点 task (#24): needs 验收 unless the workspace turned it off.</summary>
     public bool IsKey { get; set; }
+    /// <summary>"" an annual plan (年度重点), <see cref="MeetingPlanKind"/> a meeting's decisions (#24).</summary>
+    public string PlanKind { get; set; } = "";
+
+    public const string MeetingPlanKind = "会议督办";
 }
 
 /// <summary>Who did something, for notes and the audit trail.</summary>

@@ -412,13 +412,17 @@ public sealed class PlanTaskStore
             UserKey = actor.UserKey, UserName = actor.Name, Details = details.Length > 1000 ? details[..1000] : details, AtUtc = now,
         });
 
-    private static PlanTask FromDraft(string workspaceId, PlanTaskDraft d, string key, DateTimeOffset now) => new()
+    private static PlanTask FromDraft(string workspaceId, PlanTaskDraft d, string key, DateTimeOffset now)
     {
-        WorkspaceId = workspaceId, PlanYear = d.PlanYear, PlanTitle = d.PlanTitle.Trim(), Section = d.Section.Trim(), Title = d.Title.Trim(),
-        Owners = d.Owners.ToList(), Department = d.Department.Trim(), DueDate = d.DueDate, IdentityKey = key,
-        CreatedUtc = now, UpdatedUtc = now,
-        Supervision = new TaskSupervision { SupportUnits = d.SupportUnits.ToList(), IsKey = d.IsKey, AssignedUtc = now },
-    };
+        var task = new PlanTask
+        {
+            WorkspaceId = workspaceId, PlanYear = d.PlanYear, PlanTitle = d.PlanTitle.Trim(), Section = d.Section.Trim(), Title = d.Title.Trim(),
+            Owners = d.Owners.ToList(), Department = d.Department.Trim(), DueDate = d.DueDate, IdentityKey = key,
+            CreatedUtc = now, UpdatedUtc = now,
+            Supervision = new TaskSupervision { SupportUnits = d.SupportUnits.ToList(), IsKey = d.IsKey, PlanKind = d.PlanKind, AssignedUtc = now },
+        };
+        return task;
+    }
 
     private static string Describe(PlanTask t, PlanTaskDraft d)
     {

@@ -113,4 +113,24 @@ public class HolidayReminderTests
         Assert.Contains("This Monday (Oct 5) was a National Day holiday, so this week's digest comes today.", digest.Text);
         Assert.DoesNotContain("Last week", digest.Text); // 9-28 to 9-30 were working days: last week had its digest
     }
+
+    [Fact]
+    public async Task A_group_gets_at_most_one_overdue_list_a_day_however_often_the_scheduler_ticks()
+    {
+        var sender = new FakeProactiveSender();
+        using var host = Host(sender, admins: ["msteams:29:admin"]);
+        Seed(host, new(2026, 9, 30));
+        var scheduler = host.Service<ReminderScheduler>();
+        var store = host.Service<PlanTaskStore>();
+        foreach (var day in new[] { 8, 9, 10 }) // Thu, Fri, and the 调休 Saturday
+            for (var minutes = 8 * 60; minutes < 21 * 60; minutes += 20)
+            {
+                if (minutes == 12 * 60) // a new overdue task at noon: in tomorrow's list, not a second list today
+                    store.Create(Ws, new PlanTaskDraft { PlanYear = 2026, PlanTitle = "2026年依法行政工作计划", Title = $"新增{day}", Owners = ["张三"], DueDate = new(2026, 10, 1) }, Clerk, host.Clock.GetUtcNow());
+                await scheduler.RunOnceAsync(Local(10, day, minutes / 60, minutes % 60));
+            }
+        Assert.Equal(3, Overdue(sender));
+        Assert.Equal(["2026-10-08", "2026-10-09", "2026-10-10"],
+            host.Service<OutboxStore>().ForWorkspace(Ws).Where(m => m.Kind == "task.overdue").Select(m => m.Key[^10..]).Order());
+    }
 }

@@ -1,5 +1,6 @@
 using ChatBot.Bot.Conversation;
 using ChatBot.Bot.Conversation.Dialogs;
+using ChatBot.Bot.Conversation.Prompts;
 using ChatBot.Bot.Features.PlanTasks.Import;
 using ChatBot.Bot.Reminders;
 using ChatBot.Storage.PlanTasks;
@@ -22,6 +23,7 @@ internal static class PlanTasksFeature
         services.AddSingleton<IBotCommand, UpdateProgressCommand>();
         services.AddSingleton<IBotCommand, CancelTaskCommand>();
         services.AddSingleton<IBotCommand, ShowTaskCommand>();
+        services.AddSingleton<IBotCommand, SupervisionStatsCommand>();
         // 督办 supervision cycle (#24)
         services.AddSingleton<SupervisionNotices>();
         services.AddSingleton<IBotCommand, AcknowledgeTaskCommand>();
@@ -33,11 +35,14 @@ internal static class PlanTasksFeature
         services.AddSingleton<IBotCommand, InstructTaskCommand>();
         services.AddSingleton<IBotCommand>(CompleteTaskDialog.Command());
         services.AddSingleton<IBotCommand>(ImportPlanDialog.Command());
+        services.AddSingleton<IBotCommand>(ImportMinutesDialog.Command());
         services.AddSingleton<IBotCommand>(EditTaskDialog.AddCommand());
         services.AddSingleton<IBotCommand>(EditTaskDialog.EditCommand());
 
         services.AddSingleton<Dialog, CompleteTaskDialog>();
         services.AddSingleton<Dialog, ImportPlanDialog>();
+        services.AddSingleton<Dialog, ImportMinutesDialog>();
+        services.AddSingleton<Dialog>(new TextPrompt(ImportMinutesDialog.DeadlinePromptId, ImportMinutesDialog.ValidateDeadline));
         services.AddSingleton<Dialog, EditTaskDialog>();
         services.AddSingleton<Dialog>(CompleteTaskDialog.FeedbackPrompt());
 
