@@ -119,15 +119,23 @@ public static class MediationCaseCards
         return sb.ToString();
     }
 
-    public static string ListLine(Lang lang, MediationCase c, bool mask) =>
-        $"{c.CaseNo} · {lang.Date(c.ReceivedOn)} · {lang.Of(c.DisputeType)} · {c.Village} · {PartiesShort(lang, c, mask)} · {lang.Of(c.Status)}";
+    public static string ListLine(Lang lang, MediationCase c, bool mask, DateOnly? today = null) =>
+        $"{c.CaseNo} · {lang.Date(c.ReceivedOn)} · {lang.Of(c.DisputeType)} · {c.Village} · {PartiesShort(lang, c, mask)} · {lang.Of(c.Status)}{Marks(lang, c, today)}";
+
+    /// <summary>" · 🔴 超期" for an open case past its limit, " · 待回访 3月17日" for a settled case not yet visited.</summary>
+    public static string Marks(Lang lang, MediationCase c, DateOnly? today)
+    {
+        if (today is { } t && c.IsOverdue(t)) return lang.T($" · 🔴 超期(期限 {lang.Date(c.TimeLimit)})", $" · 🔴 overdue (limit {lang.Date(c.TimeLimit)})");
+        if (c.FollowUpDue is { } due) return lang.T($" · 待回访 {lang.Date(due)}", $" · follow-up due {lang.Date(due)}");
+        return "";
+    }
 
     /// <summary>The first two parties' names, "等" when there are more.</summary>
     private static string PartiesShort(Lang lang, MediationCase c, bool mask) =>
         MediationPrivacy.Names(c.Parties.Take(2), mask) + (c.Parties.Count > 2 ? lang.T("等", " et al.") : "");
 
     /// <summary>One page of a list; <paramref name="more"/> is the data of the "more" button (verb + filter + next page), or null.</summary>
-    public static AdaptiveCard List(Lang lang, string title, IReadOnlyList<MediationCase> page, int total, bool mask, object? more)
+    public static AdaptiveCard List(Lang lang, string title, IReadOnlyList<MediationCase> page, int total, bool mask, object? more, DateOnly? today = null)
     {
         var card = new AdaptiveCard().Add(TextBlock.Heading(title));
         if (page.Count == 0) card.Add(new TextBlock(lang.T("没有符合条件的案件。", "No cases match.")));
@@ -137,7 +145,7 @@ public static class MediationCaseCards
                 Separator = true,
                 Items =
                 [
-                    new TextBlock($"{c.CaseNo} · {lang.Of(c.DisputeType)} · {lang.Of(c.Status)}") { Weight = "Bolder" },
+                    new TextBlock($"{c.CaseNo} · {lang.Of(c.DisputeType)} · {lang.Of(c.Status)}{Marks(lang, c, today)}") { Weight = "Bolder", Wrap = true },
                     TextBlock.Subtle($"{lang.Date(c.ReceivedOn)} · {c.Village} · {PartiesShort(lang, c, mask)}"),
                 ],
                 SelectAction = SubmitAction.For(lang.T("查看", "Open"), ShowVerb, new { caseNo = c.CaseNo }),
@@ -147,11 +155,11 @@ public static class MediationCaseCards
         return card;
     }
 
-    public static string ListText(Lang lang, string title, IReadOnlyList<MediationCase> page, int total, bool mask, bool hasMore)
+    public static string ListText(Lang lang, string title, IReadOnlyList<MediationCase> page, int total, bool mask, bool hasMore, DateOnly? today = null)
     {
         var sb = new StringBuilder(title).Append('\n');
         if (page.Count == 0) sb.Append(lang.T("没有符合条件的案件。", "No cases match.")).Append('\n');
-        foreach (var c in page) sb.Append(ListLine(lang, c, mask)).Append('\n');
+        foreach (var c in page) sb.Append(ListLine(lang, c, mask, today)).Append('\n');
         sb.Append(lang.T($"共 {total} 件。", $"{total} case(s)."));
         if (hasMore) sb.Append(lang.T("回复“更多”查看下一页。", " Reply \"more\" for the next page."));
         return sb.ToString();

@@ -26,6 +26,10 @@ internal static class MediationFeature
         services.AddSingleton<IBotCommand, MediationFormSubmitCommand>();
         services.AddSingleton<IBotCommand, OutcomeFormSubmitCommand>();
         services.AddSingleton<IBotCommand, FollowUpFormSubmitCommand>();
+        services.AddSingleton<IBotCommand, ExtendMediationCommand>();
+        services.AddSingleton<IBotCommand, CourtConfirmedCommand>();
+        services.Configure<MediationOptions>(configuration.GetSection(MediationOptions.Section));
+        services.AddSingleton<ChatBot.Bot.Reminders.IReminderSource, MediationReminderSource>();
         services.AddSingleton<ListMediationsCommand>();
         services.AddSingleton<IBotCommand>(sp => sp.GetRequiredService<ListMediationsCommand>());
         services.AddSingleton<IBotCommand, ShowMediationCommand>();
