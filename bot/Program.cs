@@ -1,5 +1,7 @@
 using ChatBot.Bot.Channels.BotFramework;
 using ChatBot.Bot.Channels.DirectLine;
+using ChatBot.Bot.Channels.WeCom;
+using ChatBot.Bot.Channels.WeCom.LongConnection;
 using ChatBot.Bot.Conversation;
 using ChatBot.Bot.Conversation.Dialogs;
 using ChatBot.Bot.Conversation.Prompts;
