@@ -16,6 +16,13 @@ public sealed class MediationFormValues
     /// <summary>Names and phones by position; the card has <see cref="PartySlots"/> slots, the text dialog any number.</summary>
     public string?[] PartyNames { get; set; } = new string?[PartySlots];
     public string?[] PartyPhones { get; set; } = new string?[PartySlots];
+    /// <summary>"Person" or "Organisation" (null: a person).</summary>
+    public string?[] PartyKinds { get; set; } = new string?[PartySlots];
+    public string?[] PartySexes { get; set; } = new string?[PartySlots];
+    /// <summary>A birth year ("1980") or an age ("45").</summary>
+    public string?[] PartyBirths { get; set; } = new string?[PartySlots];
+    public string?[] PartyAddresses { get; set; } = new string?[PartySlots];
+    public string?[] PartyRepresentatives { get; set; } = new string?[PartySlots];
     public string? People { get; set; }
     public string? Amount { get; set; }
     public string? Summary { get; set; }
@@ -24,9 +31,26 @@ public sealed class MediationFormValues
     public string? AgreementForm { get; set; }
     public bool Major { get; set; }
     public bool Collective { get; set; }
+    /// <summary>结案日期 and the agreement, when the case is registered already settled.</summary>
+    public ClosingValues Closing { get; set; } = new();
 
     public static string PartyNameId(int i) => $"party{i + 1}Name";
     public static string PartyPhoneId(int i) => $"party{i + 1}Phone";
+    public static string PartyKindId(int i) => $"party{i + 1}Kind";
+    public static string PartySexId(int i) => $"party{i + 1}Sex";
+    public static string PartyBirthId(int i) => $"party{i + 1}Birth";
+    public static string PartyAddressId(int i) => $"party{i + 1}Address";
+    public static string PartyRepresentativeId(int i) => $"party{i + 1}Rep";
+
+    /// <summary>Forgets the parties' personal data (for a card re-shown in a group).</summary>
+    public void ClearParties()
+    {
+        PartyNames = new string?[PartySlots];
+        PartyPhones = new string?[PartySlots];
+        PartyBirths = new string?[PartySlots];
+        PartyAddresses = new string?[PartySlots];
+        PartyRepresentatives = new string?[PartySlots];
+    }
 
     /// <summary>Reads a card submission (Action.Submit data merged with the inputs).</summary>
     public static MediationFormValues FromSubmit(IReadOnlyDictionary<string, string?> data)
@@ -39,11 +63,17 @@ public sealed class MediationFormValues
             People = Get("people"), Amount = Get("amount"), Summary = Get("summary"), Mediators = Get("mediators"),
             Status = Get("status"), AgreementForm = Get("agreementForm"),
             Major = Get("major") is "true" or "True", Collective = Get("collective") is "true" or "True",
+            Closing = ClosingValues.FromSubmit(data),
         };
         for (var i = 0; i < PartySlots; i++)
         {
             values.PartyNames[i] = Get(PartyNameId(i));
             values.PartyPhones[i] = Get(PartyPhoneId(i));
+            values.PartyKinds[i] = Get(PartyKindId(i));
+            values.PartySexes[i] = Get(PartySexId(i));
+            values.PartyBirths[i] = Get(PartyBirthId(i));
+            values.PartyAddresses[i] = Get(PartyAddressId(i));
+            values.PartyRepresentatives[i] = Get(PartyRepresentativeId(i));
         }
         return values;
     }
@@ -97,6 +127,23 @@ public static class MediationFormCard
                 Value = v.PartyPhones.ElementAtOrDefault(i), Regex = MediationRules.PhonePattern, Placeholder = lang.T("手机或座机,如 0571-12345678", "Mobile, or a landline like 0571-12345678"),
                 ErrorMessage = lang.T("电话格式不正确(手机 11 位,或 0571-12345678)", "Phone format: 11-digit mobile, or 0571-12345678"),
             });
+            Add(Choices<PartyKind>(lang, MediationFormValues.PartyKindId(i), lang.T($"当事人{i + 1} 类别", $"Party {i + 1}: kind"), v.PartyKinds.ElementAtOrDefault(i) ?? nameof(PartyKind.Person), false));
+            Add(Choices<PartySex>(lang, MediationFormValues.PartySexId(i), lang.T($"当事人{i + 1} 性别(选填)", $"Party {i + 1}: sex (optional)"), v.PartySexes.ElementAtOrDefault(i), false));
+            Add(new TextInput
+            {
+                Id = MediationFormValues.PartyBirthId(i), Label = lang.T($"当事人{i + 1} 出生年份或年龄(选填)", $"Party {i + 1}: year of birth or age (optional)"),
+                Value = v.PartyBirths.ElementAtOrDefault(i), MaxLength = 6, Placeholder = lang.T("如 1980 或 45岁", "e.g. 1980 or 45"),
+            });
+            Add(new TextInput
+            {
+                Id = MediationFormValues.PartyAddressId(i), Label = lang.T($"当事人{i + 1} 住址(选填)", $"Party {i + 1}: address (optional)"),
+                Value = v.PartyAddresses.ElementAtOrDefault(i), MaxLength = MediationRules.MaxAddressLength,
+            });
+            Add(new TextInput
+            {
+                Id = MediationFormValues.PartyRepresentativeId(i), Label = lang.T($"当事人{i + 1} 法定代表人/负责人(单位填写)", $"Party {i + 1}: representative (organisations)"),
+                Value = v.PartyRepresentatives.ElementAtOrDefault(i), MaxLength = MediationRules.MaxNameLength,
+            });
         }
         Add(new NumberInput
         {
@@ -122,6 +169,7 @@ public static class MediationFormCard
         });
         Add(Choices<MediationStatus>(lang, "status", lang.T("调解状态", "Status"), v.Status ?? nameof(MediationStatus.Accepted), true));
         Add(Choices<AgreementForm>(lang, "agreementForm", lang.T("协议形式(调解成功时必填)", "Agreement form (required when settled)"), v.AgreementForm, false));
+        foreach (var input in ClosingInputs(lang, v.Closing, today, forRegistration: true)) Add(input);
         Add(new ToggleInput { Id = "major", Title = lang.T("重大疑难", "Major or difficult"), Value = v.Major ? "true" : "false", ValueOn = "true", ValueOff = "false" });
         Add(new ToggleInput { Id = "collective", Title = lang.T("群体性", "Involves a group"), Value = v.Collective ? "true" : "false", ValueOn = "true", ValueOff = "false" });
 
@@ -132,6 +180,43 @@ public static class MediationFormCard
         cancel.AssociatedInputs = "none";
         card.AddAction(cancel);
         return card;
+    }
+
+    /// <summary>
+    /// 结案日期, 协议金额, 争议事项及责任, 协议内容, 履行方式, 履行期限: the closing facts, on the registration form (for a
+    /// case registered already settled) and on the outcome form.
+    /// </summary>
+    public static IEnumerable<CardInput> ClosingInputs(Lang lang, ClosingValues v, DateOnly today, bool forRegistration)
+    {
+        var when = forRegistration ? lang.T("(调解成功或已结案时填写)", " (when settled or closed)") : "";
+        yield return new DateInput
+        {
+            Id = "closedOn", Label = lang.T("结案日期", "Date closed") + when, Value = v.ClosedOn ?? (forRegistration ? null : today.ToString("yyyy-MM-dd")),
+            Max = today.ToString("yyyy-MM-dd"),
+        };
+        yield return new TextInput
+        {
+            Id = "responsibility", Label = lang.T("争议事项及各方责任(书面协议)", "Points in dispute and each side's responsibility (written agreement)"),
+            IsMultiline = true, Value = v.Responsibility, MaxLength = MediationRules.MaxTermsLength,
+        };
+        yield return new TextInput
+        {
+            Id = "agreementTerms", Label = lang.T("协议内容(调解成功必填;口头协议记录其内容)", "Agreed terms (required when settled; for an oral agreement, its content)"),
+            IsMultiline = true, Value = v.AgreementTerms, MaxLength = MediationRules.MaxTermsLength,
+        };
+        yield return new TextInput
+        {
+            Id = "performanceManner", Label = lang.T("履行方式(如 一次性付清、分期、当场履行)", "Manner of performance (e.g. paid in one sum, by instalments, on the spot)"),
+            Value = v.PerformanceManner, MaxLength = 100,
+        };
+        yield return new DateInput
+        {
+            Id = "performanceDeadline", Label = lang.T("履行期限(调解成功必填)", "Performance deadline (required when settled)"), Value = v.PerformanceDeadline,
+        };
+        yield return new NumberInput
+        {
+            Id = "agreementAmount", Label = lang.T("协议金额(元,选填)", "Amount agreed (yuan, optional)"), Value = Number(v.AgreementAmount),
+        };
     }
 
     private static ChoiceSetInput Choices<T>(Lang lang, string id, string label, string? value, bool required) where T : struct, Enum => new()

@@ -8,8 +8,30 @@ public static class MediationLabels
     public static string Of(this Lang lang, MediationSource s) => s switch
     {
         MediationSource.Application => lang.T("当事人申请", "Application by a party"),
-        MediationSource.Screening => lang.T("主动排查", "Found by screening"),
-        _ => lang.T("移交", "Referred to us"),
+        MediationSource.Screening => lang.T("主动调解(排查发现)", "Own initiative (found by screening)"),
+        MediationSource.Police => lang.T("公安移交", "Referred by the police"),
+        MediationSource.Court => lang.T("法院委托", "Entrusted by a court"),
+        MediationSource.Government => lang.T("政府指定", "Assigned by the government"),
+        _ => lang.T("其他部门移送", "Referred by another department"),
+    };
+
+    /// <summary>The three headings of the monthly statistics: 申请 / 主动 / 委托移送.</summary>
+    public static string SourceGroup(this Lang lang, MediationSource s) => s switch
+    {
+        MediationSource.Application => lang.T("申请", "Application"),
+        MediationSource.Screening => lang.T("主动", "Own initiative"),
+        _ => lang.T("委托移送", "Entrusted or referred"),
+    };
+
+    public static string Of(this Lang lang, PartyKind k) => k == PartyKind.Person ? lang.T("自然人", "Natural person") : lang.T("法人或其他组织", "Organisation");
+
+    public static string Of(this Lang lang, PartySex s) => s == PartySex.Male ? lang.T("男", "Male") : lang.T("女", "Female");
+
+    public static string Of(this Lang lang, Satisfaction s) => s switch
+    {
+        Satisfaction.Satisfied => lang.T("满意", "Satisfied"),
+        Satisfaction.FairlySatisfied => lang.T("基本满意", "Fairly satisfied"),
+        _ => lang.T("不满意", "Dissatisfied"),
     };
 
     public static string Of(this Lang lang, DisputeType t) => t switch
@@ -44,7 +66,7 @@ public static class MediationLabels
     public static string Of(this Lang lang, Performance p) => p switch
     {
         Performance.Fulfilled => lang.T("已履行", "Fulfilled"),
-        Performance.InProgress => lang.T("正在履行", "Being fulfilled"),
+        Performance.PartlyFulfilled => lang.T("部分履行", "Partly fulfilled"),
         Performance.NotFulfilled => lang.T("未履行", "Not fulfilled"),
         _ => lang.T("不适用", "Not applicable"),
     };
@@ -67,14 +89,20 @@ public static class MediationLabels
         MediationStatus s => lang.Of(s),
         AgreementForm f => lang.Of(f),
         Performance p => lang.Of(p),
+        Satisfaction s => lang.Of(s),
+        PartyKind k => lang.Of(k),
+        PartySex s => lang.Of(s),
         _ => value.ToString(),
     };
 
     private static string[] Synonyms<T>(T value) where T : struct, Enum => value switch
     {
         MediationSource.Application => ["申请", "application", "applied"],
-        MediationSource.Screening => ["排查", "screening"],
-        MediationSource.Referral => ["移送", "referral", "referred"],
+        MediationSource.Screening => ["排查", "主动", "主动调解", "排查发现", "screening", "own initiative"],
+        MediationSource.Police => ["公安", "派出所", "police"],
+        MediationSource.Court => ["法院", "court"],
+        MediationSource.Government => ["政府", "government"],
+        MediationSource.OtherDepartment => ["移送", "移交", "其他部门", "referral", "referred", "other department"],
         DisputeType.Family => ["婚姻", "家庭", "婚姻家庭纠纷", "family"],
         DisputeType.Neighbour => ["邻里纠纷", "neighbour", "neighbor"],
         DisputeType.HousingLand => ["宅基地", "房屋", "housing"],
@@ -97,9 +125,16 @@ public static class MediationLabels
         AgreementForm.Oral => ["口头协议", "口头调解", "oral"],
         AgreementForm.Written => ["书面协议", "written"],
         Performance.Fulfilled => ["履行", "fulfilled", "done"],
-        Performance.InProgress => ["履行中", "in progress", "ongoing"],
+        Performance.PartlyFulfilled => ["部分", "履行中", "正在履行", "partly", "partly fulfilled", "in progress"],
         Performance.NotFulfilled => ["没履行", "not fulfilled"],
         Performance.NotApplicable => ["不适用", "n/a"],
+        Satisfaction.Satisfied => ["satisfied"],
+        Satisfaction.FairlySatisfied => ["基本", "fairly", "fairly satisfied"],
+        Satisfaction.Dissatisfied => ["不满", "dissatisfied", "not satisfied"],
+        PartyKind.Person => ["个人", "person"],
+        PartyKind.Organisation => ["单位", "法人", "组织", "organisation", "organization", "company"],
+        PartySex.Male => ["男性", "m", "male"],
+        PartySex.Female => ["女性", "f", "female"],
         _ => [],
     };
 

@@ -14,6 +14,17 @@ public static partial class MediationRules
     public const int MaxNoteLength = 500;
     public const int MaxPeople = 100000;
     public const decimal MaxAmount = 10_000_000_000m;
+    public const int MaxTermsLength = 1000;
+    public const int MaxAddressLength = 100;
+    /// <summary>A 回访 is due this many days before the performance deadline …</summary>
+    public const int FollowUpDaysBeforeDeadline = 3;
+    /// <summary>… or this many days after settlement when the agreement has no deadline.</summary>
+    public const int FollowUpDaysWithoutDeadline = 30;
+    /// <summary>The mediators are reminded this many days before the time limit.</summary>
+    public const int TimeLimitWarningDays = 5;
+    /// <summary>司法确认 may be applied for within 30 days of the agreement taking effect (人民调解法 §33); reminded on day 20.</summary>
+    public const int CourtConfirmationWindowDays = 30;
+    public const int CourtConfirmationReminderDay = 20;
 
     [GeneratedRegex(PhonePattern)]
     private static partial Regex PhoneRegex();

@@ -61,6 +61,7 @@ public sealed class MediationStore
                 draft.CreatedBy = actor.UserKey;
                 draft.CreatedByName = actor.UserName;
                 draft.CreatedUtc = draft.UpdatedUtc = now;
+                if (!draft.IsOpen) draft.ClosedOn ??= DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Shanghai).DateTime);
                 CaseCollection.Insert(draft);
                 Audit(draft, "create", actor, $"登记 {draft.CaseNo}", now);
                 return new CreateCaseResult(draft, true);
@@ -94,14 +95,51 @@ public sealed class MediationStore
 
     /// <summary>Records the outcome (status, agreement form, note); null when the case does not exist in this workspace.</summary>
     public MediationCase? RecordOutcome(string workspaceId, string caseNo, MediationStatus status, AgreementForm? form, string? note, MediationActor actor, DateTimeOffset now) =>
+        RecordOutcome(workspaceId, caseNo, new MediationOutcome { Status = status, AgreementForm = form, Note = note }, actor, now);
+
+    /// <summary>
+    /// Records the outcome with the closing facts. A closed case gets its 结案日期 (the one given, else the day of
+    /// <paramref name="now"/> in Shanghai); the agreement fields are kept only for a settled case.
+    /// </summary>
+    public MediationCase? RecordOutcome(string workspaceId, string caseNo, MediationOutcome o, MediationActor actor, DateTimeOffset now) =>
         Change(workspaceId, caseNo, actor, now, "outcome", c =>
         {
             var before = $"{c.Status}/{c.AgreementForm?.ToString() ?? "-"}";
-            c.Status = status;
-            c.AgreementForm = status == MediationStatus.Succeeded ? form : null;
-            if (!string.IsNullOrWhiteSpace(note)) c.OutcomeNote = note.Trim();
-            return $"status {before} → {c.Status}/{c.AgreementForm?.ToString() ?? "-"}" + (string.IsNullOrWhiteSpace(note) ? "" : $"; note: {note.Trim()}");
+            c.Status = o.Status;
+            var settled = o.Status == MediationStatus.Succeeded;
+            c.AgreementForm = settled ? o.AgreementForm : null;
+            if (!string.IsNullOrWhiteSpace(o.Note)) c.OutcomeNote = o.Note.Trim();
+            c.ClosedOn = c.IsOpen ? null : o.ClosedOn ?? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Shanghai).DateTime);
+            c.Responsibility = settled ? Blank(o.Responsibility) : null;
+            c.AgreementTerms = settled ? Blank(o.AgreementTerms) : null;
+            c.PerformanceManner = settled ? Blank(o.PerformanceManner) : null;
+            c.PerformanceDeadline = settled ? o.PerformanceDeadline : null;
+            c.AgreementAmount = settled ? o.AgreementAmount : 0;
+            return $"status {before} → {c.Status}/{c.AgreementForm?.ToString() ?? "-"}" + (c.ClosedOn is { } d ? $"; closed {d:yyyy-MM-dd}" : "")
+                + (c.PerformanceDeadline is { } p ? $"; perform by {p:yyyy-MM-dd}" : "") + (string.IsNullOrWhiteSpace(o.Note) ? "" : $"; note: {o.Note.Trim()}");
         });
+
+    /// <summary>延长调解: a new time limit agreed by the parties; null when the case does not exist in this workspace.</summary>
+    public MediationCase? Extend(string workspaceId, string caseNo, MediationExtension extension, MediationActor actor, DateTimeOffset now) =>
+        Change(workspaceId, caseNo, actor, now, "extend", c =>
+        {
+            var before = c.TimeLimit;
+            extension.RecordedBy = actor.UserKey;
+            c.Extensions.Add(extension);
+            return $"延长调解 {before:yyyy-MM-dd} → {extension.NewLimit:yyyy-MM-dd}: {extension.Reason}";
+        });
+
+    /// <summary>司法确认: the day a court confirmed the agreement; null when the case does not exist in this workspace.</summary>
+    public MediationCase? RecordCourtConfirmation(string workspaceId, string caseNo, DateOnly on, MediationActor actor, DateTimeOffset now) =>
+        Change(workspaceId, caseNo, actor, now, "court", c =>
+        {
+            c.CourtConfirmedOn = on;
+            return $"司法确认 {on:yyyy-MM-dd}";
+        });
+
+    private static readonly TimeZoneInfo Shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
     public IReadOnlyList<AuditEntry> History(MediationCase c)
     {

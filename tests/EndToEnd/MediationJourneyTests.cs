@@ -65,7 +65,7 @@ public class MediationJourneyTests(JourneyBrowser browser) : IClassFixture<Journ
         await j.ExpectBotAsync(j.T("人民调解案件登记", "Log a people's mediation case"));
         await j.SendAsync(j.T("今天", "today"));
         var source = await j.ExpectBotAsync(j.T("纠纷来源?", "Where did the case come from?"));
-        await j.ClickAsync(source, j.T("主动排查", "Found by screening"));
+        await j.ClickAsync(source, j.T("主动调解(排查发现)", "Own initiative (found by screening)"));
         var type = await j.ExpectBotAsync(j.T("纠纷类型?", "Type of dispute?"));
         await PickAsync(j, type, j.T("婚姻家庭", "Marriage and family"));
         await j.ExpectBotAsync(j.T("所在村(社区)?", "Which village or community?"));

@@ -24,12 +24,19 @@ public class MediationFollowUpTests
         host.Clock.Advance(TimeSpan.FromMinutes(5));
         async Task<string> Say(string text) => (await host.SendAsync(Activities.Message(text, conversation: Chat))).AllText();
 
-        // The case card's button starts the outcome dialog.
-        var ask = (await host.SendAsync(TeamsSubmit(new { verb = "mediation.outcome", caseNo = "2026-001" }))).AllText();
-        Assert.Contains("2026-001 的调解结果", ask);
-        Assert.Contains("协议形式", await Say("调解成功"));
-        Assert.Contains("结果说明", await Say("书面"));
-        var done = await Say("双方签订书面协议,赔偿800元");
+        // The case card's button opens the outcome form; a settled case without terms and deadline is refused.
+        var form = await host.SendAsync(TeamsSubmit(new { verb = "mediation.outcome", caseNo = "2026-001" }));
+        Assert.Contains("调解结果 · 2026-001", form.AllText());
+        var refused = (await host.SendAsync(TeamsSubmit(new { verb = "mediation.outcome.form", caseNo = "2026-001", status = "Succeeded", agreementForm = "Written", closedOn = "2026-03-10", performanceDeadline = "2026-03-09" }))).AllText();
+        Assert.Contains("调解成功的案件请填写协议内容", refused);
+        Assert.Contains("履行期限不能早于结案日期", refused);
+        Assert.Equal(MediationStatus.InProgress, host.Service<MediationStore>().Get(WorkspaceResolver.PersonalPrefix + "msteams:tenant-1:" + Chat, "2026-001")!.Status);
+        var done = (await host.SendAsync(TeamsSubmit(new
+        {
+            verb = "mediation.outcome.form", caseNo = "2026-001", status = "Succeeded", agreementForm = "Written", closedOn = "2026-03-10",
+            responsibility = "排水沟由欧阳小明堵塞,应负主要责任", agreementTerms = "欧阳小明赔偿张三800元", performanceManner = "一次性付清",
+            performanceDeadline = "2026-03-31", agreementAmount = 800, note = "双方签订书面协议,赔偿800元",
+        }))).AllText();
         Assert.Contains("已更新调解结果:调解成功", done);
         Assert.Contains("书面", done);
         Assert.Contains("最近更新 2026年3月10日 09:05", done);
@@ -38,19 +45,29 @@ public class MediationFollowUpTests
         Assert.Contains("不能晚于今天", await Say("明天"));
         Assert.Contains("回访人", await Say("今天"));
         Assert.Contains("协议履行情况", await Say("我"));
-        Assert.Contains("回访情况说明", await Say("已履行"));
+        Assert.Contains("满意度", await Say("已履行"));
+        Assert.Contains("遗留风险", await Say("基本满意"));
+        Assert.Contains("回访情况说明", await Say("邻里关系仍较紧张"));
         var visited = await Say("已按协议支付");
         Assert.Contains("已记录回访(第 1 次)", visited);
-        Assert.Contains("2026年3月10日 · 王小明 · 已履行 · 已按协议支付", visited);
+        Assert.Contains("2026年3月10日 · 王小明 · 已履行 · 基本满意 · 遗留风险:邻里关系仍较紧张 · 已按协议支付", visited);
 
         var c = host.Service<MediationStore>().Get(WorkspaceResolver.PersonalPrefix + "msteams:tenant-1:" + Chat, "2026-001")!;
         Assert.Equal(MediationStatus.Succeeded, c.Status);
         Assert.Equal(AgreementForm.Written, c.AgreementForm);
         Assert.Equal("双方签订书面协议,赔偿800元", c.OutcomeNote);
+        Assert.Equal("欧阳小明赔偿张三800元", c.AgreementTerms);
+        Assert.Equal("排水沟由欧阳小明堵塞,应负主要责任", c.Responsibility);
+        Assert.Equal("一次性付清", c.PerformanceManner);
+        Assert.Equal(new DateOnly(2026, 3, 31), c.PerformanceDeadline);
+        Assert.Equal(new DateOnly(2026, 3, 10), c.ClosedOn);
+        Assert.Equal(800m, c.AgreementAmount);
         var visit = Assert.Single(c.FollowUps);
         Assert.Equal(new DateOnly(2026, 3, 10), visit.Date);
         Assert.Equal("王小明", visit.By);
         Assert.Equal(Performance.Fulfilled, visit.Performance);
+        Assert.Equal(Satisfaction.FairlySatisfied, visit.Satisfaction);
+        Assert.Equal("邻里关系仍较紧张", visit.RemainingRisk);
         Assert.Equal(["mediation.create", "mediation.outcome", "mediation.followup"], host.Service<MediationStore>().History(c).Select(a => a.Action));
     }
 
@@ -62,19 +79,24 @@ public class MediationFollowUpTests
         async Task<string> Say(string text) => (await host.SendAsync(Activities.Message(text, conversation: Chat, locale: "en-US"))).AllText();
 
         Assert.Contains("Outcome (status) of case 2026-001", await Say("outcome 2026-001"));
-        Assert.Contains("A note?", await Say("not settled")); // no agreement form asked when not settled
+        Assert.Contains("Date closed?", await Say("not settled")); // no agreement form asked when not settled
+        Assert.Contains("A note?", await Say("today"));
         Assert.Contains("Outcome recorded: Not settled", await Say("skip"));
         Assert.Contains("Date of the visit", await Say("follow up 2026-001"));
         await Say("2026-03-09");
         await Say("Li Na");
-        await Say("not applicable");
+        Assert.Contains("How satisfied", await Say("not applicable"));
+        Assert.Contains("remaining risk", await Say("dissatisfied"));
+        await Say("skip");
         Assert.Contains("Follow-up recorded (visit 1)", await Say("Parties advised to go to court"));
         Assert.Contains("There is no mediation case 2026-007", await Say("outcome 2026-007"));
 
         var c = host.Service<MediationStore>().Get(WorkspaceResolver.PersonalPrefix + "msteams:tenant-1:" + Chat, "2026-001")!;
         Assert.Equal(MediationStatus.Failed, c.Status);
         Assert.Null(c.AgreementForm);
+        Assert.Equal(new DateOnly(2026, 3, 10), c.ClosedOn);
         Assert.Equal("Li Na", c.FollowUps.Single().By);
+        Assert.Equal(Satisfaction.Dissatisfied, c.FollowUps.Single().Satisfaction);
     }
 
     [Fact]

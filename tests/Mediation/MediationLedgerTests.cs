@@ -34,7 +34,7 @@ public class MediationLedgerTests
             store.Create(c, "f" + ++i, actor, host.Clock.GetUtcNow());
         }
         var first = store.Get("local:office", "2026-001")!;
-        store.AddFollowUp("local:office", "2026-001", new FollowUpVisit { Date = new(2026, 3, 2), By = "李娜", Performance = Performance.InProgress }, actor, host.Clock.GetUtcNow());
+        store.AddFollowUp("local:office", "2026-001", new FollowUpVisit { Date = new(2026, 3, 2), By = "李娜", Performance = Performance.PartlyFulfilled }, actor, host.Clock.GetUtcNow());
         store.AddFollowUp("local:office", "2026-001", new FollowUpVisit { Date = new(2026, 3, 8), By = "李娜", Performance = Performance.Fulfilled }, actor, host.Clock.GetUtcNow());
         var other = Case(new(2026, 1, 1), DisputeType.Other, "别的乡", MediationStatus.Accepted);
         other.WorkspaceId = "msteams:tenant-1:19:other@thread.v2";

@@ -36,6 +36,9 @@ internal static class MediationTestKit
             ["agreementForm"] = "Written",
             ["major"] = "false",
             ["collective"] = "true",
+            ["agreementTerms"] = "欧阳小明于3月20日前疏通排水沟并赔偿张三1500元",
+            ["performanceManner"] = "一次性付清",
+            ["performanceDeadline"] = "2026-03-20",
         };
         change?.Invoke(form);
         return form;

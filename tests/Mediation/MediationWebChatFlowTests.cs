@@ -37,16 +37,24 @@ public class MediationWebChatFlowTests
         Assert.Contains("调解案件 2026-001", opened.AllText());
         Assert.Contains("mediation.outcome", System.Text.Json.JsonSerializer.Serialize(opened.Single().Card()));
 
-        await host.SendWebChatAsync(WebClick(new { verb = "mediation.outcome", caseNo = "2026-001" }));
-        await host.SendWebChatAsync(WebClick(new { choice = "Succeeded" }));  // the choice buttons of the prompt card
-        await host.SendWebChatAsync(WebClick(new { choice = "Oral" }));
-        Assert.Contains("已更新调解结果:调解成功", (await host.SendWebChatAsync(Web("当场达成口头协议"))).AllText());
+        // The buttons open the outcome and follow-up forms.
+        var outcomeForm = await host.SendWebChatAsync(WebClick(new { verb = "mediation.outcome", caseNo = "2026-001" }));
+        Assert.Contains("调解结果 · 2026-001", outcomeForm.AllText());
+        var missing = await host.SendWebChatAsync(WebClick(new { verb = "mediation.outcome.form", caseNo = "2026-001", status = "Succeeded", agreementForm = "Oral", closedOn = "2026-03-10" }));
+        Assert.Contains("调解成功的口头协议,请记录协议内容", missing.AllText());
+        Assert.Contains("调解成功的案件请填写履行期限", missing.AllText());
+        Assert.Equal(MediationStatus.Accepted, host.Service<MediationStore>().Get("local:office", "2026-001")!.Status); // nothing half-saved
+        Assert.Contains("已更新调解结果:调解成功", (await host.SendWebChatAsync(WebClick(new
+        {
+            verb = "mediation.outcome.form", caseNo = "2026-001", status = "Succeeded", agreementForm = "Oral", closedOn = "2026-03-10",
+            agreementTerms = "当场达成口头协议:欧阳小明当场疏通排水沟", performanceDeadline = "2026-03-10",
+        }))).AllText());
 
-        await host.SendWebChatAsync(WebClick(new { verb = "mediation.followup", caseNo = "2026-001" }));
-        await host.SendWebChatAsync(Web("今天"));
-        await host.SendWebChatAsync(Web("我"));
-        await host.SendWebChatAsync(WebClick(new { choice = "Fulfilled" }));
-        Assert.Contains("已记录回访(第 1 次)", (await host.SendWebChatAsync(Web("跳过"))).AllText());
+        Assert.Contains("回访记录 · 2026-001", (await host.SendWebChatAsync(WebClick(new { verb = "mediation.followup", caseNo = "2026-001" }))).AllText());
+        Assert.Contains("已记录回访(第 1 次)", (await host.SendWebChatAsync(WebClick(new
+        {
+            verb = "mediation.followup.form", caseNo = "2026-001", date = "2026-03-10", by = "周书记", performance = "Fulfilled", satisfaction = "Satisfied", risk = "无",
+        }))).AllText());
 
         Assert.Contains("暂无案件", (await host.SendWebChatAsync(Web("调解列表 未结"))).AllText());
         Assert.Contains("受理1起,调解1起,调解成功1起,成功率100%;口头协议1起,书面协议0起。", (await host.SendWebChatAsync(Web("调解统计 本月"))).AllText());

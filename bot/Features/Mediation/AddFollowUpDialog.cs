@@ -6,7 +6,7 @@ using ChatBot.Storage.Mediation;
 
 namespace ChatBot.Bot.Features.Mediation;
 
-/// <summary>回访: date, who visited, how the agreement is being kept, a note; then the case is shown again.</summary>
+/// <summary>回访 step by step: date, who visited, performance (已履行/部分履行/未履行), satisfaction, remaining risk, a note; then the case is shown again.</summary>
 internal sealed class AddFollowUpDialog : WaterfallDialog
 {
     public const string DialogId = "mediation.followup";
@@ -16,6 +16,8 @@ internal sealed class AddFollowUpDialog : WaterfallDialog
         AddStep(AskDateAsync);
         AddStep(AskByAsync);
         AddStep(AskPerformanceAsync);
+        AddStep(AskSatisfactionAsync);
+        AddStep(AskRiskAsync);
         AddStep(AskNoteAsync);
         AddStep(SaveAsync);
     }
@@ -51,9 +53,31 @@ internal sealed class AddFollowUpDialog : WaterfallDialog
         }, ct);
     }
 
-    private static Task<DialogTurnResult> AskNoteAsync(WaterfallStepContext s, CancellationToken ct)
+    private static Task<DialogTurnResult> AskSatisfactionAsync(WaterfallStepContext s, CancellationToken ct)
     {
         s.Values["performance"] = s.Result?.DeepClone();
+        return s.PromptAsync(ChoicePrompt.DefaultId, new PromptOptions
+        {
+            Prompt = s.T("当事人满意度?", "How satisfied are the parties?"),
+            Choices = MediationLabels.Options<Satisfaction>()
+                .Select(o => new PromptChoice(o.Value, s.Context.Lang.IsZh ? o.Zh : o.En, [.. o.Synonyms, o.Zh, o.En])).ToList(),
+        }, ct);
+    }
+
+    private static Task<DialogTurnResult> AskRiskAsync(WaterfallStepContext s, CancellationToken ct)
+    {
+        s.Values["satisfaction"] = s.Result?.DeepClone();
+        return s.PromptAsync(TextPrompt.DefaultId, new PromptOptions
+        {
+            Prompt = s.T("遗留风险?(如有反复苗头请说明)", "Any remaining risk? (signs the dispute may flare up again)"),
+            Validations = new JsonObject { ["maxLength"] = MediationRules.MaxNoteLength },
+            Optional = true,
+        }, ct);
+    }
+
+    private static Task<DialogTurnResult> AskNoteAsync(WaterfallStepContext s, CancellationToken ct)
+    {
+        s.Values["risk"] = s.Result?.DeepClone();
         return s.PromptAsync(TextPrompt.DefaultId, new PromptOptions
         {
             Prompt = s.T("回访情况说明?", "A note on the visit?"),
@@ -70,6 +94,8 @@ internal sealed class AddFollowUpDialog : WaterfallDialog
             Date = DateOnly.ParseExact(s.Values["date"]!.GetValue<string>(), "yyyy-MM-dd"),
             By = s.Values["by"]?.GetValue<string>() ?? ctx.UserName,
             Performance = Enum.Parse<Performance>(s.Values["performance"]!.GetValue<string>()),
+            Satisfaction = s.Values["satisfaction"]?.GetValue<string>() is { } sat ? Enum.Parse<Satisfaction>(sat) : null,
+            RemainingRisk = s.Values["risk"]?.GetValue<string>(),
             Note = s.Result?.GetValue<string>(),
         };
         var c = MediationReplies.Store(ctx).AddFollowUp(ctx.Workspace.Id, CaseNo(s), visit, MediationReplies.Actor(ctx), ctx.Now);

@@ -36,10 +36,10 @@ internal sealed partial class ListMediationsCommand : IBotCommand
         if (pages > 1) title += ctx.T($"(第 {page}/{pages} 页)", $" (page {page}/{pages})");
         var mask = MediationReplies.MaskPersonalData(ctx);
         if (ctx.Capabilities.AdaptiveCards)
-            await ctx.SendCardAsync(MediationCaseCards.List(ctx.Lang, title, shown, cases.Count, mask, hasMore ? new { filter, page = (page + 1).ToString() } : null));
+            await ctx.SendCardAsync(MediationCaseCards.List(ctx.Lang, title, shown, cases.Count, mask, hasMore ? new { filter, page = (page + 1).ToString() } : null, ctx.Today));
         else
         {
-            var text = MediationCaseCards.ListText(ctx.Lang, title, shown, cases.Count, mask, false);
+            var text = MediationCaseCards.ListText(ctx.Lang, title, shown, cases.Count, mask, false, ctx.Today);
             if (hasMore) text += ctx.T($"\n下一页请回复“调解列表 {filter} 第{page + 1}页”。", $"\nFor the next page reply \"mediations {filter} page {page + 1}\".");
             await ctx.SendTextAsync(text);
         }

@@ -37,6 +37,8 @@ internal sealed partial class LogMediationDialog : WaterfallDialog
         AddStep(AskMediatorsAsync);
         AddStep(AskStatusAsync);
         AddStep(AskAgreementFormAsync);
+        AddStep(AskTermsAsync);
+        AddStep(AskDeadlineAsync);
         AddStep(AskFlagsAsync);
         AddStep(ConfirmAsync);
         AddStep(SaveAsync);
@@ -83,8 +85,7 @@ internal sealed partial class LogMediationDialog : WaterfallDialog
         {
             // A re-shown card is visible to the whole group: do not echo the parties' names and phones into it.
             shown = JsonSerializer.Deserialize<MediationFormValues>(JsonSerializer.Serialize(form, Json), Json)!;
-            shown.PartyNames = new string?[MediationFormValues.PartySlots];
-            shown.PartyPhones = new string?[MediationFormValues.PartySlots];
+            shown.ClearParties();
         }
         var card = MediationFormCard.Build(ctx.Lang, shown, ctx.Today, errors);
         await ctx.SendCardAsync(card, errors is { Count: > 0 } ? ctx.T("请修改后重新提交:", "Please correct the form and submit again:") : null);
@@ -142,18 +143,23 @@ internal sealed partial class LogMediationDialog : WaterfallDialog
         Update(s, f => f.Village = ResultText(s));
         return s.PromptAsync(PartiesPromptId, new PromptOptions
         {
-            Prompt = s.T("当事人姓名及电话(电话可不填),多人用“、”分隔。例如:张三 13812345678、李四",
-                "The parties' names and phones (phone optional), separated by commas. E.g.: Zhang San 13812345678, Li Si"),
+            Prompt = s.T("当事人姓名,可加性别、年龄或出生年份、电话、住址(住…);单位请写“法定代表人某某”。多人用“、”分隔。例如:张三 男 45岁 13812345678 住东岭村3组、东岭建材有限公司 法定代表人王五",
+                "The parties' names, optionally with sex, age or year of birth, phone and address (address: …); for an organisation add \"representative NAME\". Separate parties with commas. E.g.: Zhang San male 45 13812345678 address: Dongling 3, Dongling Building Ltd representative Wang Wu"),
         }, ct);
     }
 
     private static Task<DialogTurnResult> AskPeopleAsync(WaterfallStepContext s, CancellationToken ct)
     {
-        var parties = ParseParties(ResultText(s) ?? "");
+        var parties = ParseParties(ResultText(s) ?? "", s.Context.Today.Year);
         Update(s, f =>
         {
             f.PartyNames = parties.Select(p => (string?)p.Name).ToArray();
             f.PartyPhones = parties.Select(p => p.Phone).ToArray();
+            f.PartyKinds = parties.Select(p => (string?)p.Kind.ToString()).ToArray();
+            f.PartySexes = parties.Select(p => p.Sex?.ToString()).ToArray();
+            f.PartyBirths = parties.Select(p => p.BirthYear?.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+            f.PartyAddresses = parties.Select(p => p.Address).ToArray();
+            f.PartyRepresentatives = parties.Select(p => p.Representative).ToArray();
         });
         return s.PromptAsync(NumberPrompt.DefaultId, new PromptOptions
         {
@@ -210,9 +216,34 @@ internal sealed partial class LogMediationDialog : WaterfallDialog
         return s.PromptAsync(ChoicePrompt.DefaultId, Choices<AgreementForm>(s, s.T("协议形式?", "Form of the agreement?")), ct);
     }
 
-    private static Task<DialogTurnResult> AskFlagsAsync(WaterfallStepContext s, CancellationToken ct)
+    private static bool Settled(WaterfallStepContext s) => Form(s).Status == nameof(MediationStatus.Succeeded);
+
+    private static Task<DialogTurnResult> AskTermsAsync(WaterfallStepContext s, CancellationToken ct)
     {
         Update(s, f => f.AgreementForm = ResultText(s));
+        if (!Settled(s)) return s.NextAsync(null, ct);
+        return s.PromptAsync(TextPrompt.DefaultId, new PromptOptions
+        {
+            Prompt = Form(s).AgreementForm == nameof(AgreementForm.Oral)
+                ? s.T("口头协议的内容?(依法须记录,如:李四于3月20日前赔偿张三800元)", "What was agreed orally? (it must be recorded, e.g. Li Si pays Zhang San 800 yuan by 20 March)")
+                : s.T("协议内容?(各方的权利义务,如:李四于3月20日前赔偿张三800元)", "The agreed terms? (what each side will do, e.g. Li Si pays Zhang San 800 yuan by 20 March)"),
+            Validations = new JsonObject { ["maxLength"] = MediationRules.MaxTermsLength },
+        }, ct);
+    }
+
+    private static Task<DialogTurnResult> AskDeadlineAsync(WaterfallStepContext s, CancellationToken ct)
+    {
+        if (!Settled(s)) return s.NextAsync(null, ct);
+        Update(s, f => f.Closing.AgreementTerms = ResultText(s));
+        return s.PromptAsync(DatePrompt.DefaultId, new PromptOptions
+        {
+            Prompt = s.T("履行期限?(如 2026-03-20;当场履行的回复“今天”)", "Performance deadline? (e.g. 2026-03-20; \"today\" if performed on the spot)"),
+        }, ct);
+    }
+
+    private static Task<DialogTurnResult> AskFlagsAsync(WaterfallStepContext s, CancellationToken ct)
+    {
+        if (Settled(s)) Update(s, f => f.Closing.PerformanceDeadline = ResultText(s));
         return s.PromptAsync(ChoicePrompt.DefaultId, new PromptOptions
         {
             Prompt = s.T("是否重大疑难或群体性纠纷?", "Is it a major/difficult or a group dispute?"),
@@ -277,28 +308,16 @@ internal sealed partial class LogMediationDialog : WaterfallDialog
     private static string? NumberText(JsonNode? result) =>
         result is JsonValue v && v.TryGetValue<double>(out var d) ? d.ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
 
-    /// <summary>"张三 13812345678、李四" → [(张三, 13812345678), (李四, null)]; a trailing token with digits is the phone.</summary>
-    public static List<MediationParty> ParseParties(string text)
-    {
-        var parties = new List<MediationParty>();
-        foreach (var entry in PartySeparator().Split(Recognizers.ToHalfWidth(text)))
-        {
-            var e = entry.Trim();
-            if (e.Length == 0) continue;
-            var m = TrailingPhone().Match(e);
-            if (m.Success && e[..m.Index].Trim().Length > 0)
-                parties.Add(new MediationParty(e[..m.Index].Trim().TrimEnd(':', ':'), MediationValidator.NormalizePhone(m.Groups[1].Value)));
-            else
-                parties.Add(new MediationParty(e, null));
-        }
-        return parties;
-    }
+    /// <summary>"张三 男 45岁 13812345678 住东岭村、李四" → the parties (see <see cref="PartyDetails"/>).</summary>
+    public static List<MediationParty> ParseParties(string text, int year) =>
+        PartySeparator().Split(Recognizers.ToHalfWidth(text)).Select(e => e.Trim()).Where(e => e.Length > 0)
+            .Select(e => PartyDetails.Parse(e, year)).ToList();
 
     /// <summary>Validates the parties answer: at least one name, every phone well-formed.</summary>
     public static Task<bool> ValidateParties(PromptValidatorContext<string> pc, CancellationToken ct)
     {
         var lang = pc.Context.Lang;
-        var parties = ParseParties(pc.Recognized.Value ?? "");
+        var parties = ParseParties(pc.Recognized.Value ?? "", pc.Context.Today.Year);
         if (parties.Count == 0) { pc.RetryMessage = lang.T("请至少填写一位当事人。", "Enter at least one party."); return Task.FromResult(false); }
         if (parties.Count > MediationRules.MaxParties) { pc.RetryMessage = lang.T($"当事人最多 {MediationRules.MaxParties} 位。", $"At most {MediationRules.MaxParties} parties."); return Task.FromResult(false); }
         if (parties.FirstOrDefault(p => p.Name.Length > MediationRules.MaxNameLength) is { } longName)
@@ -315,6 +334,4 @@ internal sealed partial class LogMediationDialog : WaterfallDialog
     [GeneratedRegex(@"[、,,;;\n]+")]
     private static partial Regex PartySeparator();
 
-    [GeneratedRegex(@"\s*[::]?\s*([+\d][\d\- ]{2,})$")]
-    private static partial Regex TrailingPhone();
 }

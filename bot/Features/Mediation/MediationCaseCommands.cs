@@ -38,8 +38,17 @@ internal abstract class CaseDialogCommand(string dialogId) : IBotCommand
     {
         var c = await MediationReplies.FindCaseAsync(dc.Context, args.TextOr("caseNo"));
         if (c is null) return;
+        // A card button where forms can be filled in opens the form; a typed command asks step by step.
+        if (args.CommandWord is null && dc.Context.Capabilities.FormCards && Form(dc.Context, c) is { } form)
+        {
+            await dc.Context.SendCardAsync(form);
+            return;
+        }
         await dc.BeginDialogAsync(dialogId, new JsonObject { ["caseNo"] = c.CaseNo }, ct);
     }
+
+    /// <summary>The form for this case, when the command has one.</summary>
+    protected virtual ChatBot.Cards.AdaptiveCards.AdaptiveCard? Form(TurnContext ctx, ChatBot.Storage.Mediation.MediationCase c) => null;
 }
 
 /// <summary>回访 2026-014 / follow up 2026-014.</summary>
@@ -48,6 +57,9 @@ internal sealed class FollowUpCommand() : CaseDialogCommand(AddFollowUpDialog.Di
     public override IReadOnlyList<string> Aliases => ["回访", "添加回访", "follow up", "followup", "follow-up"];
     public override IReadOnlyList<string> Verbs => [MediationCaseCards.FollowUpVerb];
     public override IEnumerable<CommandHelp> Help => [new("人民调解", "Mediation", "回访 2026-014", "follow up 2026-014", "记录一次回访及协议履行情况", "Record a follow-up visit and whether the agreement is kept", 24)];
+
+    protected override ChatBot.Cards.AdaptiveCards.AdaptiveCard Form(TurnContext ctx, ChatBot.Storage.Mediation.MediationCase c) =>
+        MediationFollowUpCard.Build(ctx.Lang, c, ctx.Today, ctx.UserName);
 }
 
 /// <summary>调解结果 2026-014 / outcome 2026-014.</summary>
@@ -56,4 +68,7 @@ internal sealed class RecordOutcomeCommand() : CaseDialogCommand(RecordOutcomeDi
     public override IReadOnlyList<string> Aliases => ["调解结果", "outcome", "mediation outcome"];
     public override IReadOnlyList<string> Verbs => [MediationCaseCards.OutcomeVerb];
     public override IEnumerable<CommandHelp> Help => [new("人民调解", "Mediation", "调解结果 2026-014", "outcome 2026-014", "记录调解结果(成功/不成功/移交)", "Record the outcome (settled, not settled, referred)", 25)];
+
+    protected override ChatBot.Cards.AdaptiveCards.AdaptiveCard Form(TurnContext ctx, ChatBot.Storage.Mediation.MediationCase c) =>
+        MediationOutcomeCard.Build(ctx.Lang, c, ctx.Today);
 }

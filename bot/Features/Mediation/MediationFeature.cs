@@ -12,6 +12,7 @@ internal static class MediationFeature
     {
         services.AddHttpContextAccessor();
         services.AddSingleton<MediationStore>();
+        services.AddSingleton<ChatBot.Storage.Migrations.ISchemaMigration, CaseFactsMigration>();
         services.AddSingleton<MediationDownloads>();
 
         services.AddSingleton<Dialog, LogMediationDialog>();
@@ -23,6 +24,12 @@ internal static class MediationFeature
             ["调解登记", "登记调解", "log mediation", "new mediation"], ["mediation.log"],
             new ChatBot.Cards.Help.CommandHelp("人民调解", "Mediation", "调解登记", "log mediation", "登记一起人民调解案件", "Log a people's mediation case", 20)));
         services.AddSingleton<IBotCommand, MediationFormSubmitCommand>();
+        services.AddSingleton<IBotCommand, OutcomeFormSubmitCommand>();
+        services.AddSingleton<IBotCommand, FollowUpFormSubmitCommand>();
+        services.AddSingleton<IBotCommand, ExtendMediationCommand>();
+        services.AddSingleton<IBotCommand, CourtConfirmedCommand>();
+        services.Configure<MediationOptions>(configuration.GetSection(MediationOptions.Section));
+        services.AddSingleton<ChatBot.Bot.Reminders.IReminderSource, MediationReminderSource>();
         services.AddSingleton<ListMediationsCommand>();
         services.AddSingleton<IBotCommand>(sp => sp.GetRequiredService<ListMediationsCommand>());
         services.AddSingleton<IBotCommand, ShowMediationCommand>();

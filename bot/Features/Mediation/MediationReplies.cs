@@ -28,8 +28,8 @@ internal static class MediationReplies
     {
         var mask = MaskPersonalData(ctx);
         return ctx.Capabilities.AdaptiveCards
-            ? ctx.SendCardAsync(MediationCaseCards.Detail(ctx.Lang, c, mask, actions, heading, ctx.TimeZone))
-            : ctx.SendTextAsync(MediationCaseCards.DetailText(ctx.Lang, c, mask, heading, ctx.TimeZone));
+            ? ctx.SendCardAsync(MediationCaseCards.Detail(ctx.Lang, c, mask, actions, heading, ctx.TimeZone, ctx.Today))
+            : ctx.SendTextAsync(MediationCaseCards.DetailText(ctx.Lang, c, mask, heading, ctx.TimeZone, ctx.Today));
     }
 
     /// <summary>Finds a case of this workspace by its number ("2026-014", also "2026-14"), or says it does not exist.</summary>

@@ -37,14 +37,19 @@ internal static class MediationValidator
         else if (v.Village.Trim().Length > MediationRules.MaxVillageLength) errors["village"] = lang.T($"村(社区)名称最多 {MediationRules.MaxVillageLength} 个字。", $"At most {MediationRules.MaxVillageLength} characters.");
         else c.Village = v.Village.Trim();
 
-        var count = Math.Max(v.PartyNames.Length, v.PartyPhones.Length);
+        var count = new[] { v.PartyNames.Length, v.PartyPhones.Length, v.PartyBirths.Length, v.PartyAddresses.Length, v.PartyRepresentatives.Length }.Max();
+        var year = c.ReceivedOn == default ? today.Year : c.ReceivedOn.Year;
         for (var i = 0; i < count; i++)
         {
             var name = v.PartyNames.ElementAtOrDefault(i)?.Trim();
             var phone = NormalizePhone(v.PartyPhones.ElementAtOrDefault(i));
+            var birth = Trimmed(v.PartyBirths.ElementAtOrDefault(i));
+            var address = Trimmed(v.PartyAddresses.ElementAtOrDefault(i));
+            var representative = Trimmed(v.PartyRepresentatives.ElementAtOrDefault(i));
             if (string.IsNullOrEmpty(name))
             {
-                if (phone is not null) errors[MediationFormValues.PartyNameId(i)] = lang.T("填写了电话,请同时填写姓名。", "A phone was entered: enter the name too.");
+                if (phone is not null || birth is not null || address is not null || representative is not null)
+                    errors[MediationFormValues.PartyNameId(i)] = lang.T("填写了当事人的其他信息,请同时填写姓名(名称)。", "Details of a party were entered: enter the name too.");
                 continue;
             }
             if (name.Length > MediationRules.MaxNameLength) { errors[MediationFormValues.PartyNameId(i)] = lang.T($"姓名最多 {MediationRules.MaxNameLength} 个字。", $"A name has at most {MediationRules.MaxNameLength} characters."); continue; }
@@ -54,7 +59,30 @@ internal static class MediationValidator
                     $"The phone \"{phone}\" is not valid: an 11-digit mobile starting with 1, or a landline like 0571-12345678.");
                 continue;
             }
-            c.Parties.Add(new MediationParty(name, phone));
+            var party = new MediationParty(name, phone) { Address = address };
+            if (birth is not null)
+            {
+                if (PartyDetails.BirthYear(birth, year) is { } y && y >= 1900 && y <= today.Year) party.BirthYear = y;
+                else { errors[MediationFormValues.PartyBirthId(i)] = lang.T("出生年份或年龄不正确,如 1980 或 45岁。", "Give a year of birth or an age, e.g. 1980 or 45."); continue; }
+            }
+            if (address is { Length: > MediationRules.MaxAddressLength })
+            { errors[MediationFormValues.PartyAddressId(i)] = lang.T($"住址最多 {MediationRules.MaxAddressLength} 个字。", $"An address has at most {MediationRules.MaxAddressLength} characters."); continue; }
+            var kindText = v.PartyKinds.ElementAtOrDefault(i);
+            if (kindText is not null && MediationLabels.TryParse<PartyKind>(kindText, out var kind)) party.Kind = kind;
+            var sexText = v.PartySexes.ElementAtOrDefault(i);
+            if (sexText is not null && MediationLabels.TryParse<PartySex>(sexText, out var sex)) party.Sex = sex;
+            if (party.Kind == PartyKind.Organisation)
+            {
+                party.Sex = null;
+                party.BirthYear = null;
+                if (representative is null)
+                {
+                    errors[MediationFormValues.PartyRepresentativeId(i)] = lang.T($"“{name}”是单位,请填写其法定代表人或负责人。", $"\"{name}\" is an organisation: enter its representative.");
+                    continue;
+                }
+                party.Representative = representative.Length > MediationRules.MaxNameLength ? representative[..MediationRules.MaxNameLength] : representative;
+            }
+            c.Parties.Add(party);
         }
         if (c.Parties.Count == 0 && !errors.Keys.Any(k => k.StartsWith("party", StringComparison.Ordinal)))
             errors[MediationFormValues.PartyNameId(0)] = lang.T("请至少填写一位当事人。", "Enter at least one party.");
@@ -86,10 +114,22 @@ internal static class MediationValidator
             errors["agreementForm"] = lang.T("调解成功的案件请选择协议形式(口头/书面)。", "A settled case needs the agreement form (oral or written).");
         if (c.Status != MediationStatus.Succeeded) c.AgreementForm = null;
 
+        if (MediationLabels.TryParse<MediationStatus>(v.Status, out _))
+        {
+            var o = ClosingValidator.Validate(lang, c.Status, c.AgreementForm, null, v.Closing, c.ReceivedOn, today, errors);
+            c.ClosedOn = o.ClosedOn;
+            c.Responsibility = o.Responsibility;
+            c.AgreementTerms = o.AgreementTerms;
+            c.PerformanceManner = o.PerformanceManner;
+            c.PerformanceDeadline = o.PerformanceDeadline;
+            c.AgreementAmount = o.AgreementAmount;
+        }
         c.Major = v.Major;
         c.Collective = v.Collective;
         return new Result(errors.Count == 0 ? c : null, errors);
     }
+
+    private static string? Trimmed(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
     /// <summary>Half-width, no spaces: "138 1234 5678" → "13812345678"; null when empty.</summary>
     public static string? NormalizePhone(string? phone)
