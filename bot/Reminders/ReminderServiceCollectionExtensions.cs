@@ -1,6 +1,8 @@
 using ChatBot.Storage.Reminders;
 
-namespace ChatBot.Bot.Reminders;
+using ChatBot.Bot.Reminders;
+
+namespace Microsoft.Extensions.DependencyInjection;
 
 internal static class ReminderServiceCollectionExtensions
 {

@@ -23,8 +23,11 @@ internal sealed partial class LogMediationDialog : WaterfallDialog
     private const string FormKey = "form";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public LogMediationDialog() : base(DialogId)
+    private readonly MediationReplies _replies;
+
+    public LogMediationDialog(MediationReplies replies) : base(DialogId)
     {
+        _replies = replies;
         AddStep(ShowFormAsync);
         AddStep(AskDateAsync);
         AddStep(AskSourceAsync);
@@ -66,7 +69,7 @@ internal sealed partial class LogMediationDialog : WaterfallDialog
 
     private static string? ResultText(WaterfallStepContext s) => s.Result is JsonValue v && v.TryGetValue<string>(out var t) ? t : null;
 
-    private static async Task<DialogTurnResult> ShowFormAsync(WaterfallStepContext s, CancellationToken ct)
+    private async Task<DialogTurnResult> ShowFormAsync(WaterfallStepContext s, CancellationToken ct)
     {
         var ctx = s.Context;
         var options = s.Options as JsonObject;
@@ -79,7 +82,7 @@ internal sealed partial class LogMediationDialog : WaterfallDialog
         if (!ctx.Capabilities.FormCards || options?["mode"]?.GetValue<string>() == "text") return await s.NextAsync(null, ct);
 
         var shown = form;
-        if (errors is { Count: > 0 } && MediationReplies.MaskPersonalData(ctx))
+        if (errors is { Count: > 0 } && _replies.MaskPersonalData(ctx))
         {
             // A re-shown card is visible to the whole group: do not echo the parties' names and phones into it.
             shown = JsonSerializer.Deserialize<MediationFormValues>(JsonSerializer.Serialize(form, Json), Json)!;
@@ -226,7 +229,7 @@ internal sealed partial class LogMediationDialog : WaterfallDialog
         }, ct);
     }
 
-    private static async Task<DialogTurnResult> ConfirmAsync(WaterfallStepContext s, CancellationToken ct)
+    private async Task<DialogTurnResult> ConfirmAsync(WaterfallStepContext s, CancellationToken ct)
     {
         var flags = ResultText(s);
         Update(s, f => { f.Major = flags is "major" or "both"; f.Collective = flags is "collective" or "both"; });
@@ -239,7 +242,7 @@ internal sealed partial class LogMediationDialog : WaterfallDialog
         }
         var preview = validation.Case!;
         preview.CaseNo = ctx.T("(保存后生成)", "(assigned on saving)");
-        var facts = MediationCaseCards.Facts(ctx.Lang, preview, MediationReplies.MaskPersonalData(ctx)).Facts;
+        var facts = MediationCaseCards.Facts(ctx.Lang, preview, _replies.MaskPersonalData(ctx)).Facts;
         var summary = string.Join("\n", facts.Select(f => $"{f.Title}: {f.Value}"));
         return await s.PromptAsync(ConfirmPrompt.DefaultId, new PromptOptions
         {
@@ -247,7 +250,7 @@ internal sealed partial class LogMediationDialog : WaterfallDialog
         }, ct);
     }
 
-    private static async Task<DialogTurnResult> SaveAsync(WaterfallStepContext s, CancellationToken ct)
+    private async Task<DialogTurnResult> SaveAsync(WaterfallStepContext s, CancellationToken ct)
     {
         var ctx = s.Context;
         if (s.Result?.GetValue<bool>() != true)
@@ -262,7 +265,7 @@ internal sealed partial class LogMediationDialog : WaterfallDialog
             await ctx.SendTextAsync(ctx.T("登记内容有误,未保存:", "The case was not saved; please check:") + "\n" + string.Join("\n", validation.Errors.Values.Select(e => "· " + e)));
             return await s.EndDialogAsync(null, ct);
         }
-        await MediationFormSubmitCommand.SaveAndReplyAsync(ctx, validation.Case!, form.FormId, fromCard: false);
+        await _replies.SaveAndReplyAsync(ctx, validation.Case!, form.FormId, fromCard: false);
         return await s.EndDialogAsync(null, ct);
     }
 

@@ -7,7 +7,7 @@ using ChatBot.Cards.Mediation;
 namespace ChatBot.Bot.Features.Mediation;
 
 /// <summary>调解 2026-014 / mediation 2026-014: one case, with buttons to add a follow-up or record the outcome.</summary>
-internal sealed class ShowMediationCommand : IBotCommand
+internal sealed class ShowMediationCommand(MediationReplies replies, ListMediationsCommand list) : IBotCommand
 {
     public IReadOnlyList<string> Aliases => ["调解", "查看调解", "mediation", "show mediation"];
     public IReadOnlyList<string> Verbs => [MediationCaseCards.ShowVerb];
@@ -19,15 +19,15 @@ internal sealed class ShowMediationCommand : IBotCommand
         var caseNo = args.TextOr("caseNo");
         if (string.IsNullOrWhiteSpace(caseNo))
         {
-            await ctx.Services.GetRequiredService<ListMediationsCommand>().ExecuteAsync(dc, CommandArgs.None, ct);
+            await list.ExecuteAsync(dc, CommandArgs.None, ct);
             return;
         }
-        if (await MediationReplies.FindCaseAsync(ctx, caseNo) is { } c) await MediationReplies.SendCaseAsync(ctx, c);
+        if (await replies.FindCaseAsync(ctx, caseNo) is { } c) await replies.SendCaseAsync(ctx, c);
     }
 }
 
 /// <summary>A command that begins a case dialog with the case number typed after it or carried by the card button.</summary>
-internal abstract class CaseDialogCommand(string dialogId) : IBotCommand
+internal abstract class CaseDialogCommand(string dialogId, MediationReplies replies) : IBotCommand
 {
     public abstract IReadOnlyList<string> Aliases { get; }
     public abstract IReadOnlyList<string> Verbs { get; }
@@ -36,14 +36,14 @@ internal abstract class CaseDialogCommand(string dialogId) : IBotCommand
 
     public async Task ExecuteAsync(DialogContext dc, CommandArgs args, CancellationToken ct)
     {
-        var c = await MediationReplies.FindCaseAsync(dc.Context, args.TextOr("caseNo"));
+        var c = await replies.FindCaseAsync(dc.Context, args.TextOr("caseNo"));
         if (c is null) return;
         await dc.BeginDialogAsync(dialogId, new JsonObject { ["caseNo"] = c.CaseNo }, ct);
     }
 }
 
 /// <summary>回访 2026-014 / follow up 2026-014.</summary>
-internal sealed class FollowUpCommand() : CaseDialogCommand(AddFollowUpDialog.DialogId)
+internal sealed class FollowUpCommand(MediationReplies replies) : CaseDialogCommand(AddFollowUpDialog.DialogId, replies)
 {
     public override IReadOnlyList<string> Aliases => ["回访", "添加回访", "follow up", "followup", "follow-up"];
     public override IReadOnlyList<string> Verbs => [MediationCaseCards.FollowUpVerb];
@@ -51,7 +51,7 @@ internal sealed class FollowUpCommand() : CaseDialogCommand(AddFollowUpDialog.Di
 }
 
 /// <summary>调解结果 2026-014 / outcome 2026-014.</summary>
-internal sealed class RecordOutcomeCommand() : CaseDialogCommand(RecordOutcomeDialog.DialogId)
+internal sealed class RecordOutcomeCommand(MediationReplies replies) : CaseDialogCommand(RecordOutcomeDialog.DialogId, replies)
 {
     public override IReadOnlyList<string> Aliases => ["调解结果", "outcome", "mediation outcome"];
     public override IReadOnlyList<string> Verbs => [MediationCaseCards.OutcomeVerb];

@@ -3,16 +3,19 @@ using ChatBot.Bot.Conversation.Dialogs;
 using ChatBot.Bot.Conversation.Prompts;
 using ChatBot.Storage.Mediation;
 
-namespace ChatBot.Bot.Features.Mediation;
+using ChatBot.Bot.Features.Mediation;
+
+namespace Microsoft.Extensions.DependencyInjection;
 
 internal static class MediationFeature
 {
     /// <summary>Registers the Mediation commands, dialogs and services.</summary>
-    public static IServiceCollection AddMediationFeature(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddMediationFeature(this IServiceCollection services)
     {
         services.AddHttpContextAccessor();
         services.AddSingleton<MediationStore>();
         services.AddSingleton<MediationDownloads>();
+        services.AddSingleton<MediationReplies>();
 
         services.AddSingleton<Dialog, LogMediationDialog>();
         services.AddSingleton<Dialog, AddFollowUpDialog>();
@@ -33,10 +36,13 @@ internal static class MediationFeature
         return services;
     }
 
-    /// <summary>GET /files/{token}: the generated ledgers. Program.cs calls this once after building the app.</summary>
-    public static void MapEndpoints(IEndpointRouteBuilder app) =>
+    /// <summary>GET /files/{token}: the generated ledgers.</summary>
+    public static IEndpointRouteBuilder MapMediationEndpoints(this IEndpointRouteBuilder app)
+    {
         app.MapGet("/files/{token}", (string token, MediationDownloads downloads) =>
             downloads.Find(token) is { } file
                 ? Results.File(file.Content, file.ContentType, file.FileName)
                 : Results.Json(new { error = "This download link is unknown or has expired; ask the bot for the ledger again.", status = 404 }, statusCode: 404));
+        return app;
+    }
 }

@@ -11,8 +11,11 @@ internal sealed class RecordOutcomeDialog : WaterfallDialog
 {
     public const string DialogId = "mediation.outcome";
 
-    public RecordOutcomeDialog() : base(DialogId)
+    private readonly MediationReplies _replies;
+
+    public RecordOutcomeDialog(MediationReplies replies) : base(DialogId)
     {
+        _replies = replies;
         AddStep(AskStatusAsync);
         AddStep(AskAgreementFormAsync);
         AddStep(AskNoteAsync);
@@ -50,16 +53,16 @@ internal sealed class RecordOutcomeDialog : WaterfallDialog
         }, ct);
     }
 
-    private static async Task<DialogTurnResult> SaveAsync(WaterfallStepContext s, CancellationToken ct)
+    private async Task<DialogTurnResult> SaveAsync(WaterfallStepContext s, CancellationToken ct)
     {
         var ctx = s.Context;
         var status = Enum.Parse<MediationStatus>(s.Values["status"]!.GetValue<string>());
         AgreementForm? form = s.Values["form"]?.GetValue<string>() is { } f ? Enum.Parse<AgreementForm>(f) : null;
-        var c = MediationReplies.Store(ctx).RecordOutcome(ctx.Workspace.Id, CaseNo(s), status, form, s.Result?.GetValue<string>(), MediationReplies.Actor(ctx), ctx.Now);
+        var c = _replies.Store.RecordOutcome(ctx.Workspace.Id, CaseNo(s), status, form, s.Result?.GetValue<string>(), MediationReplies.Actor(ctx), ctx.Now);
         if (c is null)
             await ctx.SendTextAsync(ctx.T($"案件 {CaseNo(s)} 已不存在,结果未保存。", $"Case {CaseNo(s)} no longer exists; the outcome was not saved."));
         else
-            await MediationReplies.SendCaseAsync(ctx, c, ctx.T($"已更新调解结果:{ctx.Lang.Of(c.Status)}。", $"Outcome recorded: {ctx.Lang.Of(c.Status)}."));
+            await _replies.SendCaseAsync(ctx, c, ctx.T($"已更新调解结果:{ctx.Lang.Of(c.Status)}。", $"Outcome recorded: {ctx.Lang.Of(c.Status)}."));
         return await s.EndDialogAsync(null, ct);
     }
 }

@@ -4,7 +4,9 @@ using ChatBot.Bot.Features.PlanTasks.Import;
 using ChatBot.Bot.Reminders;
 using ChatBot.Storage.PlanTasks;
 
-namespace ChatBot.Bot.Features.PlanTasks;
+using ChatBot.Bot.Features.PlanTasks;
+
+namespace Microsoft.Extensions.DependencyInjection;
 
 internal static class PlanTasksFeature
 {

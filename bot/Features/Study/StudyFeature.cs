@@ -5,12 +5,14 @@ using ChatBot.Bot.Reminders;
 using ChatBot.Cards.Help;
 using ChatBot.Storage.Study;
 
-namespace ChatBot.Bot.Features.Study;
+using ChatBot.Bot.Features.Study;
+
+namespace Microsoft.Extensions.DependencyInjection;
 
 internal static class StudyFeature
 {
     /// <summary>Registers the Study commands, dialogs and services.</summary>
-    public static IServiceCollection AddStudyFeature(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddStudyFeature(this IServiceCollection services)
     {
         services.AddSingleton<StudyStore>();
         services.AddSingleton<Dialog, ScheduleStudyDialog>();
