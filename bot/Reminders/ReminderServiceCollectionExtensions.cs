@@ -1,6 +1,5 @@
-using ChatBot.Storage.Reminders;
-
 using ChatBot.Bot.Reminders;
+using ChatBot.Storage.Reminders;
 
 namespace Microsoft.Extensions.DependencyInjection;
 

@@ -1,5 +1,4 @@
 using ChatBot.Bot.Conversation;
-
 using ChatBot.Bot.Features.Backups;
 
 namespace Microsoft.Extensions.DependencyInjection;

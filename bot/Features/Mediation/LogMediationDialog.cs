@@ -6,6 +6,7 @@ using ChatBot.Bot.Conversation;
 using ChatBot.Bot.Conversation.Dialogs;
 using ChatBot.Bot.Conversation.Prompts;
 using ChatBot.Cards;
+using ChatBot.Cards.Help;
 using ChatBot.Cards.Mediation;
 using ChatBot.Storage.Mediation;
 
@@ -44,6 +45,14 @@ internal sealed partial class LogMediationDialog : WaterfallDialog
         AddStep(ConfirmAsync);
         AddStep(SaveAsync);
     }
+
+    /// <summary>调解登记 / log mediation: the command that begins this dialog (also the welcome card's button).</summary>
+    public static BeginDialogCommand Command() => new(DialogId,
+        ["调解登记", "登记调解", "log mediation", "new mediation"], ["mediation.log"],
+        new CommandHelp("人民调解", "Mediation", "调解登记", "log mediation", "登记一起人民调解案件", "Log a people's mediation case", 20));
+
+    /// <summary>The parties question of the step-by-step path: names, each with an optional phone.</summary>
+    public static TextPrompt PartiesPrompt() => new(PartiesPromptId, ValidateParties);
 
     /// <summary>Options to re-show the form with the values entered and the problems found.</summary>
     public static JsonObject ReshowOptions(MediationFormValues values, IReadOnlyDictionary<string, string> errors) => new()

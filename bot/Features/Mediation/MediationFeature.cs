@@ -1,9 +1,7 @@
 using ChatBot.Bot.Conversation;
 using ChatBot.Bot.Conversation.Dialogs;
-using ChatBot.Bot.Conversation.Prompts;
-using ChatBot.Storage.Mediation;
-
 using ChatBot.Bot.Features.Mediation;
+using ChatBot.Storage.Mediation;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -20,11 +18,9 @@ internal static class MediationFeature
         services.AddSingleton<Dialog, LogMediationDialog>();
         services.AddSingleton<Dialog, AddFollowUpDialog>();
         services.AddSingleton<Dialog, RecordOutcomeDialog>();
-        services.AddSingleton<Dialog>(new TextPrompt(LogMediationDialog.PartiesPromptId, LogMediationDialog.ValidateParties));
+        services.AddSingleton<Dialog>(LogMediationDialog.PartiesPrompt());
 
-        services.AddSingleton<IBotCommand>(new BeginDialogCommand(LogMediationDialog.DialogId,
-            ["调解登记", "登记调解", "log mediation", "new mediation"], ["mediation.log"],
-            new ChatBot.Cards.Help.CommandHelp("人民调解", "Mediation", "调解登记", "log mediation", "登记一起人民调解案件", "Log a people's mediation case", 20)));
+        services.AddSingleton<IBotCommand>(LogMediationDialog.Command());
         services.AddSingleton<IBotCommand, MediationFormSubmitCommand>();
         services.AddSingleton<ListMediationsCommand>();
         services.AddSingleton<IBotCommand>(sp => sp.GetRequiredService<ListMediationsCommand>());

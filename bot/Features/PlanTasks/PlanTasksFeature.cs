@@ -1,10 +1,9 @@
 using ChatBot.Bot.Conversation;
 using ChatBot.Bot.Conversation.Dialogs;
+using ChatBot.Bot.Features.PlanTasks;
 using ChatBot.Bot.Features.PlanTasks.Import;
 using ChatBot.Bot.Reminders;
 using ChatBot.Storage.PlanTasks;
-
-using ChatBot.Bot.Features.PlanTasks;
 
 namespace Microsoft.Extensions.DependencyInjection;
 

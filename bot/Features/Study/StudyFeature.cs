@@ -1,11 +1,8 @@
 using ChatBot.Bot.Conversation;
 using ChatBot.Bot.Conversation.Dialogs;
-using ChatBot.Bot.Conversation.Prompts;
-using ChatBot.Bot.Reminders;
-using ChatBot.Cards.Help;
-using ChatBot.Storage.Study;
-
 using ChatBot.Bot.Features.Study;
+using ChatBot.Bot.Reminders;
+using ChatBot.Storage.Study;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -16,10 +13,9 @@ internal static class StudyFeature
     {
         services.AddSingleton<StudyStore>();
         services.AddSingleton<Dialog, ScheduleStudyDialog>();
-        services.AddSingleton<Dialog>(new TextPrompt(ScheduleStudyDialog.RulePromptId, ScheduleStudyDialog.ValidateRule));
-        services.AddSingleton<Dialog>(new TextPrompt(ScheduleStudyDialog.LinkPromptId, ScheduleStudyDialog.ValidateLink));
-        services.AddSingleton<IBotCommand>(new BeginDialogCommand(ScheduleStudyDialog.DialogId, ["安排学法", "新建学法", "schedule study", "new study session"], ["study.schedule"],
-            new CommandHelp("学法", "Law study", "安排学法", "schedule study", "安排一次或每月重复的学法活动(每月一法)", "Schedule a one-off or monthly law-study session", 20)));
+        services.AddSingleton<Dialog>(ScheduleStudyDialog.RulePrompt());
+        services.AddSingleton<Dialog>(ScheduleStudyDialog.LinkPrompt());
+        services.AddSingleton<IBotCommand>(ScheduleStudyDialog.Command());
         services.AddSingleton<IBotCommand, ListStudySessionsCommand>();
         services.AddSingleton<IBotCommand, CancelStudyOccurrenceCommand>();
         services.AddSingleton<IBotCommand, MoveStudyOccurrenceCommand>();
