@@ -5,7 +5,6 @@ using System.Text.RegularExpressions;
 using ChatBot.Bot.Conversation;
 using ChatBot.Bot.Conversation.Dialogs;
 using ChatBot.Bot.Conversation.Prompts;
-using ChatBot.Cards;
 using ChatBot.Cards.Help;
 using ChatBot.Cards.Mediation;
 using ChatBot.Storage.Mediation;

@@ -2,7 +2,6 @@ using System.Text.Json;
 using ChatBot.Bot.Conversation;
 using ChatBot.Bot.Conversation.Dialogs;
 using ChatBot.Cards.Mediation;
-using ChatBot.Storage.Mediation;
 
 namespace ChatBot.Bot.Features.Mediation;
 
