@@ -9,9 +9,10 @@ namespace ChatBot.Storage.Reminders;
 /// (never sent again). Sent and dead messages are kept a while (their keys keep a reminder from being queued twice),
 /// then removed by <see cref="RemoveFinished"/>.
 /// </summary>
-public sealed class OutboxStore
+public sealed class OutboxStore : IOwnsCollections
 {
     public const string Collection = "outbox";
+    public static IReadOnlyList<string> Collections => [Collection];
     // Two stores over one LiteDatabase (two scheduler instances in one process) must share the claim lock and the lanes.
     private static readonly ConditionalWeakTable<LiteDatabase, Shared> States = new();
     private readonly LiteDatabase _db;
