@@ -1,3 +1,4 @@
+using ChatBot.Storage.Engine;
 using LiteDB;
 using LiteDB.Engine;
 

@@ -1,9 +1,6 @@
-using ChatBot.Bot.Conversation;
 using ChatBot.Bot.Hosting;
-using ChatBot.Storage;
 using ChatBot.Storage.Conversations;
 using LiteDB;
-using Microsoft.Extensions.Options;
 
 // Every registration extension is in the DI namespace, so Program.cs reads as a list of them with no usings.
 namespace Microsoft.Extensions.DependencyInjection;
@@ -11,16 +8,12 @@ namespace Microsoft.Extensions.DependencyInjection;
 internal static class StorageServiceCollectionExtensions
 {
     /// <summary>
-    /// The one LiteDB file (Bot:DatabasePath), opened in the background while the web server starts (/healthz waits
+    /// The one LiteDB file (Bot:DatabasePath), migrated and opened in the background while the web server starts (/healthz waits
     /// for it), and the stores every feature shares: workspaces, conversation references, dialog state, the audit log.
     /// </summary>
     public static IServiceCollection AddStorage(this IServiceCollection services)
     {
-        services.AddSingleton<LiteDatabase>(sp =>
-        {
-            var path = sp.GetRequiredService<IOptions<BotOptions>>().Value.DatabasePath;
-            return ChatBotDatabase.Open(path.Contains('=') ? path : Path.GetFullPath(path));
-        });
+        services.AddSingleton<LiteDatabase>(MigratedDatabase.Open); // applies the features' ISchemaMigrations first
         StartupReadiness.Register(services);
         services.AddSingleton<WorkspaceStore>();
         services.AddSingleton<ConversationReferenceStore>();
