@@ -28,7 +28,7 @@ builder.Services
     .AddWeComChannel(config)
     // Features: docs/adding-a-feature.md.
     .AddMediationFeature()
-    .AddStudyFeature()
+    .AddStudyFeature(config)
     .AddPlanTasksFeature(config)
     .AddBackupsFeature(config);
 

@@ -197,4 +197,22 @@ public static class StudyCards
 
     public static bool IsWebLink(string? s) =>
         Uri.TryCreate(s, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttps || u.Scheme == Uri.UriSchemeHttp);
+
+    /// <summary>录入成绩's form: which exam, first sitting or make-up, and the list pasted one "name score" per line.</summary>
+    public static AdaptiveCard ScoresForm(Lang lang, IReadOnlyList<StudyOccurrence> exams, int maxAttempts)
+    {
+        var card = new AdaptiveCard().Add(TextBlock.Title(lang.T("录入考试成绩", "Record exam scores")));
+        card.Add(
+            new ChoiceSetInput { Id = "occurrence", Label = lang.T("考试", "Exam"), Style = "compact", IsRequired = true, Value = $"{exams[0].Session.Id} {exams[0].Date:yyyy-MM-dd}",
+                Choices = exams.Select(o => new Choice($"#{o.Session.Id} {o.Session.Title} {o.Date:yyyy-MM-dd}", $"{o.Session.Id} {o.Date:yyyy-MM-dd}")).ToList(),
+                ErrorMessage = lang.T("请选择考试", "Please choose the exam") },
+            new ChoiceSetInput { Id = "attempt", Label = lang.T("场次", "Sitting"), Style = "expanded", Value = "first",
+                Choices = [new Choice(lang.T("首次考试(再次录入即更正)", "First sitting (entering again corrects)"), "first"),
+                    new Choice(lang.T($"补考(记为下一次,最多{maxAttempts}次)", $"Make-up (the next sitting, at most {maxAttempts})"), "makeup")] },
+            new TextInput { Id = "scores", Label = lang.T("成绩(每行一人:姓名 分数;未参加写“缺考”)", "Scores (one per line: name score; \"absent\" if they did not sit)"),
+                IsMultiline = true, IsRequired = true, MaxLength = 5000, Placeholder = lang.T("王小明 95\n李娜 88\n张三 缺考", "Wang Xiaoming 95\nLi Na 88\nZhang San absent"),
+                ErrorMessage = lang.T("请填写成绩", "Please enter the scores") });
+        card.AddAction(new SubmitAction { Title = lang.T("保存成绩", "Save scores"), Style = "positive", Data = new JsonObject { ["verb"] = "study.scores" } });
+        return card;
+    }
 }

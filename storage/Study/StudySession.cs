@@ -75,6 +75,17 @@ public sealed class StudySession
     public string Law { get; set; } = "";
     public StudyFormat Format { get; set; }
     public string? Presenter { get; set; }
+    /// <summary>The presenting unit (司法所, 派出所, …), when a unit rather than (or as well as) a person presents.</summary>
+    public string? PresenterUnit { get; set; }
+    /// <summary>会前学法: the meeting this study precedes (党委会, 镇长办公会, 常务会); null for a stand-alone session.</summary>
+    public string? Meeting { get; set; }
+    /// <summary>Set by 导入学法计划: "{year}-{month:00}-{row within the month}", so a re-import updates rather than duplicates.</summary>
+    public string? PlanKey { get; set; }
+    /// <summary>A make-up exam (补考): the exam session and date it repeats; its scores count as further attempts there.</summary>
+    public int? MakeUpOfSessionId { get; set; }
+    public DateOnly? MakeUpOfDate { get; set; }
+    /// <summary>When the materials link was given (the presenter's second reminder is skipped once it is).</summary>
+    public DateTimeOffset? MaterialsGivenUtc { get; set; }
     /// <summary>A room or a meeting link.</summary>
     public string? Location { get; set; }
     public string? MaterialsUrl { get; set; }
@@ -104,8 +115,20 @@ public sealed class StudyAttendance
     public string UserKey { get; set; } = "";
     public string? UserName { get; set; }
     public DateTimeOffset SignedInUtc { get; set; }
+    /// <summary>How the sign-in was made; records from before this field read as <see cref="StudySignInMethod.SelfSignIn"/>.</summary>
+    public StudySignInMethod Method { get; set; }
+    /// <summary>Automatic sign-in from a Teams meeting: minutes the person was in the meeting.</summary>
+    public int? MinutesPresent { get; set; }
 
     public static string IdOf(int sessionId, DateOnly date, string userKey) => $"{sessionId}|{date:yyyy-MM-dd}|{userKey}";
+}
+
+public enum StudySignInMethod
+{
+    /// <summary>签到, typed or from a card.</summary>
+    SelfSignIn,
+    /// <summary>自动签到(会议): present in the Teams meeting for at least the required share of the session.</summary>
+    Meeting,
 }
 
 public enum StudyOccurrenceStatus { Scheduled, Held, Cancelled }
@@ -119,18 +142,23 @@ public sealed record StudyOccurrence(StudySession Session, DateOnly Date, DateTi
     public DateTime LocalEnd => LocalStart.AddMinutes(Session.Rule.DurationMinutes);
 }
 
-/// <summary>An exam score of one person at one occurrence (学法考试), by name: not everyone who sits it signs in.</summary>
+/// <summary>
+/// An exam score of one person at one attempt of one exam occurrence (学法考试), by name: not everyone who sits it signs
+/// in. A make-up exam's scores are stored on the exam it repeats, as a later attempt.
+/// </summary>
 public sealed class StudyExamScore
 {
-    /// <summary>"{sessionId}|{occurrence date}|{name}": recording again corrects the score.</summary>
+    /// <summary>"{sessionId}|{occurrence date}|{name}|{attempt}": recording the same attempt again corrects the score.</summary>
     [BsonId] public string Id { get; set; } = "";
     public string WorkspaceId { get; set; } = "";
     public int SessionId { get; set; }
     public DateOnly OccurrenceDate { get; set; }
     public string Name { get; set; } = "";
     public double Score { get; set; }
+    /// <summary>1 for the first sitting, 2 and 3 for make-ups (set to 1 on older records by migration 3000).</summary>
+    public int Attempt { get; set; } = 1;
     public string? RecordedBy { get; set; }
     public DateTimeOffset RecordedUtc { get; set; }
 
-    public static string IdOf(int sessionId, DateOnly date, string name) => $"{sessionId}|{date:yyyy-MM-dd}|{name}";
+    public static string IdOf(int sessionId, DateOnly date, string name, int attempt) => $"{sessionId}|{date:yyyy-MM-dd}|{name}|{attempt}";
 }

@@ -107,17 +107,19 @@ public sealed class StudyStore : IOwnsCollections
         AttendanceCollection.Find(a => a.WorkspaceId == workspaceId && a.SessionId == sessionId).Where(a => a.OccurrenceDate == date).ToList();
 
     /// <summary>Records (or corrects) the scores of one occurrence, all or none, with the audit entry.</summary>
-    public void SaveScores(IReadOnlyList<StudyExamScore> scores, AuditEntry audit)
+    public void SaveScores(IReadOnlyList<StudyExamScore> scores, AuditEntry audit, StudySession? changedSession = null)
     {
         InTransaction(() =>
         {
+            if (changedSession is not null) SessionCollection.Update(changedSession);
             foreach (var s in scores)
             {
-                s.Id = StudyExamScore.IdOf(s.SessionId, s.OccurrenceDate, s.Name);
+                s.Id = StudyExamScore.IdOf(s.SessionId, s.OccurrenceDate, s.Name, s.Attempt);
                 ScoreCollection.Upsert(s);
             }
             Audit.Insert(audit);
         });
+        if (changedSession is not null) SessionsChanged();
     }
 
     public IReadOnlyList<StudyExamScore> ScoresOf(string workspaceId) =>

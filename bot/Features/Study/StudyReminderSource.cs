@@ -34,6 +34,8 @@ internal sealed class StudyReminderSource(StudyStore store, WorkspaceStore works
             var zone = TimeZones.Find(workspace.TimeZone);
             var settings = StudyReminderSettings.From(workspace.Settings);
             var localToday = DateOnly.FromDateTime(StudySchedule.ToLocal(nowUtc, zone));
+            foreach (var makeUp in group.Where(s => s.MakeUpOfSessionId is not null))
+                if (MakeUpNotice(workspace, makeUp, nowUtc, zone) is { } notice) enqueue(notice);
             foreach (var o in StudyCalendar.Between(group, nowUtc, nowUtc + Horizon, zone))
             {
                 if (o.Cancelled || o.StartUtc <= nowUtc) continue;
@@ -53,6 +55,26 @@ internal sealed class StudyReminderSource(StudyStore store, WorkspaceStore works
 
     /// <summary>The sessions are kept in memory by the store after their first read: read them now, not at the first tick.</summary>
     public void WarmUp(DateTimeOffset nowUtc, CancellationToken ct) => store.All();
+
+    /// <summary>
+    /// A make-up exam: once, as soon as it is scheduled, the people on its list are told (@mentioned where the bot knows
+    /// them) when and where. Key "study/{sessionId}/makeup-notice"; pointless once it has started.
+    /// </summary>
+    private OutboxMessage? MakeUpNotice(Workspace workspace, StudySession session, DateTimeOffset nowUtc, TimeZoneInfo zone)
+    {
+        var o = StudySchedule.Between(session, session.SeriesStartUtc, session.SeriesStartUtc.AddYears(1), zone).FirstOrDefault(x => !x.Cancelled);
+        if (o is null || o.StartUtc <= nowUtc) return null;
+        var lang = Lang.FromLocale(workspace.Locale);
+        var members = workspaces.MembersOf(workspace.Id).Where(m => m.Name is not null).GroupBy(m => m.Name!).ToDictionary(g => g.Key, g => g.First().UserKey);
+        var mentions = PlanTasks.Mentions.ForKeys(workspace, session.ExpectedParticipants.Where(members.ContainsKey).Select(n => (members[n], n)));
+        var who = string.Join(" ", session.ExpectedParticipants.Select(mentions.TextFor));
+        var text = lang.T($"{who}:请参加补考“{session.Title}”,时间 {StudyText.When(lang, o)}{(session.Location is { } l ? ",地点 " + l : "")}。",
+            $"{who}: please sit the make-up \"{session.Title}\" on {StudyText.When(lang, o)}{(session.Location is { } l2 ? " at " + l2 : "")}.");
+        var activity = new Activity { Type = ActivityTypes.Message, Text = text, Locale = lang.Locale, Entities = mentions.Entities.Count > 0 ? mentions.Entities : null };
+        var markdown = lang.T($"请参加补考“{session.Title}”,时间 {StudyText.When(lang, o)}:", $"Please sit the make-up \"{session.Title}\" on {StudyText.When(lang, o)}: ")
+            + string.Join(" ", session.ExpectedParticipants.Select(mentions.MarkdownFor));
+        return ReminderMessages.Create($"study/{session.Id}/makeup-notice", workspace.Id, "study.makeUp", activity, session.CreatedUtc, markdown, mentions.UserIds, o.StartUtc);
+    }
 
     public static string KeyOf(StudyOccurrence o, bool dayBefore) =>
         $"study/{o.Session.Id}/{DateOnly.FromDateTime(o.LocalStart):yyyy-MM-dd}/{(dayBefore ? "day-before" : "hour-before")}";

@@ -1,0 +1,114 @@
+namespace ChatBot.Storage.Study;
+
+/// <summary>A held occurrence one person attended, and the study hours (学时) it gives: its length in hours.</summary>
+public sealed record StudyAttended(StudyOccurrence Occurrence, StudyAttendance Attendance)
+{
+    public double Hours => StudyLedger.HoursOf(Occurrence);
+}
+
+/// <summary>One person's sittings of one exam and the score and grade that count.</summary>
+public sealed record StudyExamResult(StudyOccurrence Exam, string Name, IReadOnlyList<StudyExamScore> Attempts, double Counted, StudyGrade Grade)
+{
+    public bool Passed => Grade != StudyGrade.Fail;
+}
+
+/// <summary>One exam occurrence: who sat it, who was expected and did not, the pass rate and grade distribution.</summary>
+public sealed record StudyExamFigures(StudyOccurrence Exam, IReadOnlyList<StudyExamResult> Results, IReadOnlyList<string> Absent)
+{
+    public int Sat => Results.Count;
+    public int Passed => Results.Count(r => r.Passed);
+    /// <summary>Passed over those who sat it (the absent are counted apart).</summary>
+    public double? PassRate => Sat == 0 ? null : (double)Passed / Sat;
+    public int Count(StudyGrade grade) => Results.Count(r => r.Grade == grade);
+}
+
+/// <summary>One person's year: the sessions attended with their hours, and the exams.</summary>
+public sealed record StudyPersonRecord(string Name, string? UserKey, IReadOnlyList<StudyAttended> Attended, IReadOnlyList<StudyExamResult> Exams, IReadOnlyList<StudyOccurrence> ExamsMissed)
+{
+    public double Hours => Math.Round(Attended.Sum(a => a.Hours), 2);
+}
+
+/// <summary>Who must sit a make-up (补考): failed with sittings left, or absent.</summary>
+public sealed record StudyMakeUpEntry(StudyOccurrence Exam, string Name, double? Counted, int Attempts);
+
+/// <summary>The whole year per person and per exam: what 我的学法, 学时统计, the exam figures and the 台账 are made of.</summary>
+public sealed record StudyLedgerYear(int Year, StudyGrading Grading, IReadOnlyList<StudyOccurrence> Held, IReadOnlyDictionary<(int SessionId, DateOnly Date), int> Attendance,
+    IReadOnlyList<StudyPersonRecord> People, IReadOnlyList<StudyExamFigures> Exams)
+{
+    public int Sat => Exams.Sum(e => e.Sat);
+    public int Passed => Exams.Sum(e => e.Passed);
+    public double? PassRate => Sat == 0 ? null : (double)Passed / Sat;
+    public int Count(StudyGrade grade) => Exams.Sum(e => e.Count(grade));
+
+    public StudyPersonRecord? Person(string name) => People.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    public IReadOnlyList<StudyMakeUpEntry> MakeUpList() =>
+        Exams.SelectMany(e => e.Results.Where(r => !r.Passed && r.Attempts.Count < Grading.MaxAttempts)
+                .Select(r => new StudyMakeUpEntry(e.Exam, r.Name, r.Counted, r.Attempts.Count))
+                .Concat(e.Absent.Select(n => new StudyMakeUpEntry(e.Exam, n, null, 0))))
+            .ToList();
+}
+
+public static class StudyLedger
+{
+    /// <summary>Study hours of one occurrence: its length in hours (90 minutes = 1.5).</summary>
+    public static double HoursOf(StudyOccurrence o) => Math.Round((o.EndUtc - o.StartUtc).TotalMinutes / 60, 2);
+
+    /// <summary>
+    /// The year's ledger. Hours come from held occurrences (ended, not cancelled) starting in the local calendar year.
+    /// Exams are the started, not cancelled occurrences of Exam-format sessions (make-ups excluded: their scores are
+    /// stored on the exam they repeat) and any other occurrence with scores. People are matched by name: a sign-in's
+    /// name (or <paramref name="nameOf"/> for its user), expected participants and names with scores.
+    /// </summary>
+    public static StudyLedgerYear ForYear(int year, IEnumerable<StudySession> sessions, IEnumerable<StudyAttendance> attendance, IEnumerable<StudyExamScore> scores,
+        DateTimeOffset nowUtc, TimeZoneInfo zone, StudyGrading grading, Func<string, string?>? nameOf = null)
+    {
+        var from = StudySchedule.ToUtc(new DateTime(year, 1, 1), zone);
+        var to = StudySchedule.ToUtc(new DateTime(year + 1, 1, 1), zone);
+        var occurrences = sessions.SelectMany(s => StudySchedule.Between(s, from, to, zone)).Where(o => !o.Cancelled).OrderBy(o => o.StartUtc).ToList();
+        var held = occurrences.Where(o => o.StatusAt(nowUtc) == StudyOccurrenceStatus.Held).ToList();
+        var heldByKey = held.ToDictionary(o => (o.Session.Id, o.Date));
+        var started = occurrences.Where(o => o.StartUtc <= nowUtc).ToDictionary(o => (o.Session.Id, o.Date));
+
+        var signIns = attendance.Where(a => heldByKey.ContainsKey((a.SessionId, a.OccurrenceDate))).ToList();
+        var people = new Dictionary<string, (string? UserKey, List<StudyAttended> Attended)>(StringComparer.OrdinalIgnoreCase);
+        foreach (var user in signIns.GroupBy(a => a.UserKey))
+        {
+            var name = user.OrderByDescending(a => a.SignedInUtc).Select(a => a.UserName).FirstOrDefault(n => !string.IsNullOrWhiteSpace(n))
+                       ?? nameOf?.Invoke(user.Key) ?? user.Key;
+            if (!people.TryGetValue(name, out var entry)) people[name] = entry = (user.Key, []);
+            entry.Attended.AddRange(user.Select(a => new StudyAttended(heldByKey[(a.SessionId, a.OccurrenceDate)], a)));
+        }
+        foreach (var name in held.SelectMany(o => o.Session.ExpectedParticipants))
+            people.TryAdd(name, (null, []));
+
+        var scored = scores.Where(s => started.ContainsKey((s.SessionId, s.OccurrenceDate))).ToList();
+        var examKeys = started.Values.Where(o => o.Session.Format == StudyFormat.Exam && o.Session.MakeUpOfSessionId is null).Select(o => (o.Session.Id, o.Date))
+            .Union(scored.Select(s => (s.SessionId, s.OccurrenceDate))).ToHashSet();
+        var exams = new List<StudyExamFigures>();
+        foreach (var exam in started.Values.Where(o => examKeys.Contains((o.Session.Id, o.Date))).OrderBy(o => o.StartUtc))
+        {
+            var results = scored.Where(s => s.SessionId == exam.Session.Id && s.OccurrenceDate == exam.Date)
+                .GroupBy(s => s.Name, StringComparer.OrdinalIgnoreCase)
+                .Select(g =>
+                {
+                    var attempts = g.OrderBy(s => s.Attempt).ToList();
+                    var counted = grading.Counted(attempts);
+                    return new StudyExamResult(exam, g.Key, attempts, counted, grading.GradeOf(counted));
+                })
+                .OrderByDescending(r => r.Counted).ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
+            var sat = results.Select(r => r.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var absent = exam.Session.ExpectedParticipants.Where(n => !sat.Contains(n)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            exams.Add(new StudyExamFigures(exam, results, absent));
+            foreach (var name in sat.Concat(absent)) people.TryAdd(name, (null, []));
+        }
+
+        var records = people.Select(p => new StudyPersonRecord(p.Key, p.Value.UserKey,
+                p.Value.Attended.OrderBy(a => a.Occurrence.StartUtc).ToList(),
+                exams.SelectMany(e => e.Results).Where(r => string.Equals(r.Name, p.Key, StringComparison.OrdinalIgnoreCase)).ToList(),
+                exams.Where(e => e.Absent.Contains(p.Key, StringComparer.OrdinalIgnoreCase)).Select(e => e.Exam).ToList()))
+            .OrderByDescending(p => p.Hours).ThenBy(p => p.Name, StringComparer.Ordinal).ToList();
+        var counts = signIns.GroupBy(a => (a.SessionId, a.OccurrenceDate)).ToDictionary(g => g.Key, g => g.Count());
+        return new StudyLedgerYear(year, grading, held, counts, records, exams);
+    }
+}
