@@ -17,18 +17,26 @@ public static class ChatBotDatabase
     public const string WeComForms = "wecom_forms";
     public const string WeComSettings = "wecom_settings";
 
+    /// <summary>The parts of the storage that own collections: every <see cref="IOwnsCollections"/> in this assembly.</summary>
+    public static readonly IReadOnlyList<Type> CollectionOwners = typeof(ChatBotDatabase).Assembly.GetTypes()
+        .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IOwnsCollections).IsAssignableFrom(t))
+        .OrderBy(t => t.FullName, StringComparer.Ordinal).ToList();
+
     /// <summary>Every collection the bot writes. All are created when the file is opened (see <see cref="EnsureCollections"/>).</summary>
     public static readonly IReadOnlyList<string> Collections =
-    [
-        Workspaces, Members, ConversationReferences, DialogState, ProcessedActivities, Audit,
-        Mediation.MediationStore.Cases, Mediation.MediationStore.Counters,
-        Study.StudyStore.Sessions, Study.StudyStore.Attendance, Study.StudyStore.Scores,
-        PlanTasks.PlanTaskStore.Collection, PlanTasks.PlanTaskStore.OpenSnapshots, PlanTasks.PlanTaskStore.DoneSnapshots,
-        PlanTasks.PlanTaskStore.SnapshotMeta,
-        Reminders.OutboxStore.Collection,
-        WeComCardActions, WeComForms, WeComSettings,
-        Migrations.SchemaMigrator.Collection,
-    ];
+        CollectionOwners.SelectMany(t => Of<Func<IReadOnlyList<string>>>(nameof(CollectionsOf), t)()).ToList();
+
+    private static readonly IReadOnlyList<Action<LiteDatabase>> IndexMakers =
+        CollectionOwners.Select(t => Of<Action<LiteDatabase>>(nameof(EnsureIndexesOf), t)).ToList();
+
+    private static IReadOnlyList<string> CollectionsOf<TOwner>() where TOwner : IOwnsCollections => TOwner.Collections;
+
+    private static void EnsureIndexesOf<TOwner>(LiteDatabase db) where TOwner : IOwnsCollections => TOwner.EnsureIndexes(db);
+
+    /// <summary>A generic method above, closed over one owner (a delegate, so exceptions reach the caller unwrapped).</summary>
+    private static TDelegate Of<TDelegate>(string method, Type owner) where TDelegate : Delegate =>
+        typeof(ChatBotDatabase).GetMethod(method, System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!
+            .MakeGenericMethod(owner).CreateDelegate<TDelegate>();
 
     public static LiteDatabase Open(string pathOrConnectionString) => Open(pathOrConnectionString, ClaimTimeout);
 
@@ -192,9 +200,6 @@ public static class ChatBotDatabase
 
     private static void EnsureIndexes(LiteDatabase db)
     {
-        db.GetCollection<Conversations.WorkspaceMember>(Members).EnsureIndex(m => m.UserKey);
-        db.GetCollection<Conversations.WorkspaceMember>(Members).EnsureIndex(m => m.WorkspaceId);
-        db.GetCollection<Conversations.ProcessedActivity>(ProcessedActivities).EnsureIndex(p => p.SeenUtc);
-        db.GetCollection<Conversations.AuditEntry>(Audit).EnsureIndex(a => a.RecordKey);
+        foreach (var ensure in IndexMakers) ensure(db);
     }
 }

@@ -2,19 +2,6 @@ using ChatBot.Bot.Channels.BotFramework.Schema;
 
 namespace ChatBot.Bot.Conversation;
 
-/// <summary>What a channel can show; the engine's only knowledge of which channel it serves.</summary>
-internal sealed record ChannelCapabilities(
-    bool AdaptiveCards,
-    bool UpdateActivity,
-    bool Mentions,
-    bool Markdown,
-    /// <summary>Forms can be filled in (natively, or on a web page the channel links to).</summary>
-    bool FormCards)
-{
-    public static readonly ChannelCapabilities Full = new(true, true, true, true, true);
-    public static readonly ChannelCapabilities TextOnly = new(false, false, false, false, false);
-}
-
 /// <summary>Sends a turn's outgoing activities in the channel's own wire format.</summary>
 internal abstract class ChannelAdapter
 {
@@ -36,26 +23,4 @@ internal abstract class ChannelAdapter
     /// that send as they are asked have nothing to wait for.
     /// </summary>
     public virtual Task FlushAsync() => Task.CompletedTask;
-}
-
-/// <summary>Collects the replies of a turn in memory (expectReplies, invokes, tests, channels answering in the HTTP body).</summary>
-internal sealed class BufferingAdapter(ChannelCapabilities capabilities) : ChannelAdapter
-{
-    private int _next;
-    public List<Activity> Sent { get; } = new();
-    public List<Activity> Updated { get; } = new();
-    public override ChannelCapabilities Capabilities => capabilities;
-
-    public override Task<ResourceResponse> SendActivityAsync(Activity activity, CancellationToken ct)
-    {
-        activity.Id ??= $"r{Interlocked.Increment(ref _next)}";
-        lock (Sent) Sent.Add(activity);
-        return Task.FromResult(new ResourceResponse { Id = activity.Id });
-    }
-
-    public override Task UpdateActivityAsync(Activity activity, CancellationToken ct)
-    {
-        lock (Updated) Updated.Add(activity);
-        return Task.CompletedTask;
-    }
 }

@@ -150,17 +150,3 @@ internal sealed class TurnContext
         return Adapter.UpdateActivityAsync(update, Cancellation);
     }
 }
-
-internal static class TimeZones
-{
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, TimeZoneInfo> Cache = new();
-
-    public const string Default = "Asia/Shanghai";
-
-    public static TimeZoneInfo Find(string? id) => Cache.GetOrAdd(string.IsNullOrWhiteSpace(id) ? Default : id, key =>
-    {
-        try { return TimeZoneInfo.FindSystemTimeZoneById(key); }
-        catch (Exception) when (key != Default) { return Find(Default); }
-        catch (TimeZoneNotFoundException) { return TimeZoneInfo.CreateCustomTimeZone(Default, TimeSpan.FromHours(8), "China Standard Time", "China Standard Time"); }
-    });
-}

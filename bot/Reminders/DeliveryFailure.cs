@@ -2,17 +2,6 @@ using System.Net;
 
 namespace ChatBot.Bot.Reminders;
 
-/// <summary>A channel's own delivery error that knows whether trying again later can help (WeCom errcodes).</summary>
-internal interface IDeliveryFailure
-{
-    /// <summary>Trying the same message later can succeed (busy, rate limit, no answer).</summary>
-    bool IsTransient { get; }
-    /// <summary>The service itself did not answer (not a limit of one conversation or robot).</summary>
-    bool IsOutage { get; }
-    /// <summary>Posts of the message that went out before the failure (never posted again).</summary>
-    int PartsDelivered { get; }
-}
-
 /// <summary>
 /// Sorts send failures: transient ones (network errors, timeouts, 408, 412, 429, 5xx) are worth waiting out in the
 /// outbox; a definite refusal (400 bad activity, 403 bot removed from the conversation, 404 conversation gone) is not.

@@ -1,8 +1,9 @@
 using ChatBot.Bot.Reminders.Calendar;
+using ChatBot.Bot.Reminders;
 using ChatBot.Storage.Reminders;
 using Microsoft.Extensions.Options;
 
-namespace ChatBot.Bot.Reminders;
+namespace Microsoft.Extensions.DependencyInjection;
 
 internal static class ReminderServiceCollectionExtensions
 {

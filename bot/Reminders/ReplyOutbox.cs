@@ -6,16 +6,6 @@ using Microsoft.Extensions.Options;
 
 namespace ChatBot.Bot.Reminders;
 
-/// <summary>Delivers replies that waited in the outbox, addressed by the stored activity itself (not a conversation reference).</summary>
-internal interface IReplyChannel
-{
-    /// <summary>The outbox kinds it delivers (<see cref="ReplyOutbox.KindPrefix"/>…).</summary>
-    bool Handles(string kind);
-
-    /// <summary>Sends it as the turn would have; returns the channel's id of the message. Throws as the live send would.</summary>
-    Task<string?> DeliverAsync(OutboxMessage message, Activity activity, CancellationToken ct);
-}
-
 /// <summary>
 /// Keeps a turn's work when its channel cannot be reached: a reply that could not be delivered (the channel answered
 /// 5xx/429 or not at all) is put in the persistent outbox, in a lane per conversation, and delivered exactly once, in

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using ChatBot.Storage.Mediation;
 
 namespace ChatBot.Cards.Mediation;
@@ -7,7 +6,7 @@ namespace ChatBot.Cards.Mediation;
 /// Masks the parties' personal data (人民调解法 §15, PIPL) wherever a case is shown in a group chat: a name keeps its
 /// first character ("张三" → "张*", "欧阳小明" → "欧***"), a phone its first 3 and last 4 digits ("138****1234").
 /// </summary>
-public static partial class MediationPrivacy
+public static class MediationPrivacy
 {
     public static string MaskName(string name)
     {
@@ -48,9 +47,6 @@ public static partial class MediationPrivacy
         var result = text;
         foreach (var p in parties.Where(p => p.Name.Trim().Length > 1).OrderByDescending(p => p.Name.Length))
             result = result.Replace(p.Name.Trim(), MaskName(p.Name), StringComparison.Ordinal);
-        return PhoneInText().Replace(result, m => MaskPhone(m.Value));
+        return MediationRules.PhoneInText().Replace(result, m => MaskPhone(m.Value));
     }
-
-    [GeneratedRegex(@"(?<!\d)(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})(?!\d)")]
-    private static partial Regex PhoneInText();
 }

@@ -3,9 +3,6 @@ using System.Text.RegularExpressions;
 
 namespace ChatBot.Storage.Backups;
 
-/// <summary>One backup in the folder: its file, the local date and time in its name, and why it was taken.</summary>
-public sealed record BackupEntry(string File, DateTime LocalTaken, string Reason);
-
 /// <summary>
 /// The backup folder of one database: "chatbot.db" is backed up as "chatbot-2026-12-03_023000-daily.db" (local date
 /// and time of the copy, then the reason), each with its manifest "….db.json". Backups that failed verification are

@@ -2,10 +2,6 @@ using LiteDB;
 
 namespace ChatBot.Storage.Backups;
 
-/// <summary>What a verification found.</summary>
-/// <param name="Problem">Why it failed (null when it passed), in plain English for the log and the admins.</param>
-public sealed record BackupVerification(bool Ok, string? Problem, IReadOnlyDictionary<string, long> Counts);
-
 /// <summary>
 /// Checks a backup file: its checksum (when one is known) and, opened read-only, every document of every collection
 /// read (so every data page is touched, not only the indexes) and counted against what the live database held.

@@ -3,11 +3,6 @@ using ChatBot.Storage.Engine;
 
 namespace ChatBot.Storage.Backups;
 
-/// <summary>What a restore did.</summary>
-/// <param name="Before">Documents per collection of the database that was replaced (null: there was none, or it could not be read).</param>
-/// <param name="ReplacedFolder">Where the replaced database, its log and its journal files were moved (null: there was none).</param>
-public sealed record RestoreResult(IReadOnlyDictionary<string, long>? Before, string? BeforeProblem, IReadOnlyDictionary<string, long> After, string? ReplacedFolder);
-
 /// <summary>
 /// Puts a backup in place of the database. Refuses while any process holds the database (the bot takes its lock file
 /// for as long as it runs) and holds that lock itself meanwhile, so no bot starts half-way. The backup is verified
@@ -87,6 +82,3 @@ public static class DatabaseRestore
         }
     }
 }
-
-/// <summary>A restore that did not start, with the reason; nothing was changed.</summary>
-public sealed class RestoreRefusedException(string message, Exception? inner = null) : Exception(message, inner);

@@ -6,7 +6,10 @@ namespace ChatBot.Storage.Mediation;
 public static partial class MediationRules
 {
     /// <summary>A mainland mobile number (13812345678) or a landline with area code (0571-12345678).</summary>
-    public const string PhonePattern = @"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$";
+    private const string Phone = @"1[3-9]\d{9}|0\d{2,3}-?\d{7,8}";
+
+    /// <summary>A whole input that is a phone number: the form card's input check and <see cref="IsPhone"/>.</summary>
+    public const string PhonePattern = "^(" + Phone + ")$";
     public const int MaxParties = 20;
     public const int MaxNameLength = 30;
     public const int MaxVillageLength = 50;
@@ -30,6 +33,10 @@ public static partial class MediationRules
     private static partial Regex PhoneRegex();
 
     public static bool IsPhone(string? s) => s is not null && PhoneRegex().IsMatch(s);
+
+    /// <summary>Phone numbers inside free text (a summary, a note), to be masked where personal data is hidden.</summary>
+    [GeneratedRegex(@"(?<!\d)(" + Phone + @")(?!\d)")]
+    public static partial Regex PhoneInText();
 
     public static string CaseNo(int year, int seq) => $"{year}-{seq:000}";
 

@@ -13,10 +13,11 @@ public sealed record CreateCaseResult(MediationCase Case, bool Created);
 /// The mediation cases of all workspaces. Every query takes the workspace id; writes are one LiteDB transaction each
 /// (record + counter + audit), kept synchronous because LiteDB transactions belong to the calling thread.
 /// </summary>
-public sealed class MediationStore
+public sealed class MediationStore : IOwnsCollections
 {
     public const string Cases = "mediation_cases";
     public const string Counters = "mediation_counters";
+    public static IReadOnlyList<string> Collections => [Cases, Counters];
     private readonly LiteDatabase _db;
     private readonly object _writeGate = new();
 

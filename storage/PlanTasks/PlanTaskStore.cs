@@ -5,7 +5,7 @@ using LiteDB;
 namespace ChatBot.Storage.PlanTasks;
 
 /// <summary>Plan tasks of every workspace. Every query takes the workspace id: one workspace never sees another's.</summary>
-public sealed class PlanTaskStore
+public sealed class PlanTaskStore : IOwnsCollections
 {
     public const string Collection = "plan_tasks";
     /// <summary>The compound index the overdue query runs on: workspace, status, due date.</summary>
@@ -19,6 +19,7 @@ public sealed class PlanTaskStore
     public const string DoneSnapshots = "plan_task_done";
     internal const string SnapshotMeta = "plan_task_meta";
     private const string SnapshotsBuilt = "snapshots";
+    public static IReadOnlyList<string> Collections => [Collection, OpenSnapshots, DoneSnapshots, SnapshotMeta];
 
     private readonly LiteDatabase _db;
     private readonly AuditLog _audit;

@@ -2,8 +2,6 @@ using LiteDB;
 
 namespace ChatBot.Storage.Reminders;
 
-public enum OutboxStatus { Pending, Sent, Dead }
-
 /// <summary>
 /// A message the bot must deliver into a conversation by itself (reminder, digest, escalation). The id is a
 /// deterministic key (e.g. "task/42/overdue/2026-03-10"), so the same reminder can never be queued twice.

@@ -4,29 +4,16 @@ using LiteDB;
 
 namespace ChatBot.Storage.Reminders;
 
-/// <summary>How often and how patiently a failed send is retried.</summary>
-public sealed record OutboxRetryPolicy(int MaxAttempts = 8, double BaseDelaySeconds = 30, double MaxDelaySeconds = 3600, double Jitter = 0.2)
-{
-    public static readonly OutboxRetryPolicy Default = new();
-
-    /// <summary>Exponential backoff: base·2^(attempts-1), capped, spread by ±jitter so a recovered channel is not hit all at once.</summary>
-    public TimeSpan DelayAfter(int attempts, double random01)
-    {
-        var seconds = Math.Min(MaxDelaySeconds, BaseDelaySeconds * Math.Pow(2, Math.Max(0, attempts - 1)));
-        var spread = 1 + Jitter * (2 * Math.Clamp(random01, 0, 1) - 1);
-        return TimeSpan.FromSeconds(seconds * spread);
-    }
-}
-
 /// <summary>
 /// The persistent outbox. Every write is one atomic operation (one document, or one transaction for a batch) under the
 /// store's lock, so a crash between any two calls leaves each message either pending (will be sent) or sent/dead
 /// (never sent again). Sent and dead messages are kept a while (their keys keep a reminder from being queued twice),
 /// then removed by <see cref="RemoveFinished"/>.
 /// </summary>
-public sealed class OutboxStore
+public sealed class OutboxStore : IOwnsCollections
 {
     public const string Collection = "outbox";
+    public static IReadOnlyList<string> Collections => [Collection];
     // Two stores over one LiteDatabase (two scheduler instances in one process) must share the claim lock and the lanes.
     private static readonly ConditionalWeakTable<LiteDatabase, Shared> States = new();
     private readonly LiteDatabase _db;

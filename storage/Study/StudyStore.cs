@@ -5,11 +5,12 @@ using LiteDB;
 namespace ChatBot.Storage.Study;
 
 /// <summary>Study sessions and their attendance. Every read is scoped to one workspace.</summary>
-public sealed class StudyStore
+public sealed class StudyStore : IOwnsCollections
 {
     public const string Sessions = "study_sessions";
     public const string Attendance = "study_attendance";
     public const string Scores = "study_scores";
+    public static IReadOnlyList<string> Collections => [Sessions, Attendance, Scores];
     private readonly LiteDatabase _db;
 
     public StudyStore(LiteDatabase db)

@@ -100,7 +100,7 @@ public class MediationLedgerTests
         builder.WebHost.UseTestServer();
         builder.Services.AddSingleton(downloads);
         await using var app = builder.Build();
-        MediationFeature.MapEndpoints(app);
+        app.MapMediationEndpoints();
         await app.StartAsync();
         var client = app.GetTestClient();
 

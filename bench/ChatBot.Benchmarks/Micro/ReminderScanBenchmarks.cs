@@ -125,7 +125,8 @@ public class ReminderScanBenchmarks
     }
 
     internal TaskReminderSource NewTaskSource() => new(new PlanTaskStore(_db, new AuditLog(_db)), new WorkspaceStore(_db),
-        new ConversationReferenceStore(_db), new OutboxStore(_db), Options.Create(new PlanTaskOptions()), Options.Create(new ReminderOptions()));
+        new ConversationReferenceStore(_db), new OutboxStore(_db), Options.Create(new PlanTaskOptions()), Options.Create(new ReminderOptions()),
+        ChatBot.Bot.Reminders.Calendar.WorkingCalendar.Load(null, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance));
 
     [GlobalCleanup]
     public void Cleanup()

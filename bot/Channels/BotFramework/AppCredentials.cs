@@ -3,13 +3,6 @@ using Microsoft.Identity.Client;
 
 namespace ChatBot.Bot.Channels.BotFramework;
 
-/// <summary>The bot's own access token for calls to the Bot Connector service.</summary>
-internal interface IAppCredentials
-{
-    /// <summary>A bearer token, or null when no app id is configured (local tools accept unauthenticated calls).</summary>
-    Task<string?> GetTokenAsync(CancellationToken ct);
-}
-
 /// <summary>
 /// OAuth2 client credentials through MSAL. MSAL keeps the token in its in-memory app cache and only goes to
 /// Azure AD when the cached token is near expiry, so calling this before every request is cheap.

@@ -1,7 +1,8 @@
+using ChatBot.Bot.Channels.BotFramework;
 using ChatBot.Bot.Conversation;
 using Microsoft.Extensions.Options;
 
-namespace ChatBot.Bot.Channels.BotFramework;
+namespace Microsoft.Extensions.DependencyInjection;
 
 internal static class BotFrameworkServiceCollectionExtensions
 {
@@ -12,6 +13,7 @@ internal static class BotFrameworkServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddBotFrameworkChannel(this IServiceCollection services, IConfiguration configuration)
     {
+        services.Configure<BotFrameworkOptions>(configuration.GetSection(BotFrameworkOptions.Section));
         services.AddSingleton<BotFrameworkEndpoint>();
 
         // Inbound: decided when first resolved, from the bound options (the same ones Program's warning reads).
@@ -40,5 +42,14 @@ internal static class BotFrameworkServiceCollectionExtensions
             // Inside the retry policy, so every attempt is checked and carries a current token.
             .AddHttpMessageHandler<ConnectorAuthHandler>();
         return services;
+    }
+
+    /// <summary>POST /api/messages; warns at start when inbound authentication is off.</summary>
+    public static WebApplication MapBotFrameworkEndpoints(this WebApplication app)
+    {
+        if (!app.Services.GetRequiredService<IOptions<BotFrameworkOptions>>().Value.AuthenticationEnabled)
+            app.Logger.LogWarning("BotFramework:MicrosoftAppId is empty: inbound authentication is OFF. Use this only for local development.");
+        BotFrameworkEndpoint.Map(app);
+        return app;
     }
 }

@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using ChatBot.Bot.Channels.BotFramework.Schema;
 
 namespace ChatBot.Bot.Channels.BotFramework;
@@ -47,11 +46,4 @@ internal sealed class ConnectorClient(HttpClient http, ConversationSendThrottle 
         try { return await response.Content.ReadFromJsonAsync<ResourceResponse>(BotJson.Options, ct) ?? new ResourceResponse(); }
         catch (System.Text.Json.JsonException) { return new ResourceResponse(); }
     }
-}
-
-/// <summary>Inbound authentication switched off (no app id configured: local development only).</summary>
-internal sealed class DisabledAuthenticator : IBotFrameworkAuthenticator
-{
-    public Task<AuthenticationResult> AuthenticateAsync(string? authorizationHeader, Activity activity, CancellationToken ct) =>
-        Task.FromResult(AuthenticationResult.Ok);
 }

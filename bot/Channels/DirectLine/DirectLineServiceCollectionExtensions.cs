@@ -1,6 +1,7 @@
+using ChatBot.Bot.Channels.DirectLine;
 using ChatBot.Bot.Conversation;
 
-namespace ChatBot.Bot.Channels.DirectLine;
+namespace Microsoft.Extensions.DependencyInjection;
 
 internal static class DirectLineServiceCollectionExtensions
 {

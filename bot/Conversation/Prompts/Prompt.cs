@@ -5,23 +5,6 @@ using ChatBot.Bot.Conversation.Dialogs;
 
 namespace ChatBot.Bot.Conversation.Prompts;
 
-internal sealed record PromptRecognizerResult<T>(bool Succeeded, T? Value = default, string? Error = null)
-{
-    public static PromptRecognizerResult<T> Fail(string? error = null) => new(false, default, error);
-}
-
-internal sealed class PromptValidatorContext<T>(TurnContext context, PromptRecognizerResult<T> recognized, PromptOptions options, int attemptCount)
-{
-    public TurnContext Context => context;
-    public PromptRecognizerResult<T> Recognized => recognized;
-    public PromptOptions Options => options;
-    public int AttemptCount => attemptCount;
-    /// <summary>Set by a validator to tell the user exactly what is wrong.</summary>
-    public string? RetryMessage { get; set; }
-}
-
-internal delegate Task<bool> PromptValidator<T>(PromptValidatorContext<T> prompt, CancellationToken ct);
-
 /// <summary>
 /// Asks a question, recognises the answer, validates it and asks again (saying what was wrong) until it gets a good one
 /// or the user cancels. The recognised value is the dialog's result, as JSON.

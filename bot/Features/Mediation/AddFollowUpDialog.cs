@@ -11,8 +11,11 @@ internal sealed class AddFollowUpDialog : WaterfallDialog
 {
     public const string DialogId = "mediation.followup";
 
-    public AddFollowUpDialog() : base(DialogId)
+    private readonly MediationReplies _replies;
+
+    public AddFollowUpDialog(MediationReplies replies) : base(DialogId)
     {
+        _replies = replies;
         AddStep(AskDateAsync);
         AddStep(AskByAsync);
         AddStep(AskPerformanceAsync);
@@ -86,7 +89,7 @@ internal sealed class AddFollowUpDialog : WaterfallDialog
         }, ct);
     }
 
-    private static async Task<DialogTurnResult> SaveAsync(WaterfallStepContext s, CancellationToken ct)
+    private async Task<DialogTurnResult> SaveAsync(WaterfallStepContext s, CancellationToken ct)
     {
         var ctx = s.Context;
         var visit = new FollowUpVisit
@@ -98,11 +101,11 @@ internal sealed class AddFollowUpDialog : WaterfallDialog
             RemainingRisk = s.Values["risk"]?.GetValue<string>(),
             Note = s.Result?.GetValue<string>(),
         };
-        var c = MediationReplies.Store(ctx).AddFollowUp(ctx.Workspace.Id, CaseNo(s), visit, MediationReplies.Actor(ctx), ctx.Now);
+        var c = _replies.Store.AddFollowUp(ctx.Workspace.Id, CaseNo(s), visit, MediationReplies.Actor(ctx), ctx.Now);
         if (c is null)
             await ctx.SendTextAsync(ctx.T($"案件 {CaseNo(s)} 已不存在,回访未保存。", $"Case {CaseNo(s)} no longer exists; the visit was not saved."));
         else
-            await MediationReplies.SendCaseAsync(ctx, c, ctx.T($"已记录回访(第 {c.FollowUps.Count} 次)。", $"Follow-up recorded (visit {c.FollowUps.Count})."));
+            await _replies.SendCaseAsync(ctx, c, ctx.T($"已记录回访(第 {c.FollowUps.Count} 次)。", $"Follow-up recorded (visit {c.FollowUps.Count})."));
         return await s.EndDialogAsync(null, ct);
     }
 }

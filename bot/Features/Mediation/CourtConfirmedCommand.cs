@@ -8,7 +8,7 @@ using ChatBot.Storage.Mediation;
 namespace ChatBot.Bot.Features.Mediation;
 
 /// <summary>司法确认 2026-014 [2026-03-28]: the court confirmed a settled case's agreement (counted in the monthly report; stops the day-20 reminder).</summary>
-internal sealed class CourtConfirmedCommand : IBotCommand
+internal sealed class CourtConfirmedCommand(MediationReplies replies) : IBotCommand
 {
     public IReadOnlyList<string> Aliases => ["司法确认", "court confirmed"];
     public IEnumerable<CommandHelp> Help =>
@@ -18,7 +18,7 @@ internal sealed class CourtConfirmedCommand : IBotCommand
     {
         var ctx = dc.Context;
         var parts = Recognizers.ToHalfWidth(args.Text).Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var c = await MediationReplies.FindCaseAsync(ctx, parts.ElementAtOrDefault(0));
+        var c = await replies.FindCaseAsync(ctx, parts.ElementAtOrDefault(0));
         if (c is null) return;
         if (c.Status != MediationStatus.Succeeded)
         {
@@ -31,7 +31,7 @@ internal sealed class CourtConfirmedCommand : IBotCommand
             await ctx.SendTextAsync(ctx.T("确认日期应为结案后、不晚于今天的日期,如 2026-03-28。", "The date must be after the case was closed and not after today, like 2026-03-28."));
             return;
         }
-        var saved = MediationReplies.Store(ctx).RecordCourtConfirmation(ctx.Workspace.Id, c.CaseNo, on, MediationReplies.Actor(ctx), ctx.Now)!;
-        await MediationReplies.SendCaseAsync(ctx, saved, ctx.T($"已记录司法确认({ctx.Lang.Date(on)})。", $"Court confirmation recorded ({on:yyyy-MM-dd})."));
+        var saved = replies.Store.RecordCourtConfirmation(ctx.Workspace.Id, c.CaseNo, on, MediationReplies.Actor(ctx), ctx.Now)!;
+        await replies.SendCaseAsync(ctx, saved, ctx.T($"已记录司法确认({ctx.Lang.Date(on)})。", $"Court confirmation recorded ({on:yyyy-MM-dd})."));
     }
 }

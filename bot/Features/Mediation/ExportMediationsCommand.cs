@@ -11,7 +11,7 @@ namespace ChatBot.Bot.Features.Mediation;
 /// 导出调解台账 / export mediations [year|全部]: the .xlsx ledger as a download link valid for 30 minutes. The ledger
 /// holds the parties' personal data, so it is produced only in a personal chat of a workspace member.
 /// </summary>
-internal sealed class ExportMediationsCommand(MediationDownloads downloads, IOptions<BotOptions> options, IHttpContextAccessor? http = null) : IBotCommand
+internal sealed class ExportMediationsCommand(MediationReplies replies, MediationDownloads downloads, IOptions<BotOptions> options, IHttpContextAccessor? http = null) : IBotCommand
 {
     public IReadOnlyList<string> Aliases => ["导出调解台账", "调解台账", "export mediations", "mediation ledger"];
     public IEnumerable<CommandHelp> Help =>
@@ -20,7 +20,7 @@ internal sealed class ExportMediationsCommand(MediationDownloads downloads, IOpt
     public async Task ExecuteAsync(DialogContext dc, CommandArgs args, CancellationToken ct)
     {
         var ctx = dc.Context;
-        if (MediationReplies.MaskPersonalData(ctx))
+        if (replies.MaskPersonalData(ctx))
         {
             await ctx.SendTextAsync(ctx.T("台账含当事人姓名和电话,为保护个人信息,请在与我的私聊中发送“导出调解台账”。",
                 "The ledger contains the parties' names and phone numbers. To protect them, please ask for it in a personal chat with me: \"export mediations\"."));
@@ -32,8 +32,8 @@ internal sealed class ExportMediationsCommand(MediationDownloads downloads, IOpt
             return;
         }
 
-        var cases = MediationReplies.Store(ctx).All(ctx.Workspace.Id).Where(c => year is null || c.ReceivedOn.Year == year).ToList();
-        var store = MediationReplies.Store(ctx);
+        var cases = replies.Store.All(ctx.Workspace.Id).Where(c => year is null || c.ReceivedOn.Year == year).ToList();
+        var store = replies.Store;
         var bytes = MediationLedger.Build(cases, c => MediationLedger.ClosedOn(store, c, ctx.TimeZone), year is null ? "全部年份" : $"{year}年", ctx.Today);
         var fileName = year is null ? "人民调解案件登记台账.xlsx" : $"人民调解案件登记台账-{year}.xlsx";
         var token = downloads.Add(ctx.Workspace.Id, fileName, MediationLedger.ContentType, bytes);

@@ -12,7 +12,7 @@ namespace ChatBot.Bot.Features.Mediation;
 /// 延长调解 2026-014 原因 [至 2026-05-10]: records an extension the parties agreed to (若干规定 §36) and the new limit —
 /// the date given, else one month after the current limit. Only an open case can be extended.
 /// </summary>
-internal sealed partial class ExtendMediationCommand : IBotCommand
+internal sealed partial class ExtendMediationCommand(MediationReplies replies) : IBotCommand
 {
     public IReadOnlyList<string> Aliases => ["延长调解", "延期调解", "extend mediation"];
     public IEnumerable<CommandHelp> Help =>
@@ -28,7 +28,7 @@ internal sealed partial class ExtendMediationCommand : IBotCommand
                 "Give the case number and the reason, e.g. \"extend mediation 2026-014 both parties wait for the assessment\", optionally \"to 2026-05-10\"."));
             return;
         }
-        var c = await MediationReplies.FindCaseAsync(ctx, m.Groups["case"].Value);
+        var c = await replies.FindCaseAsync(ctx, m.Groups["case"].Value);
         if (c is null) return;
         if (!c.IsOpen)
         {
@@ -46,8 +46,8 @@ internal sealed partial class ExtendMediationCommand : IBotCommand
         }
         var reason = m.Groups["reason"].Value.Trim();
         if (reason.Length > MediationRules.MaxNoteLength) reason = reason[..MediationRules.MaxNoteLength];
-        var saved = MediationReplies.Store(ctx).Extend(ctx.Workspace.Id, c.CaseNo, new MediationExtension { RecordedOn = ctx.Today, Reason = reason, NewLimit = newLimit }, MediationReplies.Actor(ctx), ctx.Now)!;
-        await MediationReplies.SendCaseAsync(ctx, saved, ctx.T($"已延长调解期限至 {ctx.Lang.Date(newLimit)}(原因:{reason})。", $"The time limit is extended to {newLimit:yyyy-MM-dd} (reason: {reason})."));
+        var saved = replies.Store.Extend(ctx.Workspace.Id, c.CaseNo, new MediationExtension { RecordedOn = ctx.Today, Reason = reason, NewLimit = newLimit }, MediationReplies.Actor(ctx), ctx.Now)!;
+        await replies.SendCaseAsync(ctx, saved, ctx.T($"已延长调解期限至 {ctx.Lang.Date(newLimit)}(原因:{reason})。", $"The time limit is extended to {newLimit:yyyy-MM-dd} (reason: {reason})."));
     }
 
     [GeneratedRegex(@"^(?<case>\d{4}\s*-\s*\d{1,5})\s*(?<reason>.*?)\s*(?:(?:至|到|to|until)\s*(?<to>\d{4}-\d{1,2}-\d{1,2}))?$", RegexOptions.IgnoreCase)]

@@ -7,7 +7,7 @@ using ChatBot.Storage.Mediation;
 namespace ChatBot.Bot.Features.Mediation;
 
 /// <summary>The 回访记录 form's submit (verb mediation.followup.form): validated on the server; with problems the form comes back and nothing is saved.</summary>
-internal sealed class FollowUpFormSubmitCommand : IBotCommand, IInterruptCommand
+internal sealed class FollowUpFormSubmitCommand(MediationReplies replies) : IBotCommand, IInterruptCommand
 {
     private static readonly string[] Fields = ["date", "by", "performance", "satisfaction", "risk", "note"];
     public IReadOnlyList<string> Aliases => [];
@@ -17,7 +17,7 @@ internal sealed class FollowUpFormSubmitCommand : IBotCommand, IInterruptCommand
     {
         var ctx = dc.Context;
         var caseNo = args.Field("caseNo") ?? "";
-        var store = MediationReplies.Store(ctx);
+        var store = replies.Store;
         var c = store.Get(ctx.Workspace.Id, caseNo);
         if (c is null)
         {
@@ -46,6 +46,6 @@ internal sealed class FollowUpFormSubmitCommand : IBotCommand, IInterruptCommand
             return;
         }
         var saved = store.AddFollowUp(ctx.Workspace.Id, caseNo, visit, MediationReplies.Actor(ctx), ctx.Now)!;
-        await MediationReplies.SendCaseAsync(ctx, saved, ctx.T($"已记录回访(第 {saved.FollowUps.Count} 次)。", $"Follow-up recorded (visit {saved.FollowUps.Count})."));
+        await replies.SendCaseAsync(ctx, saved, ctx.T($"已记录回访(第 {saved.FollowUps.Count} 次)。", $"Follow-up recorded (visit {saved.FollowUps.Count})."));
     }
 }

@@ -8,7 +8,7 @@ using ChatBot.Storage.Mediation;
 namespace ChatBot.Bot.Features.Mediation;
 
 /// <summary>调解列表 / mediations [open|month|village] [第N页]: the workspace's cases, newest first, 10 per page.</summary>
-internal sealed partial class ListMediationsCommand : IBotCommand
+internal sealed partial class ListMediationsCommand(MediationReplies replies) : IBotCommand
 {
     public const int PageSize = 10;
     public IReadOnlyList<string> Aliases => ["调解列表", "调解案件", "mediations", "list mediations"];
@@ -28,13 +28,13 @@ internal sealed partial class ListMediationsCommand : IBotCommand
             filter = filter[..m.Index].Trim();
         }
 
-        var (title, cases) = Apply(ctx, filter, MediationReplies.Store(ctx).All(ctx.Workspace.Id));
+        var (title, cases) = Apply(ctx, filter, replies.Store.All(ctx.Workspace.Id));
         var pages = Math.Max(1, (cases.Count + PageSize - 1) / PageSize);
         page = Math.Min(page, pages);
         var shown = cases.Skip((page - 1) * PageSize).Take(PageSize).ToList();
         var hasMore = page < pages;
         if (pages > 1) title += ctx.T($"(第 {page}/{pages} 页)", $" (page {page}/{pages})");
-        var mask = MediationReplies.MaskPersonalData(ctx);
+        var mask = replies.MaskPersonalData(ctx);
         if (ctx.Capabilities.AdaptiveCards)
             await ctx.SendCardAsync(MediationCaseCards.List(ctx.Lang, title, shown, cases.Count, mask, hasMore ? new { filter, page = (page + 1).ToString() } : null, ctx.Today));
         else

@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 using ChatBot.Bot.Conversation;
 using ChatBot.Bot.Conversation.Dialogs;
 using ChatBot.Bot.Conversation.Prompts;
-using ChatBot.Cards;
+using ChatBot.Cards.Help;
 using ChatBot.Cards.Mediation;
 using ChatBot.Storage.Mediation;
 
@@ -23,8 +23,11 @@ internal sealed partial class LogMediationDialog : WaterfallDialog
     private const string FormKey = "form";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public LogMediationDialog() : base(DialogId)
+    private readonly MediationReplies _replies;
+
+    public LogMediationDialog(MediationReplies replies) : base(DialogId)
     {
+        _replies = replies;
         AddStep(ShowFormAsync);
         AddStep(AskDateAsync);
         AddStep(AskSourceAsync);
@@ -43,6 +46,14 @@ internal sealed partial class LogMediationDialog : WaterfallDialog
         AddStep(ConfirmAsync);
         AddStep(SaveAsync);
     }
+
+    /// <summary>调解登记 / log mediation: the command that begins this dialog (also the welcome card's button).</summary>
+    public static BeginDialogCommand Command() => new(DialogId,
+        ["调解登记", "登记调解", "log mediation", "new mediation"], ["mediation.log"],
+        new CommandHelp("人民调解", "Mediation", "调解登记", "log mediation", "登记一起人民调解案件", "Log a people's mediation case", 20));
+
+    /// <summary>The parties question of the step-by-step path: names, each with an optional phone.</summary>
+    public static TextPrompt PartiesPrompt() => new(PartiesPromptId, ValidateParties);
 
     /// <summary>Options to re-show the form with the values entered and the problems found.</summary>
     public static JsonObject ReshowOptions(MediationFormValues values, IReadOnlyDictionary<string, string> errors) => new()
@@ -68,7 +79,7 @@ internal sealed partial class LogMediationDialog : WaterfallDialog
 
     private static string? ResultText(WaterfallStepContext s) => s.Result is JsonValue v && v.TryGetValue<string>(out var t) ? t : null;
 
-    private static async Task<DialogTurnResult> ShowFormAsync(WaterfallStepContext s, CancellationToken ct)
+    private async Task<DialogTurnResult> ShowFormAsync(WaterfallStepContext s, CancellationToken ct)
     {
         var ctx = s.Context;
         var options = s.Options as JsonObject;
@@ -81,7 +92,7 @@ internal sealed partial class LogMediationDialog : WaterfallDialog
         if (!ctx.Capabilities.FormCards || options?["mode"]?.GetValue<string>() == "text") return await s.NextAsync(null, ct);
 
         var shown = form;
-        if (errors is { Count: > 0 } && MediationReplies.MaskPersonalData(ctx))
+        if (errors is { Count: > 0 } && _replies.MaskPersonalData(ctx))
         {
             // A re-shown card is visible to the whole group: do not echo the parties' names and phones into it.
             shown = JsonSerializer.Deserialize<MediationFormValues>(JsonSerializer.Serialize(form, Json), Json)!;
@@ -257,7 +268,7 @@ internal sealed partial class LogMediationDialog : WaterfallDialog
         }, ct);
     }
 
-    private static async Task<DialogTurnResult> ConfirmAsync(WaterfallStepContext s, CancellationToken ct)
+    private async Task<DialogTurnResult> ConfirmAsync(WaterfallStepContext s, CancellationToken ct)
     {
         var flags = ResultText(s);
         Update(s, f => { f.Major = flags is "major" or "both"; f.Collective = flags is "collective" or "both"; });
@@ -270,7 +281,7 @@ internal sealed partial class LogMediationDialog : WaterfallDialog
         }
         var preview = validation.Case!;
         preview.CaseNo = ctx.T("(保存后生成)", "(assigned on saving)");
-        var facts = MediationCaseCards.Facts(ctx.Lang, preview, MediationReplies.MaskPersonalData(ctx)).Facts;
+        var facts = MediationCaseCards.Facts(ctx.Lang, preview, _replies.MaskPersonalData(ctx)).Facts;
         var summary = string.Join("\n", facts.Select(f => $"{f.Title}: {f.Value}"));
         return await s.PromptAsync(ConfirmPrompt.DefaultId, new PromptOptions
         {
@@ -278,7 +289,7 @@ internal sealed partial class LogMediationDialog : WaterfallDialog
         }, ct);
     }
 
-    private static async Task<DialogTurnResult> SaveAsync(WaterfallStepContext s, CancellationToken ct)
+    private async Task<DialogTurnResult> SaveAsync(WaterfallStepContext s, CancellationToken ct)
     {
         var ctx = s.Context;
         if (s.Result?.GetValue<bool>() != true)
@@ -293,7 +304,7 @@ internal sealed partial class LogMediationDialog : WaterfallDialog
             await ctx.SendTextAsync(ctx.T("登记内容有误,未保存:", "The case was not saved; please check:") + "\n" + string.Join("\n", validation.Errors.Values.Select(e => "· " + e)));
             return await s.EndDialogAsync(null, ct);
         }
-        await MediationFormSubmitCommand.SaveAndReplyAsync(ctx, validation.Case!, form.FormId, fromCard: false);
+        await _replies.SaveAndReplyAsync(ctx, validation.Case!, form.FormId, fromCard: false);
         return await s.EndDialogAsync(null, ct);
     }
 

@@ -1,9 +1,9 @@
 using ChatBot.Bot.Conversation;
 using ChatBot.Bot.Conversation.Dialogs;
-using ChatBot.Bot.Conversation.Prompts;
+using ChatBot.Bot.Features.Mediation;
 using ChatBot.Storage.Mediation;
 
-namespace ChatBot.Bot.Features.Mediation;
+namespace Microsoft.Extensions.DependencyInjection;
 
 internal static class MediationFeature
 {
@@ -14,15 +14,14 @@ internal static class MediationFeature
         services.AddSingleton<MediationStore>();
         services.AddSingleton<ChatBot.Storage.Migrations.ISchemaMigration, CaseFactsMigration>();
         services.AddSingleton<MediationDownloads>();
+        services.AddSingleton<MediationReplies>();
 
         services.AddSingleton<Dialog, LogMediationDialog>();
         services.AddSingleton<Dialog, AddFollowUpDialog>();
         services.AddSingleton<Dialog, RecordOutcomeDialog>();
-        services.AddSingleton<Dialog>(new TextPrompt(LogMediationDialog.PartiesPromptId, LogMediationDialog.ValidateParties));
+        services.AddSingleton<Dialog>(LogMediationDialog.PartiesPrompt());
 
-        services.AddSingleton<IBotCommand>(new BeginDialogCommand(LogMediationDialog.DialogId,
-            ["调解登记", "登记调解", "log mediation", "new mediation"], ["mediation.log"],
-            new ChatBot.Cards.Help.CommandHelp("人民调解", "Mediation", "调解登记", "log mediation", "登记一起人民调解案件", "Log a people's mediation case", 20)));
+        services.AddSingleton<IBotCommand>(LogMediationDialog.Command());
         services.AddSingleton<IBotCommand, MediationFormSubmitCommand>();
         services.AddSingleton<IBotCommand, OutcomeFormSubmitCommand>();
         services.AddSingleton<IBotCommand, FollowUpFormSubmitCommand>();
@@ -40,10 +39,13 @@ internal static class MediationFeature
         return services;
     }
 
-    /// <summary>GET /files/{token}: the generated ledgers. Program.cs calls this once after building the app.</summary>
-    public static void MapEndpoints(IEndpointRouteBuilder app) =>
+    /// <summary>GET /files/{token}: the generated ledgers.</summary>
+    public static IEndpointRouteBuilder MapMediationEndpoints(this IEndpointRouteBuilder app)
+    {
         app.MapGet("/files/{token}", (string token, MediationDownloads downloads) =>
             downloads.Find(token) is { } file
                 ? Results.File(file.Content, file.ContentType, file.FileName)
                 : Results.Json(new { error = "This download link is unknown or has expired; ask the bot for the ledger again.", status = 404 }, statusCode: 404));
+        return app;
+    }
 }

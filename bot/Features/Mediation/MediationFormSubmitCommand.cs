@@ -2,7 +2,6 @@ using System.Text.Json;
 using ChatBot.Bot.Conversation;
 using ChatBot.Bot.Conversation.Dialogs;
 using ChatBot.Cards.Mediation;
-using ChatBot.Storage.Mediation;
 
 namespace ChatBot.Bot.Features.Mediation;
 
@@ -11,7 +10,7 @@ namespace ChatBot.Bot.Features.Mediation;
 /// waiting <see cref="LogMediationDialog"/> (after a restart, a double click, a retry): the form id makes a second
 /// submit return the case already saved instead of creating another.
 /// </summary>
-internal sealed class MediationFormSubmitCommand : IBotCommand, IInterruptCommand
+internal sealed class MediationFormSubmitCommand(MediationReplies replies) : IBotCommand, IInterruptCommand
 {
     public IReadOnlyList<string> Aliases => [];
     public IReadOnlyList<string> Verbs => [MediationFormCard.SubmitVerb];
@@ -23,9 +22,9 @@ internal sealed class MediationFormSubmitCommand : IBotCommand, IInterruptComman
         var values = MediationFormValues.FromSubmit(ReadData(args.Data));
         if (string.IsNullOrWhiteSpace(values.FormId)) values.FormId = LogMediationDialog.NewFormId();
 
-        if (MediationReplies.Store(ctx).FindByForm(ctx.Workspace.Id, values.FormId) is { } existing)
+        if (replies.Store.FindByForm(ctx.Workspace.Id, values.FormId) is { } existing)
         {
-            await ReplySavedAsync(ctx, existing, created: false, fromCard: true);
+            await replies.ReplySavedAsync(ctx, existing, created: false, fromCard: true);
             return;
         }
 
@@ -35,24 +34,7 @@ internal sealed class MediationFormSubmitCommand : IBotCommand, IInterruptComman
             await dc.BeginDialogAsync(LogMediationDialog.DialogId, LogMediationDialog.ReshowOptions(values, validation.Errors), ct);
             return;
         }
-        await SaveAndReplyAsync(ctx, validation.Case!, values.FormId, fromCard: true);
-    }
-
-    public static async Task SaveAndReplyAsync(TurnContext ctx, MediationCase draft, string formId, bool fromCard)
-    {
-        draft.WorkspaceId = ctx.Workspace.Id;
-        var result = MediationReplies.Store(ctx).Create(draft, formId, MediationReplies.Actor(ctx), ctx.Now);
-        await ReplySavedAsync(ctx, result.Case, result.Created, fromCard);
-    }
-
-    private static async Task ReplySavedAsync(TurnContext ctx, MediationCase c, bool created, bool fromCard)
-    {
-        var heading = created
-            ? ctx.T($"已登记,案号 {c.CaseNo}。", $"Logged as case {c.CaseNo}.")
-            : ctx.T($"已登记,案号 {c.CaseNo}(这张表单已提交过,没有重复登记)。", $"Logged as case {c.CaseNo} (this form was already submitted; no second case was created).");
-        if (fromCard)
-            await ctx.UpdateClickedCardAsync(MediationCaseCards.Detail(ctx.Lang, c, MediationReplies.MaskPersonalData(ctx), actions: false, heading, ctx.TimeZone));
-        await MediationReplies.SendCaseAsync(ctx, c, heading);
+        await replies.SaveAndReplyAsync(ctx, validation.Case!, values.FormId, fromCard: true);
     }
 
     /// <summary>The submit answers the form the dialog was waiting for: that dialog (and anything above it) is done.</summary>

@@ -8,7 +8,7 @@ using ChatBot.Storage.Mediation;
 namespace ChatBot.Bot.Features.Mediation;
 
 /// <summary>调解统计 / mediation stats [year|month|2025|2026-03]: the report figures by type, village and month.</summary>
-internal sealed partial class MediationStatsCommand : IBotCommand
+internal sealed partial class MediationStatsCommand(MediationReplies replies) : IBotCommand
 {
     public IReadOnlyList<string> Aliases => ["调解统计", "mediation stats", "mediation statistics"];
     public IEnumerable<CommandHelp> Help =>
@@ -23,7 +23,7 @@ internal sealed partial class MediationStatsCommand : IBotCommand
                 "I didn't understand the period. Try \"mediation stats\" (this year), \"mediation stats month\", \"mediation stats 2025\" or \"mediation stats 2026-03\"."));
             return;
         }
-        var report = MediationReport.Compute(MediationReplies.Store(ctx).All(ctx.Workspace.Id), from, to);
+        var report = MediationReport.Compute(replies.Store.All(ctx.Workspace.Id), from, to);
         var title = from.Month == 1 && from.Day == 1 && to == new DateOnly(from.Year, 12, 31)
             ? ctx.T($"{from.Year}年人民调解统计", $"Mediation statistics {from.Year}")
             : ctx.T($"{from.Year}年{from.Month}月人民调解统计", $"Mediation statistics {from:yyyy-MM}");

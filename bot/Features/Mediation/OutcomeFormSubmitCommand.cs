@@ -11,18 +11,18 @@ namespace ChatBot.Bot.Features.Mediation;
 /// validated on the server (a settled case needs the terms and a deadline); with problems the form comes back with
 /// the values entered and nothing is saved.
 /// </summary>
-internal sealed class OutcomeFormSubmitCommand : IBotCommand, IInterruptCommand
+internal sealed class OutcomeFormSubmitCommand(MediationReplies replies) : IBotCommand, IInterruptCommand
 {
     public IReadOnlyList<string> Aliases => [];
     public IReadOnlyList<string> Verbs => [MediationOutcomeCard.SubmitVerb];
 
     public Task ExecuteAsync(DialogContext dc, CommandArgs args, CancellationToken ct) =>
-        SaveAsync(dc.Context, args.Field("caseNo") ?? "", args.Field("status"), args.Field("agreementForm"), args.Field("note"),
+        SaveAsync(replies, dc.Context, args.Field("caseNo") ?? "", args.Field("status"), args.Field("agreementForm"), args.Field("note"),
             ClosingValues.FromSubmit(Fields(args.Data)), fromCard: true);
 
-    public static async Task SaveAsync(TurnContext ctx, string caseNo, string? statusText, string? formText, string? note, ClosingValues closing, bool fromCard)
+    public static async Task SaveAsync(MediationReplies replies, TurnContext ctx, string caseNo, string? statusText, string? formText, string? note, ClosingValues closing, bool fromCard)
     {
-        var store = MediationReplies.Store(ctx);
+        var store = replies.Store;
         var c = store.Get(ctx.Workspace.Id, caseNo);
         if (c is null)
         {
@@ -46,7 +46,7 @@ internal sealed class OutcomeFormSubmitCommand : IBotCommand, IInterruptCommand
             return;
         }
         var saved = store.RecordOutcome(ctx.Workspace.Id, caseNo, outcome, MediationReplies.Actor(ctx), ctx.Now)!;
-        await MediationReplies.SendCaseAsync(ctx, saved, ctx.T($"已更新调解结果:{ctx.Lang.Of(saved.Status)}。", $"Outcome recorded: {ctx.Lang.Of(saved.Status)}."));
+        await replies.SendCaseAsync(ctx, saved, ctx.T($"已更新调解结果:{ctx.Lang.Of(saved.Status)}。", $"Outcome recorded: {ctx.Lang.Of(saved.Status)}."));
     }
 
     private static Dictionary<string, string?> Fields(JsonElement? data)

@@ -15,8 +15,11 @@ internal sealed class RecordOutcomeDialog : WaterfallDialog
 {
     public const string DialogId = "mediation.outcome";
 
-    public RecordOutcomeDialog() : base(DialogId)
+    private readonly MediationReplies _replies;
+
+    public RecordOutcomeDialog(MediationReplies replies) : base(DialogId)
     {
+        _replies = replies;
         AddStep(AskStatusAsync);
         AddStep(AskAgreementFormAsync);
         AddStep(AskClosedOnAsync);
@@ -121,7 +124,7 @@ internal sealed class RecordOutcomeDialog : WaterfallDialog
         }, ct);
     }
 
-    private static async Task<DialogTurnResult> SaveAsync(WaterfallStepContext s, CancellationToken ct)
+    private async Task<DialogTurnResult> SaveAsync(WaterfallStepContext s, CancellationToken ct)
     {
         var ctx = s.Context;
         string? Value(string key) => s.Values[key]?.GetValue<string>();
@@ -130,7 +133,7 @@ internal sealed class RecordOutcomeDialog : WaterfallDialog
             ClosedOn = Value("closedOn"), AgreementTerms = Value("terms"), PerformanceManner = Value("manner"),
             PerformanceDeadline = Value("deadline"), AgreementAmount = Value("amount"),
         };
-        await OutcomeFormSubmitCommand.SaveAsync(ctx, CaseNo(s), Value("status"), Value("form"), Text(s), closing, fromCard: false);
+        await OutcomeFormSubmitCommand.SaveAsync(_replies, ctx, CaseNo(s), Value("status"), Value("form"), Text(s), closing, fromCard: false);
         return await s.EndDialogAsync(null, ct);
     }
 }

@@ -1,11 +1,12 @@
 using ChatBot.Bot.Conversation;
 using ChatBot.Bot.Conversation.Dialogs;
 using ChatBot.Bot.Conversation.Prompts;
+using ChatBot.Bot.Features.PlanTasks;
 using ChatBot.Bot.Features.PlanTasks.Import;
 using ChatBot.Bot.Reminders;
 using ChatBot.Storage.PlanTasks;
 
-namespace ChatBot.Bot.Features.PlanTasks;
+namespace Microsoft.Extensions.DependencyInjection;
 
 internal static class PlanTasksFeature
 {

@@ -3,6 +3,7 @@ using ChatBot.Bot.Conversation;
 using ChatBot.Bot.Conversation.Dialogs;
 using ChatBot.Bot.Conversation.Prompts;
 using ChatBot.Bot.Reminders.Calendar;
+using ChatBot.Cards.Help;
 using ChatBot.Cards.Study;
 using ChatBot.Storage.Conversations;
 using ChatBot.Storage.Study;
@@ -38,6 +39,17 @@ internal sealed class ScheduleStudyDialog : WaterfallDialog
         AddStep(ConfirmAsync);
         AddStep(SaveAsync);
     }
+
+    /// <summary>安排学法 / schedule study: the command that begins this dialog (also the welcome card's button).</summary>
+    public static BeginDialogCommand Command() => new(DialogId,
+        ["安排学法", "新建学法", "schedule study", "new study session"], ["study.schedule"],
+        new CommandHelp("学法", "Law study", "安排学法", "schedule study", "安排一次或每月重复的学法活动(每月一法)", "Schedule a one-off or monthly law-study session", 20));
+
+    /// <summary>The schedule question: a date or a monthly rule that lies ahead.</summary>
+    public static TextPrompt RulePrompt() => new(RulePromptId, ValidateRule);
+
+    /// <summary>The materials question: an optional web link.</summary>
+    public static TextPrompt LinkPrompt() => new(LinkPromptId, ValidateLink);
 
     /// <summary>Accepts only schedules that parse and lie ahead; says exactly what is wrong otherwise.</summary>
     public static Task<bool> ValidateRule(PromptValidatorContext<string> p, CancellationToken ct)

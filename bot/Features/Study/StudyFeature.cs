@@ -1,12 +1,12 @@
 using ChatBot.Bot.Conversation;
 using ChatBot.Bot.Conversation.Dialogs;
-using ChatBot.Bot.Conversation.Prompts;
+using ChatBot.Bot.Features.Study;
 using ChatBot.Bot.Reminders;
 using ChatBot.Cards.Help;
 using ChatBot.Storage.Migrations;
 using ChatBot.Storage.Study;
 
-namespace ChatBot.Bot.Features.Study;
+namespace Microsoft.Extensions.DependencyInjection;
 
 internal static class StudyFeature
 {
@@ -24,10 +24,9 @@ internal static class StudyFeature
         services.AddSingleton<IBotCommand, MakeUpListCommand>();
         services.AddSingleton<IBotCommand, ScheduleMakeUpCommand>();
         services.AddSingleton<Dialog, ScheduleStudyDialog>();
-        services.AddSingleton<Dialog>(new TextPrompt(ScheduleStudyDialog.RulePromptId, ScheduleStudyDialog.ValidateRule));
-        services.AddSingleton<Dialog>(new TextPrompt(ScheduleStudyDialog.LinkPromptId, ScheduleStudyDialog.ValidateLink));
-        services.AddSingleton<IBotCommand>(new BeginDialogCommand(ScheduleStudyDialog.DialogId, ["安排学法", "新建学法", "schedule study", "new study session"], ["study.schedule"],
-            new CommandHelp("学法", "Law study", "安排学法", "schedule study", "安排一次或每月重复的学法活动(每月一法)", "Schedule a one-off or monthly law-study session", 20)));
+        services.AddSingleton<Dialog>(ScheduleStudyDialog.RulePrompt());
+        services.AddSingleton<Dialog>(ScheduleStudyDialog.LinkPrompt());
+        services.AddSingleton<IBotCommand>(ScheduleStudyDialog.Command());
         services.AddSingleton<IBotCommand, ListStudySessionsCommand>();
         services.AddSingleton<IBotCommand, CancelStudyOccurrenceCommand>();
         services.AddSingleton<IBotCommand, MoveStudyOccurrenceCommand>();

@@ -6,22 +6,6 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace ChatBot.Bot.Channels.BotFramework;
 
-/// <summary>Who issued an inbound token: the Bot Connector service, or the Bot Framework Emulator (Azure AD).</summary>
-internal enum TokenSource { BotConnector, Emulator }
-
-/// <summary>A signing key with the channel ids it may sign activities for (empty for Azure AD keys).</summary>
-internal sealed record EndorsedKey(SecurityKey Key, IReadOnlyList<string> Endorsements)
-{
-    public string? KeyId => Key.KeyId;
-}
-
-/// <summary>The signing keys inbound tokens are checked against. Tests supply locally generated keys.</summary>
-internal interface ISigningKeyProvider
-{
-    /// <summary>The currently known keys; <paramref name="refresh"/> asks for a re-fetch (used on an unknown kid).</summary>
-    Task<IReadOnlyList<EndorsedKey>> GetKeysAsync(TokenSource source, bool refresh, CancellationToken ct);
-}
-
 /// <summary>
 /// Keys from the OpenID metadata documents (Bot Connector, and Azure AD for the Emulator), cached and refreshed every
 /// 12 hours by <see cref="ConfigurationManager{T}"/>. A refresh request (unknown kid) re-fetches the documents at once,

@@ -1,5 +1,3 @@
-using ChatBot.Bot.Channels.BotFramework.Schema;
-
 namespace ChatBot.Bot.Channels.BotFramework;
 
 internal sealed class BotFrameworkOptions
@@ -45,24 +43,4 @@ internal sealed class BotFrameworkOptions
     public IReadOnlyList<string> ServiceUrlHosts => AllowedServiceUrlHosts is { Length: > 0 } hosts ? hosts : DefaultServiceUrlHosts;
 
     public bool AuthenticationEnabled => !string.IsNullOrWhiteSpace(MicrosoftAppId);
-}
-
-internal sealed record AuthenticationResult(bool Succeeded, string? Error = null)
-{
-    public static readonly AuthenticationResult Ok = new(true);
-    public static AuthenticationResult Fail(string error) => new(false, error);
-}
-
-/// <summary>Verifies the bearer token the Bot Connector service puts on every request to /api/messages.</summary>
-internal interface IBotFrameworkAuthenticator
-{
-    Task<AuthenticationResult> AuthenticateAsync(string? authorizationHeader, Activity activity, CancellationToken ct);
-}
-
-/// <summary>The Bot Connector REST API v3, at the activity's serviceUrl.</summary>
-internal interface IConnectorClient
-{
-    /// <summary>Replies to activity.ReplyToId when set, else sends to the conversation.</summary>
-    Task<ResourceResponse> SendAsync(Activity activity, CancellationToken ct);
-    Task UpdateAsync(Activity activity, CancellationToken ct);
 }

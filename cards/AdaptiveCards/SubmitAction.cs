@@ -1,19 +1,6 @@
 using System.Text.Json.Nodes;
-using System.Text.Json.Serialization;
 
 namespace ChatBot.Cards.AdaptiveCards;
-
-[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
-[JsonDerivedType(typeof(SubmitAction), "Action.Submit")]
-[JsonDerivedType(typeof(ExecuteAction), "Action.Execute")]
-[JsonDerivedType(typeof(OpenUrlAction), "Action.OpenUrl")]
-[JsonDerivedType(typeof(ShowCardAction), "Action.ShowCard")]
-public abstract class CardAction
-{
-    public string? Id { get; set; }
-    public string Title { get; set; } = "";
-    public string? Style { get; set; }
-}
 
 /// <summary>
 /// Action.Submit: the channel sends a message whose value is the card's inputs merged with <see cref="Data"/>.
@@ -33,22 +20,4 @@ public sealed class SubmitAction : CardAction
                 data[kv.Key] = kv.Value?.DeepClone();
         return new SubmitAction { Title = title, Data = data };
     }
-}
-
-/// <summary>Universal Actions (Teams: invoke adaptiveCard/action).</summary>
-public sealed class ExecuteAction : CardAction
-{
-    public string? Verb { get; set; }
-    public JsonObject? Data { get; set; }
-    public string? AssociatedInputs { get; set; }
-}
-
-public sealed class OpenUrlAction : CardAction
-{
-    public string Url { get; set; } = "";
-}
-
-public sealed class ShowCardAction : CardAction
-{
-    public AdaptiveCard? Card { get; set; }
 }

@@ -1,24 +1,8 @@
 using ChatBot.Bot.Conversation;
 using ChatBot.Bot.Conversation.Dialogs;
 using ChatBot.Cards.Help;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatBot.Bot.Features.Help;
-
-/// <summary>帮助 / help: the card listing every command. An interrupt: the dialog in progress asks its question again.</summary>
-internal sealed class HelpCommand : IBotCommand, IInterruptCommand
-{
-    public IReadOnlyList<string> Aliases => ["帮助", "help", "菜单", "menu", "?", "？", "使用说明"];
-    public IReadOnlyList<string> Verbs => ["help"];
-    public IEnumerable<CommandHelp> Help => [new("通用", "General", "帮助", "help", "显示本帮助", "Show this help", 0)];
-
-    public Task ExecuteAsync(DialogContext dc, CommandArgs args, CancellationToken ct)
-    {
-        var router = dc.Context.Services.GetRequiredService<CommandRouter>();
-        var card = HelpCard.Build(dc.Context.Lang, router.Commands.SelectMany(c => c.Help));
-        return dc.Context.SendCardAsync(card, dc.Context.T("以下是我能做的事:", "Here is what I can do:"));
-    }
-}
 
 /// <summary>取消 / cancel: ends whatever dialog is in progress, saving nothing.</summary>
 internal sealed class CancelCommand : IBotCommand, IInterruptCommand

@@ -1,0 +1,36 @@
+using ChatBot.Bot.Conversation;
+using ChatBot.Bot.Conversation.Dialogs;
+using ChatBot.Bot.Conversation.Prompts;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+internal static class ConversationServiceCollectionExtensions
+{
+    /// <summary>
+    /// The conversation engine every channel feeds: the Bot settings, workspace resolution, the serialised turn runner,
+    /// command routing, the dialog set with the shared prompts, and proactive messages. Features add their commands
+    /// (<see cref="IBotCommand"/>), dialogs (<see cref="Dialog"/>) and handlers (<see cref="IActivityHandler"/>).
+    /// </summary>
+    public static IServiceCollection AddConversationEngine(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<BotOptions>(configuration.GetSection(BotOptions.Section));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<DialogSet>();
+        services.AddSingleton<CommandRouter>();
+        // For commands that list the others (帮助): the router is built from every command, so they take it lazily.
+        services.AddSingleton(sp => new Lazy<CommandRouter>(sp.GetRequiredService<CommandRouter>));
+        services.AddSingleton<ConversationEngine>();
+        services.AddSingleton<WorkspaceResolver>();
+        services.AddSingleton<KeyedLock>();
+        services.AddSingleton<TurnRunner>();
+        services.AddSingleton<RecentIds>();
+        services.AddSingleton<ProactiveMessenger>();
+        services.AddSingleton<Dialog>(new TextPrompt(TextPrompt.DefaultId));
+        services.AddSingleton<Dialog>(new NumberPrompt(NumberPrompt.DefaultId));
+        services.AddSingleton<Dialog>(new DatePrompt(DatePrompt.DefaultId));
+        services.AddSingleton<Dialog>(new ChoicePrompt(ChoicePrompt.DefaultId));
+        services.AddSingleton<Dialog>(new ConfirmPrompt(ConfirmPrompt.DefaultId));
+        services.AddSingleton<Dialog>(new FormPrompt());
+        return services;
+    }
+}

@@ -1,0 +1,11 @@
+namespace ChatBot.Cards.AdaptiveCards;
+
+public sealed class ChoiceSetInput : CardInput
+{
+    public List<Choice> Choices { get; set; } = new();
+    public string? Value { get; set; }
+    /// <summary>compact (drop-down) or expanded (radio buttons / check boxes).</summary>
+    public string? Style { get; set; }
+    public bool? IsMultiSelect { get; set; }
+    public string? Placeholder { get; set; }
+}

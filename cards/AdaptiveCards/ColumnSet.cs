@@ -1,0 +1,6 @@
+namespace ChatBot.Cards.AdaptiveCards;
+
+public sealed class ColumnSet : CardElement
+{
+    public List<Column> Columns { get; set; } = new();
+}

@@ -1,0 +1,3 @@
+namespace ChatBot.Storage.Reminders;
+
+public enum OutboxStatus { Pending, Sent, Dead }
