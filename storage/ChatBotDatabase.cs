@@ -15,6 +15,7 @@ public static class ChatBotDatabase
     public const string WeComCardActions = "wecom_card_actions";
     public const string WeComForms = "wecom_forms";
     public const string WeComSettings = "wecom_settings";
+    public const string ClosedCards = "closed_cards";
 
     /// <summary>Every collection the bot writes. All are created when the file is opened (see <see cref="EnsureCollections"/>).</summary>
     public static readonly IReadOnlyList<string> Collections =
@@ -25,7 +26,7 @@ public static class ChatBotDatabase
         PlanTasks.PlanTaskStore.Collection, PlanTasks.PlanTaskStore.OpenSnapshots, PlanTasks.PlanTaskStore.DoneSnapshots,
         PlanTasks.PlanTaskStore.SnapshotMeta,
         Reminders.OutboxStore.Collection,
-        WeComCardActions, WeComForms, WeComSettings,
+        WeComCardActions, WeComForms, WeComSettings, ClosedCards,
     ];
 
     public static LiteDatabase Open(string pathOrConnectionString) => Open(pathOrConnectionString, ClaimTimeout);

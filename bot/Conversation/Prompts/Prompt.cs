@@ -87,6 +87,7 @@ internal abstract class Prompt<T>(string id, PromptValidator<T>? validator = nul
     {
         if (options.Card is { } card)
         {
+            if (retry is not null) await ctx.SupersedeClickedCardAsync();
             if (retry is not null) await ctx.SendTextAsync(retry);
             await ctx.SendActivityAsync(TurnContext.CardActivity(ChatBot.Cards.AdaptiveCards.AdaptiveCard.Parse(card.ToJsonString()), options.Prompt));
             return;

@@ -32,6 +32,8 @@ internal sealed class MediationFormSubmitCommand : IBotCommand, IInterruptComman
         var validation = MediationValidator.Validate(ctx.Lang, values, ctx.Today);
         if (!validation.IsValid)
         {
+            // The corrected copy (sent by the dialog) takes the place of the clicked one.
+            await ctx.SupersedeClickedCardAsync();
             await dc.BeginDialogAsync(LogMediationDialog.DialogId, LogMediationDialog.ReshowOptions(values, validation.Errors), ct);
             return;
         }
@@ -51,7 +53,7 @@ internal sealed class MediationFormSubmitCommand : IBotCommand, IInterruptComman
             ? ctx.T($"已登记,案号 {c.CaseNo}。", $"Logged as case {c.CaseNo}.")
             : ctx.T($"已登记,案号 {c.CaseNo}(这张表单已提交过,没有重复登记)。", $"Logged as case {c.CaseNo} (this form was already submitted; no second case was created).");
         if (fromCard)
-            await ctx.UpdateClickedCardAsync(MediationCaseCards.Detail(ctx.Lang, c, MediationReplies.MaskPersonalData(ctx), actions: false, heading, ctx.TimeZone));
+            await ctx.CloseClickedCardAsync(MediationCaseCards.Detail(ctx.Lang, c, MediationReplies.MaskPersonalData(ctx), actions: false, heading, ctx.TimeZone));
         await MediationReplies.SendCaseAsync(ctx, c, heading);
     }
 

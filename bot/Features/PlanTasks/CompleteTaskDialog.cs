@@ -68,6 +68,10 @@ internal sealed class CompleteTaskDialog : WaterfallDialog
         // Whether this turn closed it is decided by its state before, not by comparing timestamps.
         var wasOpen = _store.Get(ctx.Workspace.Id, id)?.IsOpen == true;
         var task = _store.Complete(ctx.Workspace.Id, id, feedback, TaskArgs.ActorOf(ctx), ctx.Now);
+        if (task is not null && ctx.CardId is not null)
+            await ctx.CloseClickedCardAsync(new ChatBot.Cards.AdaptiveCards.AdaptiveCard().Add(
+                ChatBot.Cards.AdaptiveCards.TextBlock.Heading(ctx.T($"任务 #{task.Id} 已办结", $"Task #{task.Id} is done")),
+                PlanTaskCards.Facts(ctx.Lang, task, ctx.Today, _options.YellowDaysFor(ctx.Workspace))));
         if (task is null) await ctx.SendTextAsync(TaskArgs.NotFound(ctx, id));
         else if (!wasOpen || task.IsOpen) await ctx.SendTextAsync(TaskArgs.Closed(ctx, task));
         else await ctx.SendTextAsync(ctx.T($"✅ 任务 #{task.Id}“{task.Title}”已办结,反馈已记录。", $"✅ Task #{task.Id} \"{task.Title}\" is done; the feedback is recorded."));

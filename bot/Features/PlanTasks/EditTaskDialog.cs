@@ -16,10 +16,12 @@ internal sealed class EditTaskDialog : WaterfallDialog
     public const string DialogId = "plantasks.edit";
     private static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web);
     private readonly PlanTaskStore _store;
+    private readonly PlanTaskOptions _options;
 
-    public EditTaskDialog(PlanTaskStore store) : base(DialogId)
+    public EditTaskDialog(PlanTaskStore store, Microsoft.Extensions.Options.IOptions<PlanTaskOptions> options) : base(DialogId)
     {
         _store = store;
+        _options = options.Value;
         AddStep(ShowFormAsync);
         AddStep(SaveAsync);
     }
@@ -98,6 +100,7 @@ internal sealed class EditTaskDialog : WaterfallDialog
         if (errors.Count > 0)
         {
             s.Values["errors"] = new JsonArray(errors.Select(e => (JsonNode?)JsonValue.Create(e)).ToArray());
+            await ctx.SupersedeClickedCardAsync();
             return await s.GoToAsync(0, null, ct);
         }
         var draft = new PlanTaskDraft
@@ -112,8 +115,12 @@ internal sealed class EditTaskDialog : WaterfallDialog
         if (saved is null)
         {
             s.Values["errors"] = new JsonArray(ctx.T("同一计划、同一板块下已有同名任务。", "This plan section already has a task with that title."));
+            await ctx.SupersedeClickedCardAsync();
             return await s.GoToAsync(0, null, ct);
         }
+        await ctx.CloseClickedCardAsync(new ChatBot.Cards.AdaptiveCards.AdaptiveCard().Add(
+            ChatBot.Cards.AdaptiveCards.TextBlock.Heading(ctx.T($"已保存任务 #{saved.Id}", $"Saved task #{saved.Id}")),
+            PlanTaskCards.Facts(ctx.Lang, saved, ctx.Today, _options.YellowDaysFor(ctx.Workspace))));
         await ctx.SendTextAsync(ctx.T($"已保存任务 #{saved.Id}“{saved.Title}”,完成时限 {ctx.Lang.Date(saved.DueDate)}。",
             $"Saved task #{saved.Id} \"{saved.Title}\", due {ctx.Lang.Date(saved.DueDate)}."));
         return await s.EndDialogAsync(ct: ct);

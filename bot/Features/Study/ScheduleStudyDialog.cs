@@ -70,10 +70,13 @@ internal sealed class ScheduleStudyDialog : WaterfallDialog
         {
             var (session, errors) = StudySessionDraft.Build(s.Context, submitted);
             if (session is null)
+            {
+                await s.Context.SupersedeClickedCardAsync();
                 return await s.GoToAsync(0, new JsonObject { ["errors"] = new JsonArray(errors.Select(e => (JsonNode)JsonValue.Create(e)!).ToArray()), ["values"] = submitted.DeepClone() }, ct);
+            }
             await SaveAndReplyAsync(s.Context, session);
-            // Teams: the filled-in form becomes a receipt, so it cannot be submitted twice.
-            await s.Context.UpdateClickedCardAsync(StudyCards.FormReceipt(s.Context.Lang, session));
+            // The filled-in form becomes a receipt, so it cannot be submitted twice.
+            await s.Context.CloseClickedCardAsync(StudyCards.FormReceipt(s.Context.Lang, session));
             return await s.EndDialogAsync(ct: ct);
         }
         if (FormPrompt.TypedText(s.Result) is { Length: > 0 } typed)
