@@ -76,6 +76,7 @@ services.AddWeComChannel(config);
 services.AddMediationFeature(config);
 services.AddStudyFeature(config);
 services.AddPlanTasksFeature(config);
+ChatBot.Bot.Features.Workspaces.WorkspacesFeature.AddWorkspacesFeature(services);
 ChatBot.Bot.Features.Backups.BackupFeature.AddBackups(services, config);
 
 var app = builder.Build();
