@@ -17,7 +17,8 @@ public class FormCardJourneyTests(JourneyBrowser browser) : IClassFixture<Journe
     public async Task A_submitted_form_loses_its_buttons_and_a_stale_copy_is_answered_politely(string locale)
     {
         await using var j = await Journey.StartAsync(browser, locale, "forms");
-        var greetingText = j.T("您好!我是依法行政助手", "Hello! I'm the law-based administration assistant");
+        // (Markdown turns the English apostrophe into ’: the part after it is compared.)
+        var greetingText = j.T("您好!我是依法行政助手", "the law-based administration assistant");
         Assert.Single(await j.Page.Locator(".webchat__bubble").Filter(new() { HasText = greetingText }).AllAsync());
 
         // 1. The name field of the welcome card closes; its three buttons stay.
