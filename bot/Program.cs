@@ -1,5 +1,7 @@
 using ChatBot.Bot.Channels.BotFramework;
 using ChatBot.Bot.Channels.DirectLine;
+using ChatBot.Bot.Channels.WeCom;
+using ChatBot.Bot.Channels.WeCom.LongConnection;
 using ChatBot.Bot.Conversation;
 using ChatBot.Bot.Conversation.Dialogs;
 using ChatBot.Bot.Conversation.Prompts;
@@ -32,11 +34,7 @@ services.Configure<BotFrameworkOptions>(config.GetSection(BotFrameworkOptions.Se
 services.AddSingleton(TimeProvider.System);
 
 // One LiteDB file for everything.
-services.AddSingleton<LiteDatabase>(sp =>
-{
-    var path = sp.GetRequiredService<IOptions<BotOptions>>().Value.DatabasePath;
-    return ChatBotDatabase.Open(path.Contains('=') ? path : Path.GetFullPath(path));
-});
+services.AddSingleton<LiteDatabase>(MigratedDatabase.Open); // applies the features' ISchemaMigrations first
 StartupReadiness.Register(services); // opens it in the background while the web server starts; /healthz waits for it
 services.AddSingleton<WorkspaceStore>();
 services.AddSingleton<ConversationReferenceStore>();

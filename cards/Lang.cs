@@ -13,9 +13,6 @@ public readonly record struct Lang(bool IsZh)
 
     public string Locale => IsZh ? "zh-CN" : "en-US";
 
-    /// <summary>The two-letter language an Adaptive Card's "lang" takes.</summary>
-    public string CardLang => IsZh ? "zh" : "en";
-
     /// <summary>zh-CN unless the locale is clearly another language: Chinese is the users' primary language.</summary>
     public static Lang FromLocale(string? locale) =>
         !string.IsNullOrEmpty(locale) && !locale.StartsWith("zh", StringComparison.OrdinalIgnoreCase)

@@ -1,3 +1,4 @@
+using ChatBot.Storage.Engine;
 using LiteDB;
 using LiteDB.Engine;
 
@@ -27,6 +28,7 @@ public static class ChatBotDatabase
         PlanTasks.PlanTaskStore.SnapshotMeta,
         Reminders.OutboxStore.Collection,
         WeComCardActions, WeComForms, WeComSettings, ClosedCards,
+        Migrations.SchemaMigrator.Collection,
     ];
 
     public static LiteDatabase Open(string pathOrConnectionString) => Open(pathOrConnectionString, ClaimTimeout);

@@ -66,7 +66,7 @@ internal sealed class ConversationEngine(
     }
 
     public static bool IsConversational(Activity a) =>
-        a.Type == ActivityTypes.Message || (a.Type == ActivityTypes.Invoke && a.Name == "adaptiveCard/action");
+        a.Type == ActivityTypes.Message || (a.Type == ActivityTypes.Invoke && a.Name == InvokeNames.AdaptiveCardAction);
 
     /// <summary>State is kept per conversation and per user, so two clerks can fill forms in one group at once.</summary>
     public static string StateKey(Activity a) =>
@@ -133,7 +133,7 @@ internal sealed class ConversationEngine(
 
         if (ctx.SubmitValue is not null)
         {
-            await ctx.SendTextAsync(ctx.T("这张卡片已经处理过或已过期,无需重复提交。", "This card was already handled or has expired; no need to submit it again."));
+            await ctx.SendTextAsync(StaleCard.Message(ctx.Lang));
             return;
         }
 

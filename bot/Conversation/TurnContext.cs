@@ -52,20 +52,19 @@ internal sealed class TurnContext
     public string Addressee => UserName.Length > 0 ? UserName : T("您", "you");
 
     /// <summary>True in group chats and channels: personal data of mediation parties is masked there.</summary>
-    public bool IsGroup => Activity.Conversation?.IsGroup == true
-        || Activity.Conversation?.ConversationType is "groupChat" or "channel" or "group";
+    public bool IsGroup => GroupConversation.Is(Activity.Conversation);
 
     /// <summary>The card submission of this turn, if any: Action.Submit's value, or for a Universal Action
     /// (invoke adaptiveCard/action) its action.data with "verb" set to action.verb, so both route the same way.</summary>
     public JsonElement? SubmitValue => _submitValue ??= ReadSubmitValue(Activity);
     private JsonElement? _submitValue;
 
-    public bool IsUniversalAction => Activity.Type == ActivityTypes.Invoke && Activity.Name == "adaptiveCard/action";
+    public bool IsUniversalAction => Activity.Type == ActivityTypes.Invoke && Activity.Name == InvokeNames.AdaptiveCardAction;
 
     private static JsonElement? ReadSubmitValue(Activity a)
     {
         if (a.Value is not { ValueKind: JsonValueKind.Object } value) return null;
-        if (a.Type != ActivityTypes.Invoke || a.Name != "adaptiveCard/action") return value;
+        if (a.Type != ActivityTypes.Invoke || a.Name != InvokeNames.AdaptiveCardAction) return value;
         if (!value.TryGetProperty("action", out var action) || action.ValueKind != JsonValueKind.Object) return null;
         var merged = action.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object
             ? System.Text.Json.Nodes.JsonObject.Create(data)!.DeepClone().AsObject() : new System.Text.Json.Nodes.JsonObject();

@@ -44,9 +44,7 @@ internal sealed class WorkspaceResolver(WorkspaceStore workspaces, ConversationR
 
     private static string ConversationKey(Activity a)
     {
-        var conversation = a.Conversation?.Id ?? "";
-        var thread = conversation.IndexOf(";messageid=", StringComparison.OrdinalIgnoreCase);
-        if (thread > 0) conversation = conversation[..thread];
+        var conversation = StripThread(a.Conversation?.Id ?? "");
         // Real channel ids have no '|'; without one a group id can never start with PersonalPrefix.
         var channel = (a.ChannelId ?? "").Replace('|', '_');
         return $"{channel}:{a.Conversation?.TenantId ?? TenantFromChannelData(a) ?? "-"}:{conversation}";
@@ -134,7 +132,7 @@ internal sealed class WorkspaceResolver(WorkspaceStore workspaces, ConversationR
         ServiceUrl = a.ServiceUrl ?? "",
         ConversationId = StripThread(a.Conversation?.Id ?? ""),
         ConversationType = a.Conversation?.ConversationType,
-        IsGroup = a.Conversation?.IsGroup == true || a.Conversation?.ConversationType is "groupChat" or "channel",
+        IsGroup = GroupConversation.Is(a.Conversation),
         TenantId = a.Conversation?.TenantId ?? TenantFromChannelData(a),
         BotId = a.Recipient?.Id,
         BotName = a.Recipient?.Name,
@@ -142,7 +140,8 @@ internal sealed class WorkspaceResolver(WorkspaceStore workspaces, ConversationR
         UpdatedUtc = now,
     };
 
-    private static string StripThread(string conversationId)
+    /// <summary>A Teams channel conversation id without its reply thread (";messageid=…"): the channel itself.</summary>
+    internal static string StripThread(string conversationId)
     {
         var i = conversationId.IndexOf(";messageid=", StringComparison.OrdinalIgnoreCase);
         return i > 0 ? conversationId[..i] : conversationId;

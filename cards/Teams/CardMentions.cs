@@ -33,13 +33,6 @@ public static class CardMentions
         return block;
     }
 
-    /// <summary>Registers one mention entity on the card (for a "&lt;at&gt;name&lt;/at&gt;" the caller wrote itself).</summary>
-    public static AdaptiveCard AddMention(this AdaptiveCard card, string userId, string name)
-    {
-        AddEntity(card, userId, name.Trim());
-        return card;
-    }
-
     /// <summary>The mention entities on the card (msteams.entities), for tests and for checks before sending.</summary>
     public static IReadOnlyList<(string Id, string Name, string Text)> Mentions(AdaptiveCard card) =>
         card.Msteams?["entities"] is JsonArray entities

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using ChatBot.Storage.Conversations;
+using ChatBot.Storage.Engine;
 using LiteDB;
 
 namespace ChatBot.Storage.Backups;
@@ -115,13 +116,14 @@ public static class DatabaseBackup
         using (var db = new LiteDatabase(new ConnectionString { Filename = copy, Connection = ConnectionType.Direct }, ChatBotDatabase.CreateMapper()))
         {
             var states = db.GetCollection(ChatBotDatabase.DialogState);
-            db.BeginTrans();
-            foreach (var (key, record) in Latest(journal))
+            db.InTransaction(() =>
             {
-                if (record is null) states.Delete(key);
-                else states.Upsert(db.Mapper.ToDocument(record));
-            }
-            db.Commit();
+                foreach (var (key, record) in Latest(journal))
+                {
+                    if (record is null) states.Delete(key);
+                    else states.Upsert(db.Mapper.ToDocument(record));
+                }
+            });
             db.Checkpoint();
         }
         if (File.Exists(DurableCommits.LogFileOf(copy)))

@@ -1,4 +1,5 @@
 using ChatBot.Storage.Conversations;
+using ChatBot.Storage.Engine;
 
 namespace ChatBot.Storage.Backups;
 

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Concurrent;
+using ChatBot.Storage.Engine;
 using LiteDB;
 
 namespace ChatBot.Storage.Conversations;
@@ -266,21 +267,14 @@ public sealed class JournaledDialogStateStore : IDialogStateStore, IDisposable
         var documents = _db.GetCollection(ChatBotDatabase.DialogState);
         foreach (var chunk in states.Chunk(CheckpointChunk))
         {
-            _db.BeginTrans();
-            try
+            _db.InTransaction(() =>
             {
                 foreach (var (key, record) in chunk)
                 {
                     if (record is null) documents.Delete(key);
                     else documents.Upsert(_db.Mapper.ToDocument(record));
                 }
-                _db.Commit();
-            }
-            catch
-            {
-                try { _db.Rollback(); } catch (LiteException) { }
-                throw;
-            }
+            });
         }
     }
 

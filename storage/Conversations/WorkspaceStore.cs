@@ -1,3 +1,4 @@
+using ChatBot.Storage.Engine;
 using LiteDB;
 
 namespace ChatBot.Storage.Conversations;
@@ -64,17 +65,17 @@ public sealed class WorkspaceStore(LiteDatabase db)
         workspace.Admins = admins.Distinct(StringComparer.Ordinal).ToList();
         audit.RecordKey = $"{ChatBotDatabase.Workspaces}/{workspaceId}";
         audit.WorkspaceId = workspaceId;
-        var own = db.BeginTrans();
         try
         {
-            Workspaces.Upsert(workspace);
-            Audit.Insert(audit);
-            if (own) db.Commit();
+            db.InTransaction(() =>
+            {
+                Workspaces.Upsert(workspace);
+                Audit.Insert(audit);
+            });
         }
         catch
         {
-            if (own) db.Rollback();
-            _workspaces.TryRemove(workspaceId, out _);
+            _workspaces.TryRemove(workspaceId, out _); // unknown outcome: read it again next time
             throw;
         }
         Cache(workspace);

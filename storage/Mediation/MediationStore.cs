@@ -1,4 +1,5 @@
 using ChatBot.Storage.Conversations;
+using ChatBot.Storage.Engine;
 using LiteDB;
 
 namespace ChatBot.Storage.Mediation;
@@ -44,8 +45,7 @@ public sealed class MediationStore
         lock (_writeGate)
         {
             if (CaseCollection.FindOne(c => c.FormKey == formKey) is { } existing) return new(existing, false);
-            _db.BeginTrans();
-            try
+            return _db.InTransaction(() =>
             {
                 var year = draft.ReceivedOn.Year;
                 var counterId = $"{draft.WorkspaceId}|{year}";
@@ -63,14 +63,8 @@ public sealed class MediationStore
                 draft.CreatedUtc = draft.UpdatedUtc = now;
                 CaseCollection.Insert(draft);
                 Audit(draft, "create", actor, $"登记 {draft.CaseNo}", now);
-                _db.Commit();
-                return new(draft, true);
-            }
-            catch
-            {
-                _db.Rollback();
-                throw;
-            }
+                return new CreateCaseResult(draft, true);
+            });
         }
     }
 
@@ -119,23 +113,16 @@ public sealed class MediationStore
     {
         lock (_writeGate)
         {
-            _db.BeginTrans();
-            try
+            return _db.InTransaction<MediationCase?>(() =>
             {
                 var c = Get(workspaceId, caseNo);
-                if (c is null) { _db.Rollback(); return null; }
+                if (c is null) return null;
                 var details = apply(c);
                 c.UpdatedUtc = now;
                 CaseCollection.Update(c);
                 Audit(c, action, actor, details, now);
-                _db.Commit();
                 return c;
-            }
-            catch
-            {
-                _db.Rollback();
-                throw;
-            }
+            });
         }
     }
 

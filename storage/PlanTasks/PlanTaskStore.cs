@@ -1,4 +1,5 @@
 using ChatBot.Storage.Conversations;
+using ChatBot.Storage.Engine;
 using LiteDB;
 
 namespace ChatBot.Storage.PlanTasks;
@@ -82,8 +83,7 @@ public sealed class PlanTaskStore
         if (meta.FindById(SnapshotsBuilt) is { } built && built["Format"].AsInt32 == TaskSnapshot.Format) return;
         lock (_writeGate)
         {
-            var own = _db.BeginTrans();
-            try
+            _db.InTransaction(() =>
             {
                 if (meta.FindById(SnapshotsBuilt) is not { } again || again["Format"].AsInt32 != TaskSnapshot.Format)
                 {
@@ -92,13 +92,7 @@ public sealed class PlanTaskStore
                     _done.Rebuild(tasks);
                     meta.Upsert(new BsonDocument { ["_id"] = SnapshotsBuilt, ["Format"] = (int)TaskSnapshot.Format });
                 }
-                if (own) _db.Commit();
-            }
-            catch
-            {
-                if (own) _db.Rollback();
-                throw;
-            }
+            });
         }
     }
 
@@ -257,20 +251,16 @@ public sealed class PlanTaskStore
     {
         lock (_writeGate)
         {
-            if (!_db.BeginTrans()) throw new InvalidOperationException("A transaction is already open on this thread.");
             var changed = new List<PlanTask>();
             List<(TaskListView View, string Workspace, TaskList Tasks)>? committed = null;
             try
             {
-                write(changed);
-                var lists = Touched(changed).Select(x => (x.View, x.Workspace, x.View.Write(x.Workspace, x.Tasks))).ToList();
-                _db.Commit();
-                committed = lists;
-            }
-            catch
-            {
-                _db.Rollback();
-                throw;
+                // Its own transaction, never a caller's: the lists are handed to readers as committed.
+                committed = _db.InTransaction(() =>
+                {
+                    write(changed);
+                    return Touched(changed).Select(x => (x.View, x.Workspace, x.View.Write(x.Workspace, x.Tasks))).ToList();
+                }, join: false);
             }
             finally
             {

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using ChatBot.Storage.Engine;
 using LiteDB;
 
 namespace ChatBot.Storage.Reminders;
@@ -81,8 +82,7 @@ public sealed class OutboxStore
             var keys = new HashSet<string>(StringComparer.Ordinal);
             var lanes = messages.Any(m => m.Lane is not null) ? LanesLocked() : null;
             var lastSequence = _shared.LastSequence;
-            _db.BeginTrans();
-            try
+            _db.InTransaction(() =>
             {
                 foreach (var message in messages)
                 {
@@ -91,13 +91,7 @@ public sealed class OutboxStore
                     Messages.Insert(message);
                     added.Add(message);
                 }
-                _db.Commit();
-            }
-            catch
-            {
-                _db.Rollback();
-                throw;
-            }
+            });
             // Only what committed counts in memory.
             _shared.LastSequence = lastSequence;
             if (lanes is not null)
@@ -252,18 +246,7 @@ public sealed class OutboxStore
                 .Select("{ _id: $._id }").Limit(max).ToEnumerable()
                 .Select(d => d["_id"]).ToList();
             if (keys.Count == 0) return 0;
-            _db.BeginTrans();
-            try
-            {
-                var removed = keys.Count(k => Messages.Delete(k));
-                _db.Commit();
-                return removed;
-            }
-            catch
-            {
-                _db.Rollback();
-                throw;
-            }
+            return _db.InTransaction(() => keys.Count(k => Messages.Delete(k)));
         }
     }
 

@@ -1,4 +1,5 @@
 using ChatBot.Storage.Conversations;
+using ChatBot.Storage.Engine;
 using LiteDB;
 
 namespace ChatBot.Storage.Study;
@@ -121,18 +122,5 @@ public sealed class StudyStore
     public IReadOnlyList<StudyExamScore> ScoresOf(string workspaceId) =>
         ScoreCollection.Find(s => s.WorkspaceId == workspaceId).ToList();
 
-    private void InTransaction(Action write)
-    {
-        var own = _db.BeginTrans();
-        try
-        {
-            write();
-            if (own) _db.Commit();
-        }
-        catch
-        {
-            if (own) _db.Rollback();
-            throw;
-        }
-    }
+    private void InTransaction(Action write) => _db.InTransaction(write);
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using ChatBot.Storage;
 using ChatBot.Storage.Backups;
 using ChatBot.Storage.Conversations;
+using ChatBot.Storage.Engine;
 using ChatBot.Tests.Infrastructure;
 using LiteDB;
 using Microsoft.Extensions.Time.Testing;

@@ -3,6 +3,8 @@ using System.Net;
 using System.Text.Json.Nodes;
 using ChatBot.Bot.Channels.BotFramework.Schema;
 using ChatBot.Bot.Channels.WeCom;
+using ChatBot.Bot.Channels.WeCom.App;
+using ChatBot.Bot.Channels.WeCom.Delivery;
 using ChatBot.Bot.Reminders;
 using ChatBot.Storage.Conversations;
 using ChatBot.Storage.Reminders;

@@ -1,5 +1,6 @@
 using System.Reflection;
 using ChatBot.Storage;
+using ChatBot.Storage.Engine;
 using ChatBot.Tests.Infrastructure;
 using LiteDB;
 using LiteDB.Engine;

@@ -1,5 +1,6 @@
 using ChatBot.Storage;
 using ChatBot.Storage.Conversations;
+using ChatBot.Storage.Engine;
 using ChatBot.Tests.Infrastructure;
 using LiteDB;
 

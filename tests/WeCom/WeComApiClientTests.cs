@@ -1,5 +1,8 @@
 using System.Net;
 using ChatBot.Bot.Channels.WeCom;
+using ChatBot.Bot.Channels.WeCom.App;
+using ChatBot.Bot.Channels.WeCom.Cards;
+using ChatBot.Bot.Channels.WeCom.Delivery;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;

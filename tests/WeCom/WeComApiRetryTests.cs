@@ -1,5 +1,6 @@
 using System.Net;
 using ChatBot.Bot.Channels.WeCom;
+using ChatBot.Bot.Channels.WeCom.App;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using ChatBot.Bot.Channels.BotFramework.Schema;
 using ChatBot.Bot.Channels.WeCom;
+using ChatBot.Bot.Channels.WeCom.Cards;
+using ChatBot.Bot.Channels.WeCom.Forms;
 using ChatBot.Bot.Conversation;
 using ChatBot.Cards.AdaptiveCards;
 using ChatBot.Storage;

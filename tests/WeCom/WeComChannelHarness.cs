@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using ChatBot.Bot.Channels.WeCom;
+using ChatBot.Bot.Channels.WeCom.Crypto;
 using ChatBot.Bot.Conversation;
 using ChatBot.Storage;
 using ChatBot.Storage.Conversations;

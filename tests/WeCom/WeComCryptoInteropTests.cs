@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using ChatBot.Bot.Channels.WeCom;
+using ChatBot.Bot.Channels.WeCom.Crypto;
 using static ChatBot.Tests.WeCom.WeComTestKeys;
 
 namespace ChatBot.Tests.WeCom;

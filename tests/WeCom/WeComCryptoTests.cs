@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Xml.Linq;
 using ChatBot.Bot.Channels.WeCom;
+using ChatBot.Bot.Channels.WeCom.Crypto;
 using static ChatBot.Tests.WeCom.WeComTestKeys;
 
 namespace ChatBot.Tests.WeCom;

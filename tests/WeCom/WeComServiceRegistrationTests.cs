@@ -1,4 +1,7 @@
 using ChatBot.Bot.Channels.WeCom;
+using ChatBot.Bot.Channels.WeCom.App;
+using ChatBot.Bot.Channels.WeCom.Crypto;
+using ChatBot.Bot.Channels.WeCom.Delivery;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

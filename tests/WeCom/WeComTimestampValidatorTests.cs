@@ -1,4 +1,5 @@
 using ChatBot.Bot.Channels.WeCom;
+using ChatBot.Bot.Channels.WeCom.Crypto;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ChatBot.Tests.WeCom;

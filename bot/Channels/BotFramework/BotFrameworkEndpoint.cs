@@ -76,7 +76,7 @@ internal sealed class BotFrameworkEndpoint(
 
     private static InvokeResponse DefaultInvokeResponse(TurnContext ctx)
     {
-        if (ctx.Activity.Name == "adaptiveCard/action")
+        if (ctx.Activity.Name == InvokeNames.AdaptiveCardAction)
             return new InvokeResponse
             {
                 Status = 200,

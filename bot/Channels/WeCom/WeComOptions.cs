@@ -1,3 +1,4 @@
+using ChatBot.Bot.Channels.WeCom.Crypto;
 using ChatBot.Bot.Channels.WeCom.LongConnection;
 
 namespace ChatBot.Bot.Channels.WeCom;

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using ChatBot.Bot.Channels.BotFramework.Schema;
+using ChatBot.Bot.Channels.WeCom.App;
+using ChatBot.Bot.Channels.WeCom.Robot;
 using ChatBot.Bot.Conversation;
 
 namespace ChatBot.Bot.Channels.WeCom;

@@ -1,3 +1,9 @@
+using ChatBot.Bot.Channels.WeCom.App;
+using ChatBot.Bot.Channels.WeCom.Cards;
+using ChatBot.Bot.Channels.WeCom.Crypto;
+using ChatBot.Bot.Channels.WeCom.Delivery;
+using ChatBot.Bot.Channels.WeCom.Forms;
+using ChatBot.Bot.Channels.WeCom.Robot;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -40,8 +46,10 @@ internal static class WeComServiceCollectionExtensions
 
         // The channel: callbacks, turns, card downgrade, web forms, reminders.
         services.TryAddSingleton<ProcessedActivityStore>();
+        services.TryAddSingleton<WeComInboundIds>();
         services.TryAddSingleton<WeComCardActionStore>();
         services.TryAddSingleton<WeComFormTokens>();
+        services.AddHousekeepingTask<WeComHousekeeping>();
         services.TryAddSingleton<WeComCardDowngrade>();
         services.TryAddSingleton<WeComTurns>();
         services.TryAddSingleton<WeComDelivery>();

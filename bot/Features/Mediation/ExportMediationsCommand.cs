@@ -1,5 +1,6 @@
 using ChatBot.Bot.Conversation;
 using ChatBot.Bot.Conversation.Dialogs;
+using ChatBot.Bot.Hosting;
 using ChatBot.Cards.AdaptiveCards;
 using ChatBot.Cards.Help;
 using Microsoft.Extensions.Options;
@@ -59,10 +60,5 @@ internal sealed class ExportMediationsCommand(MediationDownloads downloads, IOpt
         return false;
     }
 
-    private string BaseUrl()
-    {
-        if (!string.IsNullOrWhiteSpace(options.Value.PublicBaseUrl)) return options.Value.PublicBaseUrl.TrimEnd('/');
-        if (http?.HttpContext?.Request is { } r && r.Host.HasValue) return $"{r.Scheme}://{r.Host}{r.PathBase}";
-        return "http://localhost:3978";
-    }
+    private string BaseUrl() => PublicBaseUrl.For(options.Value.PublicBaseUrl, http?.HttpContext?.Request);
 }

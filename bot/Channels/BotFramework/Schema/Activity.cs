@@ -63,21 +63,6 @@ public sealed class Activity
         Attachments = new List<Attachment>(),
         Entities = new List<Entity>(),
     };
-
-    public ConversationReference GetConversationReference() => new()
-    {
-        ActivityId = Id,
-        User = From,
-        Bot = Recipient,
-        Conversation = Conversation,
-        ChannelId = ChannelId,
-        Locale = Locale,
-        ServiceUrl = ServiceUrl,
-    };
-
-    /// <summary>The value of an Adaptive Card submission, or null when the activity carries none.</summary>
-    [JsonIgnore]
-    public bool HasSubmitValue => Value is { ValueKind: JsonValueKind.Object } && string.IsNullOrWhiteSpace(Text);
 }
 
 public static class ActivityTypes

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Net.WebSockets;
 using System.Text;
+using ChatBot.Bot.Channels.WeCom.Cards;
+using ChatBot.Bot.Channels.WeCom.Delivery;
 using Microsoft.Extensions.Options;
 
 namespace ChatBot.Bot.Channels.WeCom.LongConnection;

@@ -1,6 +1,12 @@
 using Stopwatch = System.Diagnostics.Stopwatch;
 using ChatBot.Bot.Channels.BotFramework.Schema;
+using ChatBot.Bot.Channels.WeCom.App;
+using ChatBot.Bot.Channels.WeCom.Cards;
+using ChatBot.Bot.Channels.WeCom.Delivery;
+using ChatBot.Bot.Channels.WeCom.Robot;
 using ChatBot.Bot.Conversation;
+using ChatBot.Bot.Hosting;
+using ChatBot.Cards;
 using ChatBot.Storage.Conversations;
 using Microsoft.Extensions.Options;
 
@@ -18,8 +24,7 @@ internal sealed class WeComLongConnectionHandler(
     WeComLongConnectionReplies replies,
     IOptions<WeComOptions> options,
     IOptions<BotOptions> botOptions,
-    ProcessedActivityStore processed,
-    RecentIds recentIds,
+    WeComInboundIds inbound,
     WeComTurns turns,
     WeComCardActionStore cardActions,
     TimeProvider clock,
@@ -35,14 +40,14 @@ internal sealed class WeComLongConnectionHandler(
             log.LogWarning("WeCom long connection: {Cmd} {ReqId} has no readable body or sender; ignored", frame.Cmd, frame.ReqId);
             return;
         }
-        if (!string.IsNullOrEmpty(callback.MsgId) && !FirstDelivery(callback.MsgId))
+        if (!string.IsNullOrEmpty(callback.MsgId) && !inbound.FirstRobotDelivery(callback.MsgId))
         {
             log.LogInformation("WeCom robot message {MsgId} delivered again; already handled", callback.MsgId);
             return;
         }
 
-        var publicBaseUrl = botOptions.Value.PublicBaseUrl;
-        var origin = WeComOrigin.ForRobot(callback, botOptions.Value.BotName, string.IsNullOrWhiteSpace(publicBaseUrl) ? "" : publicBaseUrl.TrimEnd('/'));
+        // No request here: without Bot:PublicBaseUrl the link base is only a placeholder, as forms are then asked in the chat.
+        var origin = WeComOrigin.ForRobot(callback, botOptions.Value.BotName, PublicBaseUrl.For(botOptions.Value.PublicBaseUrl, null));
         origin.ResponseUrl = null; // answers go over the connection
         var ct = lifetime.ApplicationStopping;
         if (callback.MsgType == WeComRobotMsgTypes.Event)
@@ -55,14 +60,6 @@ internal sealed class WeComLongConnectionHandler(
     private ChannelCapabilities Capabilities => string.IsNullOrWhiteSpace(botOptions.Value.PublicBaseUrl)
         ? WeComOrigin.Capabilities with { FormCards = false }
         : WeComOrigin.Capabilities;
-
-    private bool FirstDelivery(string msgId)
-    {
-        var now = clock.GetUtcNow();
-        if (Random.Shared.Next(200) == 0) processed.Prune(now - TimeSpan.FromDays(1));
-        // The callback endpoint's key: a message is handled once whichever way it came.
-        return recentIds.TryAdd("wecom-robot|" + msgId) & processed.TryMarkFirstSeen("wecom-robot|" + msgId, now);
-    }
 
     private async Task HandleMessageAsync(WeComWsFrame frame, WeComRobotCallback callback, WeComOrigin origin, CancellationToken ct)
     {
@@ -131,8 +128,7 @@ internal sealed class WeComLongConnectionHandler(
         var activity = origin.NewActivity(turnId, clock.GetUtcNow(), null);
         if (action is null)
         {
-            await replies.PushAsync(origin, turnId, "", [new WeComOutgoing(T(activity,
-                "这张卡片已经处理过或已过期,请重新发起命令。", "This card was already handled or has expired; please start the command again."))], ct);
+            await replies.PushAsync(origin, turnId, "", [new WeComOutgoing(StaleCard.Message(Lang.FromLocale(activity.Locale)))], ct);
             return;
         }
 
@@ -158,5 +154,5 @@ internal sealed class WeComLongConnectionHandler(
 
     private static string NewStreamId() => WeComCardActionStore.NewKey("s");
 
-    private static string T(Activity a, string zh, string en) => a.Locale?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true ? en : zh;
+    private static string T(Activity a, string zh, string en) => Lang.FromLocale(a.Locale).T(zh, en);
 }

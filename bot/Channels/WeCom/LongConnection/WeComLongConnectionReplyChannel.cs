@@ -1,5 +1,8 @@
 using System.Text.Json;
 using ChatBot.Bot.Channels.BotFramework.Schema;
+using ChatBot.Bot.Channels.WeCom.App;
+using ChatBot.Bot.Channels.WeCom.Cards;
+using ChatBot.Bot.Channels.WeCom.Delivery;
 using ChatBot.Bot.Reminders;
 using ChatBot.Storage.Reminders;
 

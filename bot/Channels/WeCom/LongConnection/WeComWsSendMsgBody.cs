@@ -1,4 +1,6 @@
 using System.Text.Json.Serialization;
+using ChatBot.Bot.Channels.WeCom.Cards;
+using ChatBot.Bot.Channels.WeCom.Delivery;
 
 namespace ChatBot.Bot.Channels.WeCom.LongConnection;
 

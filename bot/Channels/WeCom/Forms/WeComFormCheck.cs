@@ -1,0 +1,3 @@
+namespace ChatBot.Bot.Channels.WeCom.Forms;
+
+internal enum WeComFormCheck { Valid, Malformed, Forged, Expired, Used }

@@ -1,0 +1,120 @@
+using System.Security.Cryptography;
+using System.Text;
+using ChatBot.Bot.Channels.WeCom.Cards;
+using LiteDB;
+using Microsoft.Extensions.Options;
+
+namespace ChatBot.Bot.Channels.WeCom.Forms;
+
+/// <summary>
+/// Signed, expiring, single-use links to web forms: token = "{formId}.{expiry}.{HMAC-SHA256}" where the MAC covers
+/// the form id, workspace, user, conversation, dialog state key, card hash and expiry. The key comes from
+/// WeCom:FormSigningKey or, when not configured, is generated once and kept in the database.
+/// </summary>
+internal sealed class WeComFormTokens
+{
+    public const string Collection = ChatBot.Storage.ChatBotDatabase.WeComForms;
+    private const string SettingsCollection = ChatBot.Storage.ChatBotDatabase.WeComSettings;
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(30);
+
+    private readonly LiteDatabase _db;
+    private readonly TimeProvider _clock;
+    private readonly byte[] _key;
+    private readonly object _useGate = new();
+
+    public WeComFormTokens(LiteDatabase db, TimeProvider clock, IOptions<WeComOptions> options)
+    {
+        _db = db;
+        _clock = clock;
+        _key = options.Value.FormSigningKey is { Length: >= 16 } configured
+            ? Encoding.UTF8.GetBytes(configured)
+            : StoredKey(db);
+    }
+
+    private ILiteCollection<WeComForm> Forms => _db.GetCollection<WeComForm>(Collection);
+
+    /// <summary>Stores the form and returns its token.</summary>
+    public string Issue(WeComForm form)
+    {
+        var now = _clock.GetUtcNow();
+        form.Id = WeComCardActionStore.NewKey("f");
+        form.CreatedUtc = now;
+        form.ExpiresUtc = TruncateToSeconds(now + Lifetime);
+        form.CardHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(form.CardJson)));
+        Forms.Insert(form);
+        return $"{form.Id}.{form.ExpiresUtc.ToUnixTimeSeconds()}.{Sign(form, form.ExpiresUtc.ToUnixTimeSeconds())}";
+    }
+
+    /// <summary>
+    /// Removes forms expired for a day: until then an old link still gets "expired" rather than "unknown". Run by
+    /// <see cref="WeComHousekeeping"/>.
+    /// </summary>
+    public int PruneExpired(DateTimeOffset nowUtc)
+    {
+        var expiredBefore = nowUtc - KeptAfterExpiry;
+        return Forms.DeleteMany(f => f.ExpiresUtc < expiredBefore);
+    }
+
+    internal static readonly TimeSpan KeptAfterExpiry = TimeSpan.FromDays(1);
+
+    /// <summary>Checks a token without using it up (to show the page).</summary>
+    public (WeComFormCheck Check, WeComForm? Form) Check(string? token)
+    {
+        var parts = (token ?? "").Split('.');
+        if (parts.Length != 3 || parts[0].Length is 0 or > 40 || !long.TryParse(parts[1], out var expiry))
+            return (WeComFormCheck.Malformed, null);
+        var form = Forms.FindById(parts[0]);
+        if (form is null) return (WeComFormCheck.Forged, null);
+        var expected = Encoding.ASCII.GetBytes(Sign(form, expiry));
+        if (!CryptographicOperations.FixedTimeEquals(expected, Encoding.ASCII.GetBytes(parts[2]))
+            || expiry != form.ExpiresUtc.ToUnixTimeSeconds())
+            return (WeComFormCheck.Forged, null);
+        if (form.UsedUtc is not null) return (WeComFormCheck.Used, form);
+        if (_clock.GetUtcNow() >= form.ExpiresUtc) return (WeComFormCheck.Expired, form);
+        return (WeComFormCheck.Valid, form);
+    }
+
+    /// <summary>Checks the token and marks the form used, atomically: of two concurrent submissions one wins.</summary>
+    public (WeComFormCheck Check, WeComForm? Form) Use(string? token)
+    {
+        lock (_useGate)
+        {
+            var (check, form) = Check(token);
+            if (check != WeComFormCheck.Valid) return (check, form);
+            form!.UsedUtc = _clock.GetUtcNow();
+            Forms.Update(form);
+            return (check, form);
+        }
+    }
+
+    /// <summary>The value of the cookie that says "this browser signed in as the form's user" (bound to one form).</summary>
+    public string IdentityProof(WeComForm form) => Mac($"identity\n{form.Id}\n{form.UserKey}");
+
+    public bool IsIdentityProof(WeComForm form, string? proof) =>
+        proof is not null && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(IdentityProof(form)), Encoding.ASCII.GetBytes(proof));
+
+    private string Mac(string payload) =>
+        Convert.ToBase64String(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(payload))).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private string Sign(WeComForm form, long expiry)
+    {
+        var payload = string.Join('\n', "v1", form.Id, form.WorkspaceId, form.UserKey, form.ConversationId, form.StateKey, form.CardHash,
+            expiry.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return Mac(payload);
+    }
+
+    private static DateTimeOffset TruncateToSeconds(DateTimeOffset t) => DateTimeOffset.FromUnixTimeSeconds(t.ToUnixTimeSeconds());
+
+    private static byte[] StoredKey(LiteDatabase db)
+    {
+        var settings = db.GetCollection(SettingsCollection);
+        lock (typeof(WeComFormTokens))
+        {
+            if (settings.FindById("form-signing-key") is { } doc && doc["value"].IsString)
+                return Convert.FromBase64String(doc["value"].AsString);
+            var key = RandomNumberGenerator.GetBytes(32);
+            settings.Upsert(new BsonDocument { ["_id"] = "form-signing-key", ["value"] = Convert.ToBase64String(key) });
+            return key;
+        }
+    }
+}
