@@ -18,7 +18,7 @@ public class WorkspaceAdminTests
 
     private static List<AuditEntry> AuditOf(BotHost host, string workspaceId) =>
         host.Service<LiteDatabase>().GetCollection<AuditEntry>(ChatBotDatabase.Audit)
-            .Find(a => a.RecordKey == "workspaces/" + workspaceId).OrderBy(a => a.AtUtc).ToList();
+            .Find(a => a.RecordKey == "workspaces/" + workspaceId).OrderBy(a => a.AtUtc).ThenBy(a => a.Id).ToList(); // the test clock stands still: then by insertion
 
     /// <summary>A Teams group message that @mentions the bot and a person, as Teams sends it.</summary>
     private static Activity MentioningPerson(string command, string personId, string personName, string user = "user-1", string locale = "zh-CN")
