@@ -21,6 +21,7 @@ builder.Services
     .AddConversationEngine(config)
     .AddReminders(config)
     .AddHelpFeature()
+    .AddWorkspacesFeature()
     // Channels.
     .AddBotFrameworkChannel(config)
     .AddTeamsChannel()

@@ -16,6 +16,7 @@ public static class ChatBotDatabase
     public const string WeComCardActions = "wecom_card_actions";
     public const string WeComForms = "wecom_forms";
     public const string WeComSettings = "wecom_settings";
+    public const string ClosedCards = "closed_cards";
 
     /// <summary>The parts of the storage that own collections: every <see cref="IOwnsCollections"/> in this assembly.</summary>
     public static readonly IReadOnlyList<Type> CollectionOwners = typeof(ChatBotDatabase).Assembly.GetTypes()

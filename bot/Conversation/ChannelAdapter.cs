@@ -19,6 +19,12 @@ internal abstract class ChannelAdapter
     public virtual Task UpdateActivityAsync(Activity activity, CancellationToken ct) => Task.CompletedTask;
 
     /// <summary>
+    /// The id of the message showing the form card <paramref name="cardId"/> (its latest copy), for channels whose
+    /// card submits do not say which message was clicked; null where unknown.
+    /// </summary>
+    public virtual string? FindCardActivity(string cardId) => null;
+
+    /// <summary>
     /// Waits until the activities handed over so far have left; a reply the channel refused surfaces here. Adapters
     /// that send as they are asked have nothing to wait for.
     /// </summary>

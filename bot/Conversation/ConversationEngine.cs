@@ -18,8 +18,10 @@ internal sealed class ConversationEngine(
     WorkspaceResolver workspaces,
     KeyedLock locks,
     IEnumerable<IActivityHandler> activityHandlers,
+    LiteDB.LiteDatabase database,
     ILogger<ConversationEngine> log)
 {
+    private readonly ClosedCardStore _closedCards = new(database);
     private static readonly JsonSerializerOptions StateJson = new(JsonSerializerDefaults.Web);
     private readonly NearMissSuggester _suggester = new(router);
 
@@ -47,6 +49,8 @@ internal sealed class ConversationEngine(
             }
             var dc = new DialogContext(dialogs, ctx, state.State);
             await DispatchAsync(dc, ctx.Cancellation);
+            if (ctx.ClosedCard is { } closed)
+                _closedCards.Close(ctx.Workspace.Id, closed.CardId, closed.State, ctx.UserKey, ctx.Now);
             await SaveStateWhileRepliesLeaveAsync(state.Record, dc.State, ctx);
         }
         catch (OperationCanceledException) when (ctx.Cancellation.IsCancellationRequested)
@@ -77,6 +81,12 @@ internal sealed class ConversationEngine(
     private async Task DispatchAsync(DialogContext dc, CancellationToken ct)
     {
         var ctx = dc.Context;
+        // A form card that was submitted or cancelled before (an old copy, a second tab, a double click) changes nothing.
+        if (ctx.CardId is { } cardId && _closedCards.Find(ctx.Workspace.Id, cardId) is { } closedBefore)
+        {
+            await ctx.SendTextAsync(ClosedFormCard.AlreadyHandled(ctx.Lang, closedBefore.State == ClosedCardStore.Cancelled));
+            return;
+        }
         // A click on a "您是不是要…" button runs the corrected message as if it had been typed.
         var suggested = SuggestedText(ctx.SubmitValue);
         if (suggested is not null) ctx.Text = suggested;

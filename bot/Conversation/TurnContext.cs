@@ -72,6 +72,18 @@ internal sealed class TurnContext
         return JsonSerializer.SerializeToElement(merged);
     }
 
+    /// <summary>The id of the form card whose button sent this turn (see <see cref="FormCardIds"/>), or null.</summary>
+    public string? CardId => FormCardIds.IdOf(SubmitValue);
+
+    /// <summary>The heading of that card, as its buttons carry it.</summary>
+    public string? CardTitle => FormCardIds.TitleOf(SubmitValue);
+
+    /// <summary>Set when this turn closed the clicked form card (saved or cancelled); the engine stores it.</summary>
+    public (string CardId, string State)? ClosedCard { get; private set; }
+
+    /// <summary>The card id the next form card sent takes (a corrected copy of the clicked form keeps its id).</summary>
+    private string? _nextFormCardId;
+
     /// <summary>For invoke activities: the HTTP answer (Universal Actions put the refreshed card here).</summary>
     public InvokeResponse? InvokeResponse { get; set; }
 
@@ -101,6 +113,7 @@ internal sealed class TurnContext
         reply.ReplyToId ??= incoming.Id;
         reply.Locale ??= Lang.Locale;
         reply.Timestamp ??= Now;
+        if (FormCardIds.Stamp(reply, _nextFormCardId).Contains(_nextFormCardId ?? "")) _nextFormCardId = null;
         SentActivities.Add(reply);
         return await Adapter.SendActivityAsync(reply, Cancellation);
     }
@@ -124,8 +137,31 @@ internal sealed class TurnContext
     public Task SendTypingAsync() => Activity.ChannelId is "msteams" or "webchat" or "directline" or "emulator"
         ? SendActivityAsync(new Activity { Type = ActivityTypes.Typing }) : Task.CompletedTask;
 
-    /// <summary>Replaces the card the user just clicked (Teams), so a form cannot be submitted twice: for a Universal
-    /// Action the new card is the invoke's HTTP answer; for Action.Submit the card message is updated (PUT).</summary>
+    /// <summary>
+    /// Closes the form card the user just clicked: it is replaced on screen by <paramref name="replacement"/> (a
+    /// read-only receipt, or 已取消) where the channel can, and a later click on it is answered 这张卡片已处理 (the
+    /// engine stores the closing with the turn). A card without an id (sent before ids existed) is only replaced.
+    /// </summary>
+    public Task CloseClickedCardAsync(AdaptiveCard replacement, string state = ClosedCardStore.Saved)
+    {
+        if (CardId is { } id) ClosedCard = (id, state);
+        return UpdateClickedCardAsync(replacement);
+    }
+
+    /// <summary>
+    /// The clicked form goes back with corrections: it is replaced on screen by a short note, and the next form card
+    /// this turn sends (the corrected copy) keeps its card id, so the old copy cannot be submitted any more either.
+    /// </summary>
+    public Task SupersedeClickedCardAsync()
+    {
+        if (CardId is not { } id) return Task.CompletedTask;
+        _nextFormCardId = id;
+        return UpdateClickedCardAsync(ChatBot.Cards.Help.ClosedFormCard.Superseded(Lang, CardTitle));
+    }
+
+    /// <summary>Replaces the card the user just clicked: for a Universal Action the new card is the invoke's HTTP
+    /// answer; for Action.Submit the card message is updated: Teams names it in replyToId, Web Chat sends none and the
+    /// card's id finds it (<see cref="ChannelAdapter.FindCardActivity"/>).</summary>
     public Task UpdateClickedCardAsync(AdaptiveCard card)
     {
         if (IsUniversalAction)
@@ -140,9 +176,10 @@ internal sealed class TurnContext
             };
             return Task.CompletedTask;
         }
-        if (!Capabilities.UpdateActivity || Activity.ReplyToId is null) return Task.CompletedTask;
+        var target = Activity.ReplyToId ?? (CardId is { } cardId ? Adapter.FindCardActivity(cardId) : null);
+        if (!Capabilities.UpdateActivity || target is null) return Task.CompletedTask;
         var update = CardActivity(card);
-        update.Id = Activity.ReplyToId;
+        update.Id = target;
         update.Conversation = Activity.Conversation;
         update.ServiceUrl = Activity.ServiceUrl;
         update.ChannelId = Activity.ChannelId;

@@ -15,7 +15,8 @@ public static class WelcomeCard
         "您好!我是依法行政助手。我能帮您做三件事:",
         "Hello! I'm the law-based administration assistant. I can help with three things:");
 
-    public static AdaptiveCard Build(Lang lang, bool askName)
+    /// <param name="name">The name the user gave on this card: shown in place of the name field.</param>
+    public static AdaptiveCard Build(Lang lang, bool askName, string? name = null)
     {
         var card = new AdaptiveCard().Add(TextBlock.Heading(Greeting(lang)));
         card.Add(
@@ -23,7 +24,9 @@ public static class WelcomeCard
             new TextBlock(lang.T("2\\. 安排每月学法活动,提醒、签到、统计出勤", "2\\. Schedule monthly law-study sessions, with reminders, sign-in and attendance")) { Spacing = "Small" },
             new TextBlock(lang.T("3\\. 督办年度工作计划,查看逾期任务、办结反馈", "3\\. Chase the annual work plan: overdue tasks and completion feedback")) { Spacing = "Small" },
             TextBlock.Subtle(lang.T("输入“帮助”查看全部命令;在群里请先 @我。", "Type \"help\" for all commands; in a group, @mention me first.")));
-        if (askName)
+        if (name is not null)
+            card.Add(new TextBlock(lang.T($"✅ 称呼:{name}", $"✅ Name: {name}")) { Weight = "Bolder" });
+        else if (askName)
         {
             card.Add(new TextInput
             {
@@ -31,9 +34,13 @@ public static class WelcomeCard
                 Placeholder = lang.T("例如:王小明", "e.g. Wang Xiaoming"), MaxLength = 20,
             }, new ActionSet { Actions = [SubmitAction.For(lang.T("保存称呼", "Save my name"), NameVerb)] });
         }
-        card.AddAction(SubmitAction.For(lang.T("登记调解", "Log a mediation"), "mediation.log"));
-        card.AddAction(SubmitAction.For(lang.T("安排学法", "Schedule study"), "study.schedule"));
-        card.AddAction(SubmitAction.For(lang.T("查看逾期任务", "Overdue tasks"), "tasks.overdue"));
+        // Plain buttons: they post no inputs (not the name field), and stay live when the name has been saved.
+        foreach (var (title, verb) in new[] { (lang.T("登记调解", "Log a mediation"), "mediation.log"), (lang.T("安排学法", "Schedule study"), "study.schedule"), (lang.T("查看逾期任务", "Overdue tasks"), "tasks.overdue") })
+        {
+            var button = SubmitAction.For(title, verb);
+            button.AssociatedInputs = "none";
+            card.AddAction(button);
+        }
         return card;
     }
 }

@@ -15,7 +15,7 @@ public sealed class ConversationCollections : IOwnsCollections
     [
         ChatBotDatabase.Workspaces, ChatBotDatabase.Members, ChatBotDatabase.ConversationReferences, ChatBotDatabase.DialogState,
         ChatBotDatabase.ProcessedActivities, ChatBotDatabase.Audit,
-        ChatBotDatabase.WeComCardActions, ChatBotDatabase.WeComForms, ChatBotDatabase.WeComSettings,
+        ChatBotDatabase.WeComCardActions, ChatBotDatabase.WeComForms, ChatBotDatabase.WeComSettings, ChatBotDatabase.ClosedCards,
     ];
 
     public static void EnsureIndexes(LiteDatabase db)

@@ -1,3 +1,4 @@
+using ChatBot.Storage.Engine;
 using LiteDB;
 
 namespace ChatBot.Storage.Conversations;
@@ -6,6 +7,7 @@ public sealed class WorkspaceStore(LiteDatabase db)
 {
     private ILiteCollection<Workspace> Workspaces => db.GetCollection<Workspace>(ChatBotDatabase.Workspaces);
     private ILiteCollection<WorkspaceMember> Members => db.GetCollection<WorkspaceMember>(ChatBotDatabase.Members);
+    private ILiteCollection<AuditEntry> Audit => db.GetCollection<AuditEntry>(ChatBotDatabase.Audit);
 
     // Workspaces as last read or written through this store (every write goes through it: it is one per process).
     // Every turn resolves its workspace, so a steady turn then reads no document; callers get copies they may change.
@@ -54,6 +56,30 @@ public sealed class WorkspaceStore(LiteDatabase db)
             _workspaces.TryRemove(workspace.Id, out _); // unknown outcome: read it again next time
             throw;
         }
+    }
+
+    /// <summary>Replaces the workspace's admins and writes the audit entry in the same transaction.</summary>
+    public Workspace SetAdmins(string workspaceId, IReadOnlyList<string> admins, AuditEntry audit)
+    {
+        var workspace = Get(workspaceId) ?? throw new InvalidOperationException($"Workspace '{workspaceId}' does not exist.");
+        workspace.Admins = admins.Distinct(StringComparer.Ordinal).ToList();
+        audit.RecordKey = $"{ChatBotDatabase.Workspaces}/{workspaceId}";
+        audit.WorkspaceId = workspaceId;
+        try
+        {
+            db.InTransaction(() =>
+            {
+                Workspaces.Upsert(workspace);
+                Audit.Insert(audit);
+            });
+        }
+        catch
+        {
+            _workspaces.TryRemove(workspaceId, out _); // unknown outcome: read it again next time
+            throw;
+        }
+        Cache(workspace);
+        return Copy(workspace);
     }
 
     public void MarkRemoved(string id)

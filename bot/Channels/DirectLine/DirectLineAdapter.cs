@@ -19,15 +19,16 @@ internal sealed class DirectLineAdapter(DirectLineConversation conversation, Cha
     }
 
     /// <summary>
-    /// Web Chat over Direct Line has no "message updated" event, so the card on screen stays as it is (the engine
-    /// answers a second click politely). The stored copy is replaced so a client that fetches the log again, e.g.
-    /// after a reload with an older watermark, sees the current card.
+    /// Web Chat has no "message updated" event, but it puts an activity whose id it has seen in place of the old one:
+    /// the replacement is delivered again under the same id (<see cref="DirectLineConversation.Replace"/>).
     /// </summary>
     public override Task UpdateActivityAsync(Activity activity, CancellationToken ct)
     {
         if (activity.Id is not null) conversation.Replace(FromBot(activity, bot, conversation));
         return Task.CompletedTask;
     }
+
+    public override string? FindCardActivity(string cardId) => conversation.CardActivity(cardId);
 
     public static Activity FromBot(Activity activity, ChannelAccount bot, DirectLineConversation conversation)
     {

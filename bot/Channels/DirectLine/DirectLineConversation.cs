@@ -41,7 +41,12 @@ internal sealed class DirectLineConversation
     /// <summary>Cancelled when the conversation is dropped from memory: open streams close.</summary>
     public CancellationToken Ended => _ended.Token;
 
-    private sealed record Entry(long Seq, string Id, string Json);
+    /// <param name="Timestamp">Kept by a replacement, so Web Chat (which sorts by time) shows it where the original was.</param>
+    private sealed record Entry(long Seq, string Id, string Json, DateTimeOffset? Timestamp, string? ReplyToId);
+
+    /// <summary>The latest message showing each form card (card id → activity id), to update it after a submit.</summary>
+    private readonly Dictionary<string, string> _cards = new(StringComparer.Ordinal);
+    private readonly Queue<string> _cardOrder = new();
 
     /// <summary>Gives the activity its id and conversation, stores a serialised copy and wakes the streams.</summary>
     /// <summary>
@@ -83,15 +88,32 @@ internal sealed class DirectLineConversation
             stamp = stamp.AddTicks(-(stamp.Ticks % TimeSpan.TicksPerMillisecond)); // what a browser's Date keeps
             if (stamp <= _lastTimestamp) stamp = _lastTimestamp.AddMilliseconds(1);
             activity.Timestamp = _lastTimestamp = stamp;
-            _log.AddLast(new Entry(seq, id, JsonSerializer.Serialize(activity, BotJson.Options)));
+            _log.AddLast(new Entry(seq, id, JsonSerializer.Serialize(activity, BotJson.Options), stamp, activity.ReplyToId));
             while (_log.Count > _maxActivities) _log.RemoveFirst();
+            foreach (var cardId in ChatBot.Bot.Conversation.FormCardIds.In(activity))
+            {
+                if (!_cards.ContainsKey(cardId)) _cardOrder.Enqueue(cardId);
+                _cards[cardId] = id;
+            }
+            while (_cardOrder.Count > _maxActivities) _cards.Remove(_cardOrder.Dequeue());
             LastActive = now;
             SignalLocked();
         }
         return id;
     }
 
-    /// <summary>Replaces a stored activity (the bot updated a card); clients that fetch it again see the new one.</summary>
+    /// <summary>The message that shows the form card <paramref name="cardId"/> now, or null.</summary>
+    public string? CardActivity(string cardId)
+    {
+        lock (_gate) return _cards.TryGetValue(cardId, out var id) ? id : null;
+    }
+
+    /// <summary>
+    /// Replaces a stored activity (the bot updated a card) and delivers it again: Web Chat puts an activity whose id it
+    /// has seen in place of the old one. The copy moves to the end of the log with a new sequence number, so every
+    /// stream and poll past the old watermark gets it, and a client that fetches the log afresh sees it once; it keeps
+    /// the original's time and replyToId, so it stays where it was in the transcript.
+    /// </summary>
     public bool Replace(Activity activity)
     {
         lock (_gate)
@@ -101,7 +123,11 @@ internal sealed class DirectLineConversation
                 if (node.Value.Id != activity.Id) continue;
                 activity.Conversation = new ConversationAccount { Id = Id };
                 activity.ChannelId ??= ChannelId;
-                node.Value = node.Value with { Json = JsonSerializer.Serialize(activity, BotJson.Options) };
+                activity.Timestamp = node.Value.Timestamp ?? activity.Timestamp;
+                activity.ReplyToId = node.Value.ReplyToId;
+                _log.Remove(node);
+                _log.AddLast(new Entry(_nextSeq++, activity.Id, JsonSerializer.Serialize(activity, BotJson.Options), activity.Timestamp, activity.ReplyToId));
+                SignalLocked();
                 return true;
             }
             return false;

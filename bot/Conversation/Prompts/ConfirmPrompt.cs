@@ -31,6 +31,13 @@ internal sealed class ConfirmPrompt(string id) : Prompt<bool>(id)
         }
         if (retry is not null) await ctx.SendTextAsync(retry);
         var card = new AdaptiveCard().Add(new TextBlock(options.Prompt ?? "") { Weight = "Bolder" });
+        if (options.Facts is { Count: > 0 } facts)
+        {
+            var table = new FactSet();
+            foreach (var f in facts) table.Add(f.Title, f.Value);
+            card.Add(table);
+        }
+        if (!string.IsNullOrEmpty(options.Question)) card.Add(new TextBlock(options.Question) { Weight = "Bolder" });
         card.AddAction(new SubmitAction { Title = ctx.T("是", "Yes"), Data = new JsonObject { ["choice"] = "yes" }, Style = "positive" });
         card.AddAction(new SubmitAction { Title = ctx.T("否", "No"), Data = new JsonObject { ["choice"] = "no" } });
         await ctx.SendCardAsync(card);

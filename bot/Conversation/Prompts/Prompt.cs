@@ -79,11 +79,12 @@ internal abstract class Prompt<T>(string id, PromptValidator<T>? validator = nul
     {
         if (options.Card is { } card)
         {
+            if (retry is not null) await ctx.SupersedeClickedCardAsync();
             if (retry is not null) await ctx.SendTextAsync(retry);
             await ctx.SendActivityAsync(TurnContext.CardActivity(ChatBot.Cards.AdaptiveCards.AdaptiveCard.Parse(card.ToJsonString()), options.Prompt));
             return;
         }
-        var question = options.Prompt ?? "";
+        var question = options.Text();
         if (options.Optional) question += ctx.T("(可回复“跳过”)", " (or reply \"skip\")");
         await ctx.SendTextAsync(retry is null ? question : $"{retry}\n\n{question}");
     }

@@ -18,7 +18,7 @@ internal static class PromptInput
         foreach (var key in ValueKeys)
             if (value.TryGetProperty(key, out var p) && p.ValueKind is JsonValueKind.String or JsonValueKind.Number)
                 return p.ToString();
-        var strings = value.EnumerateObject().Where(p => p.Name != "verb" && p.Value.ValueKind == JsonValueKind.String).ToList();
+        var strings = value.EnumerateObject().Where(p => p.Name != "verb" && !FormCardIds.IsOwnKey(p.Name) && p.Value.ValueKind == JsonValueKind.String).ToList();
         return strings.Count == 1 ? strings[0].Value.GetString() : null;
     }
 

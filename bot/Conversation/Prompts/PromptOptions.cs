@@ -25,6 +25,23 @@ internal sealed class PromptOptions
     /// question is sent only when it does not fit, with what was wrong. Never stored with the waiting prompt.
     /// </summary>
     public string? Answer { get; set; }
+    /// <summary>
+    /// Lines to check before answering (a confirmation summary): a table on a card; "title: value" lines, one per line,
+    /// in text. Markdown would join plain lines into one paragraph, which is why they are not simply in the prompt.
+    /// </summary>
+    public List<PromptFact>? Facts { get; set; }
+    /// <summary>The question after the <see cref="Facts"/> ("确认保存吗?"); the prompt is their heading then.</summary>
+    public string? Question { get; set; }
+
+    /// <summary>The whole question as text: the prompt, the facts one per line, the closing question.</summary>
+    public string Text()
+    {
+        var parts = new List<string>();
+        if (!string.IsNullOrEmpty(Prompt)) parts.Add(Prompt);
+        if (Facts is { Count: > 0 }) parts.Add(string.Join("\n", Facts.Select(f => $"{f.Title}: {f.Value}")));
+        var text = string.Join("\n", parts);
+        return string.IsNullOrEmpty(Question) ? text : text + "\n\n" + Question;
+    }
 
     public static PromptOptions From(JsonNode? node) => node?.Deserialize<PromptOptions>(Json) ?? new PromptOptions();
 }

@@ -33,6 +33,8 @@ internal sealed class SetNameCommand(WorkspaceStore workspaces) : IBotCommand, I
         }
         workspaces.SetMemberName(ctx.Workspace.Id, ctx.UserKey, name, ctx.Now);
         ctx.UserName = name;
+        // The welcome card's name field: the card shows the name instead, its three buttons stay.
+        if (ctx.CardId is not null) await ctx.CloseClickedCardAsync(WelcomeCard.Build(ctx.Lang, askName: false, name));
         await ctx.SendTextAsync(ctx.T($"好的,{name},以后签到名单和记录里都会显示这个称呼。", $"Thanks, {name}: sign-in lists and records will show this name."));
     }
 }

@@ -17,6 +17,7 @@ internal sealed class WelcomeHandler : IActivityHandler
         var botAdded = a.MembersAdded.Any(m => m.Id == a.Recipient?.Id);
         if (!botAdded) return;
         var askName = !ctx.IsGroup && ctx.UserName.Length == 0 && !string.IsNullOrEmpty(a.From?.Id) && a.From.Id != a.Recipient?.Id;
-        await ctx.SendCardAsync(WelcomeCard.Build(ctx.Lang, askName), WelcomeCard.Greeting(ctx.Lang));
+        // The card's heading is the greeting: a text beside it would say it twice (Web Chat and WeCom show both).
+        await ctx.SendCardAsync(WelcomeCard.Build(ctx.Lang, askName));
     }
 }

@@ -282,10 +282,11 @@ internal sealed partial class LogMediationDialog : WaterfallDialog
         var preview = validation.Case!;
         preview.CaseNo = ctx.T("(保存后生成)", "(assigned on saving)");
         var facts = MediationCaseCards.Facts(ctx.Lang, preview, _replies.MaskPersonalData(ctx)).Facts;
-        var summary = string.Join("\n", facts.Select(f => $"{f.Title}: {f.Value}"));
         return await s.PromptAsync(ConfirmPrompt.DefaultId, new PromptOptions
         {
-            Prompt = ctx.T("请核对:\n", "Please check:\n") + summary + "\n\n" + ctx.T("确认保存吗?", "Save this case?"),
+            Prompt = ctx.T("请核对:", "Please check:"),
+            Facts = facts.Select(f => new PromptFact(f.Title, f.Value)).ToList(),
+            Question = ctx.T("确认保存吗?", "Save this case?"),
         }, ct);
     }
 

@@ -31,6 +31,8 @@ internal sealed class MediationFormSubmitCommand(MediationReplies replies) : IBo
         var validation = MediationValidator.Validate(ctx.Lang, values, ctx.Today);
         if (!validation.IsValid)
         {
+            // The corrected copy (sent by the dialog) takes the place of the clicked one.
+            await ctx.SupersedeClickedCardAsync();
             await dc.BeginDialogAsync(LogMediationDialog.DialogId, LogMediationDialog.ReshowOptions(values, validation.Errors), ct);
             return;
         }

@@ -63,7 +63,7 @@ internal sealed class MediationReplies(MediationStore store, WorkspaceStore work
             ? ctx.T($"已登记,案号 {c.CaseNo}。", $"Logged as case {c.CaseNo}.")
             : ctx.T($"已登记,案号 {c.CaseNo}(这张表单已提交过,没有重复登记)。", $"Logged as case {c.CaseNo} (this form was already submitted; no second case was created).");
         if (fromCard)
-            await ctx.UpdateClickedCardAsync(MediationCaseCards.Detail(ctx.Lang, c, MaskPersonalData(ctx), actions: false, heading, ctx.TimeZone));
+            await ctx.CloseClickedCardAsync(MediationCaseCards.Detail(ctx.Lang, c, MaskPersonalData(ctx), actions: false, heading, ctx.TimeZone));
         await SendCaseAsync(ctx, c, heading);
     }
 }

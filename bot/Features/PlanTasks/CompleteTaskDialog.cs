@@ -72,6 +72,12 @@ internal sealed class CompleteTaskDialog : WaterfallDialog
         var wasOpen = before?.IsOpen == true;
         var needsAcceptance = before is not null && _options.NeedsAcceptance(ctx.Workspace, before);
         var task = _store.Complete(ctx.Workspace.Id, id, feedback, TaskArgs.ActorOf(ctx), ctx.Now, needsAcceptance);
+        if (task is not null && ctx.CardId is not null)
+            await ctx.CloseClickedCardAsync(new ChatBot.Cards.AdaptiveCards.AdaptiveCard().Add(
+                ChatBot.Cards.AdaptiveCards.TextBlock.Heading(task.Status == PlanTaskStatus.PendingAcceptance
+                    ? ctx.T($"任务 #{task.Id} 已提交办结,等待验收", $"Task #{task.Id} is submitted as done, awaiting acceptance")
+                    : ctx.T($"任务 #{task.Id} 已办结", $"Task #{task.Id} is done")),
+                PlanTaskCards.Facts(ctx.Lang, task, ctx.Today, _options.YellowDaysFor(ctx.Workspace))));
         if (task is null) await ctx.SendTextAsync(TaskArgs.NotFound(ctx, id));
         else if (!wasOpen || task.IsOpen) await ctx.SendTextAsync(TaskArgs.Closed(ctx, task));
         else if (task.Status == PlanTaskStatus.PendingAcceptance)

@@ -102,6 +102,7 @@ internal sealed class EditTaskDialog : WaterfallDialog
         if (errors.Count > 0)
         {
             s.Values["errors"] = new JsonArray(errors.Select(e => (JsonNode?)JsonValue.Create(e)).ToArray());
+            await ctx.SupersedeClickedCardAsync();
             return await s.GoToAsync(0, null, ct);
         }
         var draft = new PlanTaskDraft
@@ -117,8 +118,12 @@ internal sealed class EditTaskDialog : WaterfallDialog
         if (saved is null)
         {
             s.Values["errors"] = new JsonArray(ctx.T("同一计划、同一板块下已有同名任务。", "This plan section already has a task with that title."));
+            await ctx.SupersedeClickedCardAsync();
             return await s.GoToAsync(0, null, ct);
         }
+        await ctx.CloseClickedCardAsync(new ChatBot.Cards.AdaptiveCards.AdaptiveCard().Add(
+            ChatBot.Cards.AdaptiveCards.TextBlock.Heading(ctx.T($"已保存任务 #{saved.Id}", $"Saved task #{saved.Id}")),
+            PlanTaskCards.Facts(ctx.Lang, saved, ctx.Today, _options.YellowDaysFor(ctx.Workspace))));
         await ctx.SendTextAsync(ctx.T($"已保存任务 #{saved.Id}“{saved.Title}”,完成时限 {ctx.Lang.Date(saved.DueDate)}。",
             $"Saved task #{saved.Id} \"{saved.Title}\", due {ctx.Lang.Date(saved.DueDate)}."));
         if (saved.Supervision.AssignedUtc == ctx.Now && saved.Supervision.AcknowledgedUtc is null && ctx.Capabilities.AdaptiveCards)

@@ -70,12 +70,13 @@ internal sealed class UpdateProgressCommand(PlanTaskStore store, IOptions<PlanTa
         var percent = TaskArgs.IntField(args, "progress");
         if (percent is not (>= 0 and <= 100))
         {
+            await ctx.SupersedeClickedCardAsync();
             await ctx.SendCardAsync(PlanTaskCards.Progress(ctx.Lang, task, ctx.Today, yellow, ctx.T("进度应为 0 到 100 之间的整数,请重新填写。", "Progress must be a whole number from 0 to 100; please try again.")));
             return;
         }
         var saved = await SaveAsync(ctx, task, percent.Value, args.Field("note") ?? "");
         // The form becomes a read-only record, so it cannot be submitted twice by accident.
-        await ctx.UpdateClickedCardAsync(new ChatBot.Cards.AdaptiveCards.AdaptiveCard().Add(
+        await ctx.CloseClickedCardAsync(new ChatBot.Cards.AdaptiveCards.AdaptiveCard().Add(
             ChatBot.Cards.AdaptiveCards.TextBlock.Heading(ctx.T($"已更新进度:{saved.Progress}%", $"Progress updated: {saved.Progress}%")),
             PlanTaskCards.Facts(ctx.Lang, saved, ctx.Today, yellow)));
     }

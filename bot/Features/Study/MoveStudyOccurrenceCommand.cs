@@ -1,6 +1,7 @@
 using ChatBot.Bot.Conversation;
 using ChatBot.Bot.Conversation.Dialogs;
 using ChatBot.Bot.Conversation.Prompts;
+using ChatBot.Cards.AdaptiveCards;
 using ChatBot.Cards.Help;
 using ChatBot.Cards.Study;
 using ChatBot.Storage.Conversations;
@@ -84,6 +85,10 @@ internal sealed class MoveStudyOccurrenceCommand(StudyStore store) : IBotCommand
             Details = $"{occurrence.Date:yyyy-MM-dd}: {occurrence.LocalStart:yyyy-MM-dd HH:mm} -> {newLocal:yyyy-MM-dd HH:mm}",
         });
         var moved = StudySchedule.OccurrenceOn(session, occurrence.Date, ctx.TimeZone) ?? occurrence;
+        if (ctx.CardId is not null)
+            await ctx.CloseClickedCardAsync(new AdaptiveCard().Add(
+                TextBlock.Heading(ctx.T("已调整学法时间", "Study session moved")),
+                new FactSet().Add(ctx.T("主题", "Topic"), session.Title).Add(ctx.T("原时间", "Was"), when).Add(ctx.T("新时间", "Now"), StudyText.When(ctx.Lang, moved))));
         await ctx.SendTextAsync(ctx.T($"已将“{session.Title}”从 {when} 调整到 {StudyText.When(ctx.Lang, moved)},其余各次不变。",
             $"Moved \"{session.Title}\" from {when} to {StudyText.When(ctx.Lang, moved)}; the other sessions stay as they are."));
     }

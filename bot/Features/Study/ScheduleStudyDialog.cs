@@ -85,10 +85,13 @@ internal sealed class ScheduleStudyDialog : WaterfallDialog
         {
             var (session, errors) = StudySessionDraft.Build(s.Context, submitted);
             if (session is null)
+            {
+                await s.Context.SupersedeClickedCardAsync();
                 return await s.GoToAsync(0, new JsonObject { ["errors"] = new JsonArray(errors.Select(e => (JsonNode)JsonValue.Create(e)!).ToArray()), ["values"] = submitted.DeepClone() }, ct);
+            }
             await SaveAndReplyAsync(s.Context, session);
-            // Teams: the filled-in form becomes a receipt, so it cannot be submitted twice.
-            await s.Context.UpdateClickedCardAsync(StudyCards.FormReceipt(s.Context.Lang, session));
+            // The filled-in form becomes a receipt, so it cannot be submitted twice.
+            await s.Context.CloseClickedCardAsync(StudyCards.FormReceipt(s.Context.Lang, session));
             return await s.EndDialogAsync(ct: ct);
         }
         if (FormPrompt.TypedText(s.Result) is { Length: > 0 } typed)
@@ -177,20 +180,22 @@ internal sealed class ScheduleStudyDialog : WaterfallDialog
             return await s.EndDialogAsync(ct: ct);
         }
         var lang = s.Context.Lang;
-        var summary = string.Join("\n", new[]
+        return await s.PromptAsync(ConfirmPrompt.DefaultId, new PromptOptions
         {
-            s.T("请确认:", "Please confirm:"),
-            $"- {s.T("主题", "Topic")}: {session.Title}",
-            $"- {s.T("学习内容", "Law")}: {session.Law}",
-            $"- {s.T("形式", "Format")}: {StudyText.FormatName(lang, session.Format)}",
-            $"- {s.T("时间", "When")}: {StudyText.Rule(lang, session.Rule)}",
-            $"- {s.T("主讲人", "Presenter")}: {session.Presenter ?? "—"}",
-            $"- {s.T("地点/链接", "Place / link")}: {session.Location ?? "—"}",
-            $"- {s.T("学习资料", "Materials")}: {session.MaterialsUrl ?? "—"}",
-            $"- {s.T("应参学人员", "Expected")}: {(session.ExpectedParticipants.Count == 0 ? "—" : string.Join("、", session.ExpectedParticipants))}",
-            s.T("保存吗?", "Save it?"),
-        });
-        return await s.PromptAsync(ConfirmPrompt.DefaultId, new PromptOptions { Prompt = summary }, ct);
+            Prompt = s.T("请确认:", "Please confirm:"),
+            Facts =
+            [
+                new(s.T("主题", "Topic"), session.Title),
+                new(s.T("学习内容", "Law"), session.Law),
+                new(s.T("形式", "Format"), StudyText.FormatName(lang, session.Format)),
+                new(s.T("时间", "When"), StudyText.Rule(lang, session.Rule)),
+                new(s.T("主讲人", "Presenter"), session.Presenter ?? "—"),
+                new(s.T("地点/链接", "Place / link"), session.Location ?? "—"),
+                new(s.T("学习资料", "Materials"), session.MaterialsUrl ?? "—"),
+                new(s.T("应参学人员", "Expected"), session.ExpectedParticipants.Count == 0 ? "—" : string.Join("、", session.ExpectedParticipants)),
+            ],
+            Question = s.T("保存吗?", "Save it?"),
+        }, ct);
     }
 
     private async Task<DialogTurnResult> SaveAsync(WaterfallStepContext s, CancellationToken ct)

@@ -1,0 +1,24 @@
+using LiteDB;
+
+namespace ChatBot.Storage.Conversations;
+
+/// <summary>The form cards that were submitted or cancelled, by workspace and card id.</summary>
+public sealed class ClosedCardStore(LiteDatabase db)
+{
+    public const string Saved = "saved";
+    public const string Cancelled = "cancelled";
+
+    private ILiteCollection<ClosedCard> Cards => db.GetCollection<ClosedCard>(ChatBotDatabase.ClosedCards);
+
+    public ClosedCard? Find(string workspaceId, string cardId) => Cards.FindById(Key(workspaceId, cardId));
+
+    /// <summary>Closes the card; one closed before keeps its first state.</summary>
+    public void Close(string workspaceId, string cardId, string state, string? userKey, DateTimeOffset now)
+    {
+        var key = Key(workspaceId, cardId);
+        if (Cards.FindById(key) is not null) return;
+        Cards.Upsert(new ClosedCard { Id = key, WorkspaceId = workspaceId, CardId = cardId, State = state, UserKey = userKey, ClosedUtc = now });
+    }
+
+    private static string Key(string workspaceId, string cardId) => StorageKeys.Compact(workspaceId + "|" + cardId);
+}
