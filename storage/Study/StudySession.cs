@@ -75,17 +75,9 @@ public sealed class StudySession
     public string Law { get; set; } = "";
     public StudyFormat Format { get; set; }
     public string? Presenter { get; set; }
-    /// <summary>The presenting unit (司法所, 派出所, …), when a unit rather than (or as well as) a person presents.</summary>
-    public string? PresenterUnit { get; set; }
-    /// <summary>会前学法: the meeting this study precedes (党委会, 镇长办公会, 常务会); null for a stand-alone session.</summary>
-    public string? Meeting { get; set; }
-    /// <summary>Set by 导入学法计划: "{year}-{month:00}-{row within the month}", so a re-import updates rather than duplicates.</summary>
-    public string? PlanKey { get; set; }
     /// <summary>A make-up exam (补考): the exam session and date it repeats; its scores count as further attempts there.</summary>
     public int? MakeUpOfSessionId { get; set; }
     public DateOnly? MakeUpOfDate { get; set; }
-    /// <summary>When the materials link was given (the presenter's second reminder is skipped once it is).</summary>
-    public DateTimeOffset? MaterialsGivenUtc { get; set; }
     /// <summary>A room or a meeting link.</summary>
     public string? Location { get; set; }
     public string? MaterialsUrl { get; set; }

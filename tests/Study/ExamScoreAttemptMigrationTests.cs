@@ -29,7 +29,7 @@ public class ExamScoreAttemptMigrationTests
         }, new AuditEntry { Action = "test" });
         var sessions = db.GetCollection(StudyStore.Sessions);
         var doc = sessions.FindById(session.Id);
-        foreach (var field in new[] { "PresenterUnit", "Meeting", "PlanKey", "MakeUpOfSessionId", "MakeUpOfDate", "MaterialsGivenUtc" }) doc.Remove(field);
+        foreach (var field in new[] { "MakeUpOfSessionId", "MakeUpOfDate" }) doc.Remove(field);
         sessions.Update(doc);
         var scores = db.GetCollection(StudyStore.Scores);
         foreach (var (name, score) in new[] { ("王小明", 95.0), ("李娜", 55.0) })

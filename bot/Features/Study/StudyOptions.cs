@@ -8,7 +8,6 @@ internal sealed class StudyOptions
 {
     public const string Section = "Study";
     public const string HoursTargetKey = "study.hoursTarget";
-    public const string UsualDayKey = "study.usualDay";
 
     /// <summary>学时 each person should reach in a year (学时统计 lists those below).</summary>
     public double YearlyHoursTarget { get; set; } = 40;
@@ -19,17 +18,9 @@ internal sealed class StudyOptions
     public double ExcellentFrom { get; set; } = 90;
     public double GoodFrom { get; set; } = 80;
     public double PassFrom { get; set; } = 60;
-    /// <summary>When a plan row names a month without a day (the workspace setting study.usualDay overrides it).</summary>
-    public string UsualDay { get; set; } = "每月第一个周五 15:00";
-    /// <summary>Length of a 会前学法 session unless the plan says otherwise.</summary>
-    public int MeetingStudyMinutes { get; set; } = 30;
-    /// <summary>Share of a session a person must be in the Teams meeting to be signed in automatically.</summary>
-    public double MeetingPresenceShare { get; set; } = 0.5;
 
     public StudyGrading Grading => new(ExcellentFrom, GoodFrom, PassFrom, Math.Clamp(MaxExamAttempts, 1, 10), BestAttemptCounts);
 
     public double HoursTargetFor(Workspace w) =>
         w.Settings.TryGetValue(HoursTargetKey, out var s) && double.TryParse(s, System.Globalization.CultureInfo.InvariantCulture, out var v) && v is > 0 and <= 1000 ? v : YearlyHoursTarget;
-
-    public string UsualDayFor(Workspace w) => w.Settings.TryGetValue(UsualDayKey, out var s) && !string.IsNullOrWhiteSpace(s) ? s : UsualDay;
 }
