@@ -21,13 +21,13 @@ builder.Services
     .AddConversationEngine(config)
     .AddReminders(config)
     .AddHelpFeature()
-    .AddWorkspacesFeature()
     // Channels.
     .AddBotFrameworkChannel(config)
     .AddTeamsChannel()
     .AddDirectLineChannel()
     .AddWeComChannel(config)
     // Features: docs/adding-a-feature.md.
+    .AddWorkspacesFeature()
     .AddMediationFeature(config)
     .AddStudyFeature(config)
     .AddPlanTasksFeature(config)
@@ -40,7 +40,7 @@ app.UseJsonErrorResponses();
 app.MapBotFrameworkEndpoints();
 app.MapMediationEndpoints();
 app.MapDirectLine();
-WeComEndpoints.Map(app); // becomes app.MapWeComEndpoints() with the WeCom folder split
+app.MapWeComEndpoints();
 app.MapHealthEndpoint();
 
 app.Run();

@@ -8,7 +8,7 @@ namespace ChatBot.Bot.Channels.WeCom;
 /// <summary>Maps the WeCom endpoints: callbacks of the smart robot and the app, the form page and its renderer.</summary>
 internal static class WeComEndpoints
 {
-    public static void Map(IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapWeComEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet(WeComRobotEndpoint.Path, (HttpContext http, WeComRobotEndpoint e) => e.Verify(http));
         app.MapPost(WeComRobotEndpoint.Path, (HttpContext http, WeComRobotEndpoint e) => e.HandleAsync(http));
@@ -19,6 +19,7 @@ internal static class WeComEndpoints
             : HttpBody.Problem(404, "The adaptivecards renderer is not installed (run npm ci)."));
         app.MapGet("/forms/{token}", (HttpContext http, string token, WeComFormEndpoint e) => e.PageAsync(http, token));
         app.MapPost("/forms/{token}", (HttpContext http, string token, WeComFormEndpoint e) => e.SubmitAsync(http, token));
+        return app;
     }
 
     /// <summary>
