@@ -10,8 +10,9 @@ namespace ChatBot.Tests.Storage;
 /// <summary>Migrations: applied once each, in order, after a verified backup, and never on a newer database.</summary>
 public class SchemaMigratorTests
 {
-    // A record as an earlier version wrote it: "source" as free text; the new shape has a code.
-    private sealed class SourceToCode(int version = 1000) : ISchemaMigration
+    // A record as an earlier version wrote it: "source" as free text; the new shape has a code. Test migrations use
+    // versions above every feature block (91000, 92000), so they run after the real ones.
+    private sealed class SourceToCode(int version = 91000) : ISchemaMigration
     {
         public int Version => version;
         public string Name => "test-source-code";
@@ -33,7 +34,7 @@ public class SchemaMigratorTests
 
     private sealed class Renumber : ISchemaMigration
     {
-        public int Version => 2000;
+        public int Version => 92000;
         public string Name => "test-renumber";
         public void Apply(LiteDatabase db)
         {
@@ -64,7 +65,7 @@ public class SchemaMigratorTests
         using (var db = ChatBotDatabase.Open(path))
         {
             var applied = SchemaMigrator.Migrate(db, [new Renumber(), first]); // registered out of order
-            Assert.Equal([1000, 2000], applied.Select(m => m.Version));
+            Assert.Equal([91000, 92000], applied.Select(m => m.Version));
             Assert.Equal("application-1", db.GetCollection("things").FindById(1)["label"].AsString);
             Assert.Equal("other-2", db.GetCollection("things").FindById(2)["label"].AsString);
         }
@@ -72,7 +73,7 @@ public class SchemaMigratorTests
         {
             Assert.Empty(SchemaMigrator.Migrate(db, [first, new Renumber()]));
             Assert.Equal(1, first.Runs);
-            Assert.Equal([1000, 2000], SchemaMigrator.Applied(db).Select(a => a.Version));
+            Assert.Equal([91000, 92000], SchemaMigrator.Applied(db).Select(a => a.Version));
         }
     }
 
@@ -81,11 +82,11 @@ public class SchemaMigratorTests
     {
         var path = OldDatabase();
         using var db = ChatBotDatabase.Open(path);
-        SchemaMigrator.Migrate(db, [new SourceToCode(1000)]);
+        SchemaMigrator.Migrate(db, [new SourceToCode(91000)]);
         // Another feature's migration with a higher number first, then one of the first feature's block: both run.
-        var later = new SourceToCode(1001);
-        var applied = SchemaMigrator.Migrate(db, [new SourceToCode(1000), later, new Renumber()]);
-        Assert.Equal([1001, 2000], applied.Select(m => m.Version));
+        var later = new SourceToCode(91001);
+        var applied = SchemaMigrator.Migrate(db, [new SourceToCode(91000), later, new Renumber()]);
+        Assert.Equal([91001, 92000], applied.Select(m => m.Version));
         Assert.Equal(1, later.Runs);
     }
 
@@ -97,7 +98,7 @@ public class SchemaMigratorTests
         SchemaMigrator.Migrate(db, [new SourceToCode(), new Renumber()]);
         var older = new SourceToCode();
         var ex = Assert.Throws<InvalidOperationException>(() => SchemaMigrator.Migrate(db, [older]));
-        Assert.Contains("2000 test-renumber", ex.Message);
+        Assert.Contains("92000 test-renumber", ex.Message);
         Assert.Equal(0, older.Runs);
     }
 
@@ -131,7 +132,9 @@ public class SchemaMigratorTests
         Assert.Equal("application", db.GetCollection("things").FindById(1)["code"].AsString);
         Assert.Equal(1, migration.Runs);
         var backup = Assert.Single(host.Service<BackupService>().Folder.List());
-        Assert.StartsWith(BackupService.PreMigration + "-test-source-code", backup.Reason);
+        // Named after the first pending migration (the features' own come before the test's, by version).
+        Assert.StartsWith(BackupService.PreMigration + "-", backup.Reason);
+        Assert.Contains(SchemaMigrator.Applied(db), a => a.Version == migration.Version);
         // The backup holds the records as they were before the migration.
         using var copy = new LiteDatabase($"Filename={backup.File};ReadOnly=true");
         Assert.Equal("当事人申请", copy.GetCollection("things").FindById(1)["source"].AsString);
