@@ -18,10 +18,9 @@ internal sealed class ConversationEngine(
     WorkspaceResolver workspaces,
     KeyedLock locks,
     IEnumerable<IActivityHandler> activityHandlers,
-    LiteDB.LiteDatabase database,
+    ClosedCardStore closedCards,
     ILogger<ConversationEngine> log)
 {
-    private readonly ClosedCardStore _closedCards = new(database);
     private static readonly JsonSerializerOptions StateJson = new(JsonSerializerDefaults.Web);
     private readonly NearMissSuggester _suggester = new(router);
 
@@ -50,7 +49,7 @@ internal sealed class ConversationEngine(
             var dc = new DialogContext(dialogs, ctx, state.State);
             await DispatchAsync(dc, ctx.Cancellation);
             if (ctx.ClosedCard is { } closed)
-                _closedCards.Close(ctx.Workspace.Id, closed.CardId, closed.State, ctx.UserKey, ctx.Now);
+                closedCards.Close(ctx.Workspace.Id, closed.CardId, closed.State, ctx.UserKey, ctx.Now);
             await SaveStateWhileRepliesLeaveAsync(state.Record, dc.State, ctx);
         }
         catch (OperationCanceledException) when (ctx.Cancellation.IsCancellationRequested)
@@ -82,7 +81,7 @@ internal sealed class ConversationEngine(
     {
         var ctx = dc.Context;
         // A form card that was submitted or cancelled before (an old copy, a second tab, a double click) changes nothing.
-        if (ctx.CardId is { } cardId && _closedCards.Find(ctx.Workspace.Id, cardId) is { } closedBefore)
+        if (ctx.CardId is { } cardId && closedCards.Find(ctx.Workspace.Id, cardId) is { } closedBefore)
         {
             await ctx.SendTextAsync(ClosedFormCard.AlreadyHandled(ctx.Lang, closedBefore.State == ClosedCardStore.Cancelled));
             return;

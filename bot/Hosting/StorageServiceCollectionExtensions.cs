@@ -1,4 +1,5 @@
 using ChatBot.Bot.Hosting;
+using ChatBot.Bot.Hosting.Housekeeping;
 using ChatBot.Storage.Conversations;
 using LiteDB;
 
@@ -21,6 +22,8 @@ internal static class StorageServiceCollectionExtensions
             sp.GetRequiredService<ILogger<JournaledDialogStateStore>>().LogError(ex,
                 "Dialog-state checkpoint failed; it is retried every second and the journal files are kept until it succeeds")));
         services.AddSingleton<AuditLog>();
+        services.AddSingleton<ClosedCardStore>();
+        services.AddHousekeepingTask<ClosedCardHousekeeping>();
         return services;
     }
 }

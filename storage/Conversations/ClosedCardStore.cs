@@ -20,5 +20,8 @@ public sealed class ClosedCardStore(LiteDatabase db)
         Cards.Upsert(new ClosedCard { Id = key, WorkspaceId = workspaceId, CardId = cardId, State = state, UserKey = userKey, ClosedUtc = now });
     }
 
+    /// <summary>Forgets cards closed before <paramref name="olderThan"/>; returns how many.</summary>
+    public int Prune(DateTimeOffset olderThan) => Cards.DeleteMany(c => c.ClosedUtc < olderThan);
+
     private static string Key(string workspaceId, string cardId) => StorageKeys.Compact(workspaceId + "|" + cardId);
 }

@@ -356,20 +356,3 @@ public sealed class JournaledDialogStateStore : IDialogStateStore, IDisposable
     /// <summary>A journal file that takes no more entries, and the latest state per key it holds.</summary>
     private sealed record Sealed(string Path, ConcurrentDictionary<string, DialogStateRecord?> States);
 }
-
-public sealed class GroupCommitStatistics
-{
-    private long _commits, _writes, _ticks, _maxTicks;
-
-    internal void Add(int writes, TimeSpan took)
-    {
-        Interlocked.Increment(ref _commits);
-        Interlocked.Add(ref _writes, writes);
-        Interlocked.Add(ref _ticks, took.Ticks);
-        long max;
-        while (took.Ticks > (max = Interlocked.Read(ref _maxTicks)) && Interlocked.CompareExchange(ref _maxTicks, took.Ticks, max) != max) { }
-    }
-
-    public (long Commits, long Writes, TimeSpan Total, TimeSpan Max) Snapshot() =>
-        (Interlocked.Read(ref _commits), Interlocked.Read(ref _writes), TimeSpan.FromTicks(Interlocked.Read(ref _ticks)), TimeSpan.FromTicks(Interlocked.Read(ref _maxTicks)));
-}

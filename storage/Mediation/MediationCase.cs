@@ -2,30 +2,6 @@ using LiteDB;
 
 namespace ChatBot.Storage.Mediation;
 
-/// <summary>
-/// How a dispute came to the mediation committee (来源), as the statistics count it: 当事人申请, 主动调解(排查发现), and
-/// the four kinds of 委托移送. Records written before these existed said "Referral" for all four; migration 1000 maps
-/// them to <see cref="OtherDepartment"/>.
-/// </summary>
-public enum MediationSource { Application, Screening, Police, Court, Government, OtherDepartment }
-
-/// <summary>纠纷类型, in the order township reports list them.</summary>
-public enum DisputeType
-{
-    Family, Neighbour, HousingLand, ForestLand, Contract, Business, Damages, Labour,
-    LandAcquisition, Environment, Medical, Traffic, Property, Other,
-}
-
-/// <summary>调解状态: 受理 → 调解中 → 调解成功 / 调解不成功 / 已移交.</summary>
-public enum MediationStatus { Accepted, InProgress, Succeeded, Failed, Referred }
-
-/// <summary>协议形式 of a successful mediation.</summary>
-public enum AgreementForm { Oral, Written }
-
-/// <summary>协议履行情况 noted at a follow-up visit (已履行 / 部分履行 / 未履行). "InProgress" of older records is mapped to
-/// <see cref="PartlyFulfilled"/> by migration 1000.</summary>
-public enum Performance { Fulfilled, PartlyFulfilled, NotFulfilled, NotApplicable }
-
 /// <summary>One people's-mediation case (人民调解案件) of one workspace.</summary>
 public sealed class MediationCase
 {
@@ -105,43 +81,4 @@ public sealed class MediationCase
             return PerformanceDeadline is { } d ? d.AddDays(-MediationRules.FollowUpDaysBeforeDeadline) : settled.AddDays(MediationRules.FollowUpDaysWithoutDeadline);
         }
     }
-}
-
-public sealed class MediationParty
-{
-    public MediationParty() { }
-    public MediationParty(string name, string? phone = null) { Name = name; Phone = phone; }
-    public string Name { get; set; } = "";
-    public string? Phone { get; set; }
-    /// <summary>自然人, or 法人/其他组织 (then <see cref="Representative"/> names who acts for it).</summary>
-    public PartyKind Kind { get; set; }
-    public PartySex? Sex { get; set; }
-    /// <summary>出生年份; entered as "1980年" or as an age ("45岁", counted back from the year of registration).</summary>
-    public int? BirthYear { get; set; }
-    public string? Address { get; set; }
-    /// <summary>法定代表人/负责人 of an organisation.</summary>
-    public string? Representative { get; set; }
-}
-
-/// <summary>回访: a visit after the mediation to see whether the agreement is kept.</summary>
-public sealed class FollowUpVisit
-{
-    public DateOnly Date { get; set; }
-    public string By { get; set; } = "";
-    public string? Note { get; set; }
-    public Performance Performance { get; set; }
-    /// <summary>当事人满意度; null on visits recorded before it was asked.</summary>
-    public Satisfaction? Satisfaction { get; set; }
-    /// <summary>遗留风险 (remaining risk of the dispute flaring up), if any.</summary>
-    public string? RemainingRisk { get; set; }
-    public string RecordedBy { get; set; } = "";
-    public DateTimeOffset RecordedUtc { get; set; }
-}
-
-/// <summary>The case-number counter of one workspace and year, updated in the same transaction as the insert.</summary>
-public sealed class MediationCounter
-{
-    /// <summary>"{workspaceId}|{year}"</summary>
-    [BsonId] public string Id { get; set; } = "";
-    public int Last { get; set; }
 }

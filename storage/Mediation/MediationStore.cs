@@ -4,11 +4,6 @@ using LiteDB;
 
 namespace ChatBot.Storage.Mediation;
 
-/// <summary>Who is writing, for the audit log.</summary>
-public readonly record struct MediationActor(string UserKey, string? UserName);
-
-public sealed record CreateCaseResult(MediationCase Case, bool Created);
-
 /// <summary>
 /// The mediation cases of all workspaces. Every query takes the workspace id; writes are one LiteDB transaction each
 /// (record + counter + audit), kept synchronous because LiteDB transactions belong to the calling thread.

@@ -38,9 +38,18 @@ public static class SchemaMigrator
         var done = applied.Select(a => a.Version).ToHashSet();
         var pending = ordered.Where(m => !done.Contains(m.Version)).ToList();
         if (pending.Count == 0) return pending;
+        var records = db.GetCollection<AppliedMigration>(Collection);
+        // A new database holds no record of an older shape: it is marked as having had every migration, without a
+        // backup of nothing, so that the migrations run only on data written before them.
+        if (applied.Count == 0 && IsEmpty(db))
+        {
+            var now = (clock ?? TimeProvider.System).GetUtcNow();
+            foreach (var migration in pending)
+                records.Upsert(new AppliedMigration { Version = migration.Version, Name = migration.Name, AppliedUtc = now, OnNewDatabase = true });
+            return [];
+        }
         if (backupBefore is not null && !backupBefore(pending[0].Name))
             throw new InvalidOperationException($"No verified backup could be taken before the migration {pending[0].Version} {pending[0].Name}; the database was not changed.");
-        var records = db.GetCollection<AppliedMigration>(Collection);
         foreach (var migration in pending)
         {
             migration.Apply(db);
@@ -48,6 +57,9 @@ public static class SchemaMigrator
         }
         return pending;
     }
+
+    private static bool IsEmpty(LiteDatabase db) =>
+        db.GetCollectionNames().Where(n => n != Collection && !n.StartsWith('$')).All(n => db.GetCollection(n).LongCount() == 0);
 
     /// <summary>The migrations this database has had, oldest first.</summary>
     public static IReadOnlyList<AppliedMigration> Applied(LiteDatabase db) =>
@@ -62,12 +74,4 @@ public static class SchemaMigrator
             throw new InvalidOperationException($"Migration {bad.Name} has the version {bad.Version}; versions start at 1.");
         return ordered;
     }
-}
-
-/// <summary>A migration a database has had (one document of <c>schema_migrations</c>).</summary>
-public sealed class AppliedMigration
-{
-    [BsonId] public int Version { get; set; }
-    public string Name { get; set; } = "";
-    public DateTimeOffset AppliedUtc { get; set; }
 }

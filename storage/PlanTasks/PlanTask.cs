@@ -2,16 +2,6 @@ using LiteDB;
 
 namespace ChatBot.Storage.PlanTasks;
 
-/// <summary>
-/// A task's state. <see cref="PendingAcceptance"/> (待验收, #24): the owner reported it done and an admin has to accept
-/// it (then <see cref="Done"/>) or return it (then <see cref="InProgress"/>); it is in neither the open nor the done list.
-/// Appended, never reordered: the snapshot stores the number.
-/// </summary>
-public enum PlanTaskStatus { NotStarted, InProgress, Done, Cancelled, PendingAcceptance }
-
-/// <summary>Traffic light of an open task on a given day.</summary>
-public enum TaskUrgency { Overdue, DueSoon, OnTrack, Closed }
-
 /// <summary>One task of a workspace's annual plan (工作计划), chased by the supervision office (督查办).</summary>
 public sealed class PlanTask
 {
@@ -102,52 +92,4 @@ public sealed class PlanTask
         }
         return sb.ToString().TrimEnd('。', '.', ';', ';');
     }
-}
-
-/// <summary>A string still in its UTF-8 bytes (a slice of a larger buffer), decoded on demand.</summary>
-internal readonly struct Utf8Text(byte[] data, int offset, int length)
-{
-    public string Decode() => data is null || length == 0 ? "" : System.Text.Encoding.UTF8.GetString(data, offset, length);
-}
-
-public sealed class ProgressNote
-{
-    public DateTimeOffset AtUtc { get; set; }
-    public string? AuthorKey { get; set; }
-    public string AuthorName { get; set; } = "";
-    public int Progress { get; set; }
-    public string Text { get; set; } = "";
-}
-
-/// <summary>A task as parsed from an import or a form, before it is saved.</summary>
-public sealed class PlanTaskDraft
-{
-    public int PlanYear { get; set; }
-    public string PlanTitle { get; set; } = "";
-    public string Section { get; set; } = "";
-    public string Title { get; set; } = "";
-    public List<string> Owners { get; set; } = new();
-    public string Department { get; set; } = "";
-    public DateOnly DueDate { get; set; }
-    /// <summary>配合单位 (#24).</summary>
-    public List<string> SupportUnits { get; set; } = new();
-    /// <summary>重点 task (#24): needs 验收 unless the workspace turned it off.</summary>
-    public bool IsKey { get; set; }
-    /// <summary>"" an annual plan (年度重点), <see cref="MeetingPlanKind"/> a meeting's decisions (#24).</summary>
-    public string PlanKind { get; set; } = "";
-
-    public const string MeetingPlanKind = "会议督办";
-}
-
-/// <summary>Who did something, for notes and the audit trail.</summary>
-public sealed record Actor(string? UserKey, string Name);
-
-public sealed record ImportOutcome(int Created, int Updated, int Unchanged, IReadOnlyList<int> TaskIds);
-
-/// <summary>What a list needs to count and order a task without reading it all: its number, due date, status and section.</summary>
-public readonly record struct TaskHeader(int Id, DateOnly DueDate, PlanTaskStatus Status, string Section)
-{
-    public static TaskHeader Of(PlanTask t) => new(t.Id, t.DueDate, t.Status, t.Section);
-
-    public TaskUrgency UrgencyOn(DateOnly today, int yellowDays) => PlanTask.Urgency(Status, DueDate, today, yellowDays);
 }

@@ -1,17 +1,5 @@
 namespace ChatBot.Storage.Study;
 
-public enum StudyGrade
-{
-    /// <summary>优秀</summary>
-    Excellent,
-    /// <summary>良好</summary>
-    Good,
-    /// <summary>合格</summary>
-    Pass,
-    /// <summary>不合格</summary>
-    Fail,
-}
-
 /// <summary>How exam scores become grades: the band floors, the number of sittings and which one counts.</summary>
 public sealed record StudyGrading(double ExcellentFrom = 90, double GoodFrom = 80, double PassFrom = 60, int MaxAttempts = 3, bool BestAttemptCounts = true)
 {

@@ -1,54 +1,5 @@
 namespace ChatBot.Storage.Study;
 
-/// <summary>A held occurrence one person attended, and the study hours (学时) it gives: its length in hours.</summary>
-public sealed record StudyAttended(StudyOccurrence Occurrence, StudyAttendance Attendance)
-{
-    public double Hours => StudyLedger.HoursOf(Occurrence);
-}
-
-/// <summary>One person's sittings of one exam and the score and grade that count.</summary>
-public sealed record StudyExamResult(StudyOccurrence Exam, string Name, IReadOnlyList<StudyExamScore> Attempts, double Counted, StudyGrade Grade)
-{
-    public bool Passed => Grade != StudyGrade.Fail;
-}
-
-/// <summary>One exam occurrence: who sat it, who was expected and did not, the pass rate and grade distribution.</summary>
-public sealed record StudyExamFigures(StudyOccurrence Exam, IReadOnlyList<StudyExamResult> Results, IReadOnlyList<string> Absent)
-{
-    public int Sat => Results.Count;
-    public int Passed => Results.Count(r => r.Passed);
-    /// <summary>Passed over those who sat it (the absent are counted apart).</summary>
-    public double? PassRate => Sat == 0 ? null : (double)Passed / Sat;
-    public int Count(StudyGrade grade) => Results.Count(r => r.Grade == grade);
-}
-
-/// <summary>One person's year: the sessions attended with their hours, and the exams.</summary>
-public sealed record StudyPersonRecord(string Name, string? UserKey, IReadOnlyList<StudyAttended> Attended, IReadOnlyList<StudyExamResult> Exams, IReadOnlyList<StudyOccurrence> ExamsMissed)
-{
-    public double Hours => Math.Round(Attended.Sum(a => a.Hours), 2);
-}
-
-/// <summary>Who must sit a make-up (补考): failed with sittings left, or absent.</summary>
-public sealed record StudyMakeUpEntry(StudyOccurrence Exam, string Name, double? Counted, int Attempts);
-
-/// <summary>The whole year per person and per exam: what 我的学法, 学时统计, the exam figures and the 台账 are made of.</summary>
-public sealed record StudyLedgerYear(int Year, StudyGrading Grading, IReadOnlyList<StudyOccurrence> Held, IReadOnlyDictionary<(int SessionId, DateOnly Date), int> Attendance,
-    IReadOnlyList<StudyPersonRecord> People, IReadOnlyList<StudyExamFigures> Exams)
-{
-    public int Sat => Exams.Sum(e => e.Sat);
-    public int Passed => Exams.Sum(e => e.Passed);
-    public double? PassRate => Sat == 0 ? null : (double)Passed / Sat;
-    public int Count(StudyGrade grade) => Exams.Sum(e => e.Count(grade));
-
-    public StudyPersonRecord? Person(string name) => People.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
-
-    public IReadOnlyList<StudyMakeUpEntry> MakeUpList() =>
-        Exams.SelectMany(e => e.Results.Where(r => !r.Passed && r.Attempts.Count < Grading.MaxAttempts)
-                .Select(r => new StudyMakeUpEntry(e.Exam, r.Name, r.Counted, r.Attempts.Count))
-                .Concat(e.Absent.Select(n => new StudyMakeUpEntry(e.Exam, n, null, 0))))
-            .ToList();
-}
-
 public static class StudyLedger
 {
     /// <summary>Study hours of one occurrence: its length in hours (90 minutes = 1.5).</summary>

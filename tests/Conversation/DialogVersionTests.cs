@@ -376,10 +376,10 @@ public class DialogVersionTests
     }
 
     [Fact]
-    public async Task Log_mediation_saved_before_versions_resumes_at_its_step_while_its_steps_are_unchanged()
+    public async Task Log_mediation_saved_before_versions_is_ended_politely_now_that_its_steps_changed()
     {
-        // True for the code of this commit; once LogMediationDialog's steps change, such state is ended politely instead
-        // (then this test is to expect the notice, as the parcel tests above do).
+        // The deploy that introduced versions also added steps to LogMediationDialog (the closing facts of #23), so
+        // state saved by the version before is not resumed: the saved step number no longer means the same step.
         var db = TempPaths.NewDatabase();
         await using (var before = new BotHost(db))
         {
@@ -394,7 +394,9 @@ public class DialogVersionTests
             await store.SaveAsync(record);
         }
         await using var after = new BotHost(db);
-        Assert.Contains("纠纷类型", (await after.SendAsync(Sms("当事人申请"))).AllText());
+        var reply = (await after.SendAsync(Sms("当事人申请"))).AllText();
+        Assert.Contains("系统已更新,请重新开始“调解登记”", reply);
+        Assert.DoesNotContain("纠纷类型", reply);
     }
 
     [Fact]

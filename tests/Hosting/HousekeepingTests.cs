@@ -77,6 +77,21 @@ public class HousekeepingTests
     }
 
     [Fact]
+    public void Closed_form_cards_are_forgotten_after_half_a_year_and_the_bot_registers_the_task()
+    {
+        using var db = ChatBotDatabase.Open(":memory:");
+        var closed = new ClosedCardStore(db);
+        closed.Close("w", "old", ClosedCardStore.Saved, "u", Start - TimeSpan.FromDays(181));
+        closed.Close("w", "recent", ClosedCardStore.Cancelled, "u", Start - TimeSpan.FromDays(179));
+        Assert.Equal(1, new ClosedCardHousekeeping(closed).Run(Start));
+        Assert.Null(closed.Find("w", "old"));
+        Assert.NotNull(closed.Find("w", "recent"));
+
+        using var host = new ChatBot.Tests.Infrastructure.BotHost();
+        Assert.Contains(host.Services.GetServices<IHousekeepingTask>(), t => t is ClosedCardHousekeeping);
+    }
+
+    [Fact]
     public void The_WeCom_channel_registers_its_pruning_with_the_housekeeping_job()
     {
         var services = new ServiceCollection().AddWeComChannel(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());

@@ -115,6 +115,23 @@ public class SchemaMigratorTests
     }
 
     [Fact]
+    public void A_new_database_is_marked_as_migrated_without_running_anything_or_taking_a_backup()
+    {
+        var path = TempPaths.NewDatabase();
+        var migration = new SourceToCode();
+        using (var db = ChatBotDatabase.Open(path))
+        {
+            Assert.Empty(SchemaMigrator.Migrate(db, [migration], backupBefore: _ => throw new InvalidOperationException("no backup of an empty database")));
+            Assert.Equal(0, migration.Runs);
+            Assert.True(Assert.Single(SchemaMigrator.Applied(db)).OnNewDatabase);
+            db.GetCollection("things").Insert(new BsonDocument { ["_id"] = 1, ["source"] = "法院委托" }); // written in the new shape's time
+        }
+        using (var again = ChatBotDatabase.Open(path))
+            Assert.Empty(SchemaMigrator.Migrate(again, [migration]));
+        Assert.Equal(0, migration.Runs);
+    }
+
+    [Fact]
     public void Two_migrations_with_one_version_are_a_programming_error()
     {
         using var db = ChatBotDatabase.Open(TempPaths.NewDatabase());

@@ -20,14 +20,14 @@ public class StudyHoursTests
     {
         var store = host.Service<StudyStore>();
         var created = Local(1, 1, 0).AddDays(-60);
-        StudySession Add(string title, StudyRule rule, DateTimeOffset seriesStart, string? meeting = null) => store.Create(new StudySession
+        StudySession Add(string title, StudyRule rule, DateTimeOffset seriesStart) => store.Create(new StudySession
         {
-            WorkspaceId = Ws, Title = title, Law = "民法典", Rule = rule, SeriesStartUtc = seriesStart, Meeting = meeting,
+            WorkspaceId = Ws, Title = title, Law = "民法典", Rule = rule, SeriesStartUtc = seriesStart,
             ExpectedParticipants = ["王小明", "李娜", "张三"], CreatedUtc = created, UpdatedUtc = created,
         }, new AuditEntry { Action = "test" });
         var civil = Add("每月一法:民法典", new StudyRule { Kind = StudyRuleKind.Once, Date = new DateOnly(2026, 3, 6), Start = new TimeOnly(15, 0), DurationMinutes = 90 }, created);
         var monthly = Add("每月十日学法", new StudyRule { Kind = StudyRuleKind.DayOfMonth, Day = 10, Start = new TimeOnly(9, 0), DurationMinutes = 60 }, Local(1, 1, 0));
-        var pre = Add("会前学法:信访工作条例", new StudyRule { Kind = StudyRuleKind.Once, Date = new DateOnly(2026, 3, 16), Start = new TimeOnly(8, 30), DurationMinutes = 30 }, created, "党委会");
+        var pre = Add("会前学法:信访工作条例", new StudyRule { Kind = StudyRuleKind.Once, Date = new DateOnly(2026, 3, 16), Start = new TimeOnly(8, 30), DurationMinutes = 30 }, created);
         var last = Add("年终学法", new StudyRule { Kind = StudyRuleKind.Once, Date = new DateOnly(2025, 12, 12), Start = new TimeOnly(15, 0), DurationMinutes = 120 }, created);
         void SignIn(StudySession s, DateOnly d, string user, string name) =>
             store.TrySignIn(new StudyAttendance { WorkspaceId = Ws, SessionId = s.Id, OccurrenceDate = d, UserKey = "msteams:" + user, UserName = name, SignedInUtc = created }, out _);

@@ -8,7 +8,8 @@ namespace ChatBot.Bot.Features.Mediation;
 /// <summary>
 /// The closing facts of an outcome, whether from the registration form, the outcome form or the outcome dialog: a
 /// settled case needs the agreed terms (for an oral agreement, its content: 人民调解法 §28) and a performance deadline;
-/// the closing date is not in the future nor before the case was received; the deadline not before the closing date.
+/// the closing date is not in the future nor before the case was received; the deadline not before the closing date
+/// (or, when none is given, the date received).
 /// Problems are added to <paramref name="errors"/> by input id.
 /// </summary>
 internal static class ClosingValidator
@@ -27,7 +28,10 @@ internal static class ClosingValidator
         }
         if (status != MediationStatus.Succeeded) return o;
 
-        var closedOn = o.ClosedOn ?? today;
+        // Without a closing date the deadline is held to the date received: a case registered months later as settled
+        // may well have had its deadline before today.
+        var (earliest, earliestZh, earliestEn) = o.ClosedOn is { } given ? (given, "结案日期", "closing date")
+            : received != default ? (received, "受理日期", "date received") : (today, "结案日期", "closing date");
         if (string.IsNullOrWhiteSpace(v.AgreementTerms))
             errors["agreementTerms"] = form == AgreementForm.Oral
                 ? lang.T("调解成功的口头协议,请记录协议内容。", "For an oral agreement, record what was agreed.")
@@ -40,8 +44,8 @@ internal static class ClosingValidator
             errors["performanceDeadline"] = lang.T("调解成功的案件请填写履行期限(当场履行的填结案当天)。", "A settled case needs a performance deadline (the closing day if performed on the spot).");
         else if (!DateOnly.TryParseExact(v.PerformanceDeadline, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var deadline))
             errors["performanceDeadline"] = lang.T("履行期限格式不正确,应为 2026-03-05。", "The deadline must look like 2026-03-05.");
-        else if (deadline < closedOn)
-            errors["performanceDeadline"] = lang.T($"履行期限不能早于结案日期({lang.Date(closedOn)})。", $"The deadline cannot be before the closing date ({closedOn:yyyy-MM-dd}).");
+        else if (deadline < earliest)
+            errors["performanceDeadline"] = lang.T($"履行期限不能早于{earliestZh}({lang.Date(earliest)})。", $"The deadline cannot be before the {earliestEn} ({earliest:yyyy-MM-dd}).");
         else o.PerformanceDeadline = deadline;
 
         o.PerformanceManner = Trim(v.PerformanceManner, 100);

@@ -36,8 +36,3 @@ internal sealed class WeComWsFrame
         catch (JsonException) { return null; }
     }
 }
-
-internal sealed class WeComWsHeaders
-{
-    [JsonPropertyName("req_id")] public string? ReqId { get; init; }
-}

@@ -1,0 +1,6 @@
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+
+namespace ChatBot.Bot.Conversation.Dialogs;
+
+internal enum DialogReason { BeginCalled, ContinueCalled, EndCalled, NextCalled }

@@ -1,0 +1,6 @@
+using LiteDB;
+
+namespace ChatBot.Storage.PlanTasks;
+
+/// <summary>Who did something, for notes and the audit trail.</summary>
+public sealed record Actor(string? UserKey, string Name);

@@ -1,0 +1,5 @@
+using LiteDB;
+
+namespace ChatBot.Storage.PlanTasks;
+
+public enum ExtensionDecision { Pending, Approved, Refused }

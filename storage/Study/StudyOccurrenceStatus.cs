@@ -1,0 +1,5 @@
+using LiteDB;
+
+namespace ChatBot.Storage.Study;
+
+public enum StudyOccurrenceStatus { Scheduled, Held, Cancelled }
