@@ -167,6 +167,15 @@ public sealed class Journey : IAsyncDisposable
         var target = bubble.GetByRole(AriaRole.Button, new() { Name = button, Exact = true });
         await target.ScrollIntoViewIfNeededAsync();
         await MarkAsync();
+        // A submitted form is replaced where it stands by its receipt, which has no text bubble of its own: the text
+        // sent with the form ("请修改后重新提交:") goes, and the bubbles after it move up one. What answers the click is
+        // the receipt in the clicked card's place and whatever comes after it.
+        var firstOfClicked = await bubble.EvaluateAsync<int>(@"(el, sel) => {
+            const all = [...document.querySelectorAll(sel)], card = el.closest(sel) ?? el, i = all.indexOf(card);
+            const activity = card.closest('.webchat__basic-transcript__activity');
+            return i > 0 && activity && activity.contains(all[i - 1]) ? i - 1 : i;
+        }", BotBubbles);
+        if (firstOfClicked >= 0) _mark = Math.Min(_mark, firstOfClicked);
         await target.ClickAsync();
     }
 

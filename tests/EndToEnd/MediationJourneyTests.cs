@@ -32,7 +32,8 @@ public class MediationJourneyTests(JourneyBrowser browser) : IClassFixture<Journ
         await Assertions.Expect(form).ToContainTextAsync(j.T("请至少填写一位当事人", "Enter at least one party"));
         await Assertions.Expect(form).ToContainTextAsync(j.T("请选择一项", "Please choose one"));
 
-        // 3. What only the server knows: a settled case needs the agreement form; the amount cannot be negative.
+        // 3. What only the server knows: a settled case needs the agreement form, its terms and a performance deadline
+        //    (人民调解法 §28/§29); the amount cannot be negative.
         await j.SelectAsync(form, j.T("纠纷类型", "Type of dispute"), j.T("邻里", "Neighbours"));
         await j.FillAsync(form, j.T("村(社区)", "Village / community"), "青山村");
         await j.FillAsync(form, j.T("当事人1 姓名", "Party 1: name"), "张三");
@@ -44,8 +45,9 @@ public class MediationJourneyTests(JourneyBrowser browser) : IClassFixture<Journ
         await j.SelectAsync(form, j.T("调解状态", "Status"), j.T("调解成功", "Settled"));
         await j.ClickAsync(form, j.T("提交登记", "Submit"));
         await j.ExpectBotAsync(j.T("请修改后重新提交", "Please correct the form and submit again"));
-        var reshown = await j.ExpectBotAsync(j.T("有 2 处需要修改", "2 field(s) need fixing"));
+        var reshown = await j.ExpectBotAsync(j.T("有 4 处需要修改", "4 field(s) need fixing"));
         await Assertions.Expect(reshown).ToContainTextAsync(j.T("调解成功的案件请选择协议形式(口头/书面)。", "A settled case needs the agreement form (oral or written)."));
+        await Assertions.Expect(reshown).ToContainTextAsync(j.T("调解成功的案件请填写履行期限", "A settled case needs a performance deadline"));
         await Assertions.Expect(reshown).ToContainTextAsync(j.T("涉及金额应为不小于 0 的数字(元)。", "The amount must be a number of at least 0 (yuan)."));
         await Assertions.Expect(reshown.GetByLabel(j.T("村(社区)", "Village / community")).First).ToHaveValueAsync("青山村"); // nothing to type again
         await j.ScreenshotAsync("server-errors");
@@ -53,6 +55,8 @@ public class MediationJourneyTests(JourneyBrowser browser) : IClassFixture<Journ
         // 4. Corrected, it is saved with the first case number of the year.
         await j.FillAsync(reshown, j.T("涉及金额", "Amount involved"), "5000");
         await j.SelectAsync(reshown, j.T("协议形式", "Agreement form"), j.T("口头", "Oral"));
+        await j.FillAsync(reshown, j.T("协议内容", "Agreed terms"), j.T("双方按原界址重新立界", "Both sides mark the old boundary again"));
+        await j.FillAsync(reshown, j.T("履行期限", "Performance deadline"), Journey.Today.ToString("yyyy-MM-dd"));
         await j.ClickAsync(reshown, j.T("提交登记", "Submit"));
         var saved = await j.ExpectBotAsync(j.T($"调解案件 {first}", $"Mediation case {first}"));
         await j.ExpectBotAsync(j.T($"已登记,案号 {first}", $"Logged as case {first}"));
@@ -70,7 +74,7 @@ public class MediationJourneyTests(JourneyBrowser browser) : IClassFixture<Journ
         await PickAsync(j, type, j.T("婚姻家庭", "Marriage and family"));
         await j.ExpectBotAsync(j.T("所在村(社区)?", "Which village or community?"));
         await j.SendAsync("红旗社区");
-        await j.ExpectBotAsync(j.T("当事人姓名及电话", "The parties' names and phones"));
+        await j.ExpectBotAsync(j.T("当事人姓名,可加性别", "The parties' names, optionally"));
         await j.SendAsync(j.T("王五 0571-87654321、赵六", "Wang Wu 0571-87654321, Zhao Liu"));
         await j.ExpectBotAsync(j.T("涉及人数?", "How many people are involved?"));
         await j.SendAsync("2");
@@ -102,16 +106,14 @@ public class MediationJourneyTests(JourneyBrowser browser) : IClassFixture<Journ
         var opened = await j.ExpectBotAsync(j.T($"调解案件 {first}", $"Mediation case {first}"));
         await Assertions.Expect(opened).ToContainTextAsync("青山村");
 
-        // 7. A 回访 from the case card.
+        // 7. A 回访 from the case card: the button opens the follow-up form (date and visitor filled in).
         await j.ClickAsync(opened, j.T("添加回访", "Add follow-up"));
-        await j.ExpectBotAsync(j.T($"为案件 {first} 添加回访。回访日期?", $"Follow-up for case {first}. Date of the visit?"));
-        await j.SendAsync(j.T("今天", "today"));
-        await j.ExpectBotAsync(j.T("回访人?", "Who made the visit?"));
-        await j.SendAsync("王调解");
-        var performance = await j.ExpectBotAsync(j.T("协议履行情况?", "Is the agreement being kept?"));
-        await j.ClickAsync(performance, j.T("已履行", "Fulfilled"));
-        await j.ExpectBotAsync(j.T("回访情况说明?", "A note on the visit?"));
-        await j.SendAsync(j.T("双方已按协议重新立界", "The boundary was marked again as agreed"));
+        var visit = await j.ExpectBotAsync(j.T($"回访记录 · {first}", $"Follow-up visit · case {first}"));
+        await j.FillAsync(visit, j.T("回访人", "Visited by"), "王调解");
+        await j.SelectAsync(visit, j.T("协议履行情况", "Performance of the agreement"), j.T("已履行", "Fulfilled"));
+        await j.SelectAsync(visit, j.T("当事人满意度", "Parties' satisfaction"), j.T("满意", "Satisfied"));
+        await j.FillAsync(visit, j.T("回访情况说明", "Note"), j.T("双方已按协议重新立界", "The boundary was marked again as agreed"));
+        await j.ClickAsync(visit, j.T("保存回访", "Save visit"));
         var visited = await j.ExpectBotAsync(j.T("回访记录(1 次)", "Follow-up visits (1)"));
         await j.ExpectBotAsync(j.T("已记录回访(第 1 次)", "Follow-up recorded (visit 1)"));
         await Assertions.Expect(visited).ToContainTextAsync(j.T("双方已按协议重新立界", "The boundary was marked again as agreed"));
@@ -120,6 +122,8 @@ public class MediationJourneyTests(JourneyBrowser browser) : IClassFixture<Journ
         await j.SendAsync(j.T($"调解结果 {second}", $"outcome {second}"));
         var outcome = await j.ExpectBotAsync(j.T($"案件 {second} 的调解结果(状态)?", $"Outcome (status) of case {second}?"));
         await j.ClickAsync(outcome, j.T("调解不成功", "Not settled"));
+        await j.ExpectBotAsync(j.T("结案日期?", "Date closed?"));
+        await j.SendAsync(j.T("今天", "today"));
         await j.ExpectBotAsync(j.T("结果说明?", "A note?"));
         await j.SendAsync(j.T("双方分歧较大,引导起诉", "Too far apart; advised to go to court"));
         await j.ExpectBotAsync(j.T("已更新调解结果:调解不成功。", "Outcome recorded: Not settled."));
