@@ -22,10 +22,10 @@ public class AgreementDocumentTests
             new("张三", "13812345678") { Sex = PartySex.Male, BirthYear = 1968, Address = "东岭镇东岭村三组12号" },
             new("东岭砖瓦有限公司", "0571-87654321") { Kind = PartyKind.Organisation, Representative = "李建国", Address = "东岭镇工业路8号" },
         ],
-        Summary = "2026年2月起,东岭砖瓦有限公司厂区排水沟堵塞,雨水漫入张三承包的鱼塘,造成鱼苗死亡。张三要求赔偿,双方多次协商未果,张三申请调解。",
-        Responsibility = "争议事项为排水沟由谁疏通及鱼苗损失如何赔偿。经现场查看,排水沟堵塞系公司堆放砖渣所致,公司应承担主要责任;张三未及时加固塘埂,承担次要责任。",
-        AgreementTerms = "1. 东岭砖瓦有限公司于2026年3月25日前清理排水沟内砖渣并恢复畅通;\n2. 东岭砖瓦有限公司赔偿张三鱼苗损失人民币2400元;\n3. 张三自行加固塘埂,双方今后不再就此事发生争议。",
-        PerformanceManner = "赔偿款一次性转账支付,排水沟由公司自行清理",
+        Summary = "2026年2月起，东岭砖瓦有限公司厂区排水沟堵塞，雨水漫入张三承包的鱼塘，造成鱼苗死亡。张三要求赔偿，双方多次协商未果，张三申请调解。",
+        Responsibility = "争议事项为排水沟由谁疏通及鱼苗损失如何赔偿。经现场查看，排水沟堵塞系公司堆放砖渣所致，公司应承担主要责任；张三未及时加固塘埂，承担次要责任。",
+        AgreementTerms = "1. 东岭砖瓦有限公司于2026年3月25日前清理排水沟内砖渣并恢复畅通；\n2. 东岭砖瓦有限公司赔偿张三鱼苗损失人民币2400元；\n3. 张三自行加固塘埂，双方今后不再就此事发生争议。",
+        PerformanceManner = "赔偿款一次性转账支付，排水沟由公司自行清理",
         PerformanceDeadline = new(2026, 3, 25),
         AgreementAmount = 2400,
         Mediators = ["王调解", "李娜"],
@@ -44,27 +44,27 @@ public class AgreementDocumentTests
         var paragraphs = Paragraphs(AgreementDocument.Build(Realistic(), "东岭镇人民调解委员会", new DateOnly(2026, 12, 3)));
         var text = string.Join("\n", paragraphs);
         Assert.Equal("人民调解协议书", paragraphs[0]);
-        Assert.Equal("(2026)东岭镇人调字第014号", paragraphs[1]);
+        Assert.Equal("（2026）东岭镇人调字第014号", paragraphs[1]);
         // Parties: a person with sex, birth year and age, address and phone; an organisation with its representative.
-        Assert.Contains("甲方:张三,性别:男,出生年份:1968年(58岁),住址:东岭镇东岭村三组12号,联系电话:13812345678。", paragraphs);
-        Assert.Contains("乙方:东岭砖瓦有限公司(法人或其他组织),法定代表人/负责人:李建国,住所:东岭镇工业路8号,联系电话:0571-87654321。", paragraphs);
+        Assert.Contains("甲方：张三，性别：男，出生年份：1968年（58岁），住址：东岭镇东岭村三组12号，联系电话：13812345678。", paragraphs);
+        Assert.Contains("乙方：东岭砖瓦有限公司（法人或其他组织），法定代表人/负责人：李建国，住所：东岭镇工业路8号，联系电话：0571-87654321。", paragraphs);
         // Facts and points in dispute, responsibility, the terms line by line, manner and deadline of performance.
         Assert.Contains(Realistic().Summary, paragraphs);
         Assert.Contains(Realistic().Responsibility!, paragraphs);
-        Assert.Contains("1. 东岭砖瓦有限公司于2026年3月25日前清理排水沟内砖渣并恢复畅通;", paragraphs);
-        Assert.Contains("3. 张三自行加固塘埂,双方今后不再就此事发生争议。", paragraphs);
-        Assert.Contains("履行方式:赔偿款一次性转账支付,排水沟由公司自行清理。", paragraphs);
-        Assert.Contains("履行期限:2026年3月25日前履行完毕。", paragraphs);
-        Assert.Contains("协议金额:人民币2,400元。", paragraphs);
+        Assert.Contains("1. 东岭砖瓦有限公司于2026年3月25日前清理排水沟内砖渣并恢复畅通；", paragraphs);
+        Assert.Contains("3. 张三自行加固塘埂，双方今后不再就此事发生争议。", paragraphs);
+        Assert.Contains("履行方式：赔偿款一次性转账支付，排水沟由公司自行清理。", paragraphs);
+        Assert.Contains("履行期限：2026年3月25日前履行完毕。", paragraphs);
+        Assert.Contains("协议金额：人民币2,400元。", paragraphs);
         // Effect, copies (two parties + the committee), the court confirmation window.
-        Assert.Contains("本协议自各方当事人签名、盖章或者按指印,人民调解员签名并加盖人民调解委员会印章之日起生效。", paragraphs);
-        Assert.Contains("本协议一式三份,当事人各执一份,人民调解委员会留存一份。", paragraphs);
+        Assert.Contains("本协议自各方当事人签名、盖章或者按指印，人民调解员签名并加盖人民调解委员会印章之日起生效。", paragraphs);
+        Assert.Contains("本协议一式三份，当事人各执一份，人民调解委员会留存一份。", paragraphs);
         Assert.Contains("三十日内共同向人民法院申请司法确认", text);
         // Signature, fingerprint and seal lines, with the date the agreement was reached.
-        Assert.Contains("甲方(签名、盖章或按指印):张三", paragraphs);
-        Assert.Contains("乙方(签名、盖章或按指印):东岭砖瓦有限公司", paragraphs);
-        Assert.Contains("人民调解员(签名):王调解    李娜", paragraphs);
-        Assert.Contains("东岭镇人民调解委员会(印章)", paragraphs);
+        Assert.Contains("甲方（签名、盖章或按指印）：", paragraphs);
+        Assert.Contains("乙方（签名、盖章或按指印）：", paragraphs);
+        Assert.Contains("人民调解员（签名）：", paragraphs);
+        Assert.Contains("东岭镇人民调解委员会（印章）", paragraphs);
         Assert.Equal("2026年3月16日", paragraphs[^1]);
     }
 
@@ -76,10 +76,10 @@ public class AgreementDocumentTests
         c.Responsibility = null;
         c.AgreementAmount = 0;
         var paragraphs = Paragraphs(AgreementDocument.Build(c, "人民调解委员会", new DateOnly(2026, 12, 3)));
-        Assert.Equal("(2026)人调字第014号", paragraphs[1]);
-        Assert.Contains("甲方:甲某,性别:________,出生年份:________,住址:________,联系电话:________。", paragraphs);
-        Assert.Contains("丙方:丙某,性别:________,出生年份:________,住址:________,联系电话:13900001111。", paragraphs);
-        Assert.Contains("本协议一式四份,当事人各执一份,人民调解委员会留存一份。", paragraphs);
+        Assert.Equal("（2026）人调字第014号", paragraphs[1]);
+        Assert.Contains("甲方：甲某，性别：________，出生年份：________，住址：________，联系电话：________。", paragraphs);
+        Assert.Contains("丙方：丙某，性别：________，出生年份：________，住址：________，联系电话：13900001111。", paragraphs);
+        Assert.Contains("本协议一式四份，当事人各执一份，人民调解委员会留存一份。", paragraphs);
         Assert.DoesNotContain(paragraphs, p => p.StartsWith("协议金额", StringComparison.Ordinal));
         Assert.Contains("________________________", paragraphs); // 争议事项及各方责任 left to write by hand
     }
@@ -156,7 +156,7 @@ public class AgreementDocumentTests
         Assert.Equal(AgreementDocument.ContentType, file.ContentType);
         var paragraphs = Paragraphs(file.Content);
         Assert.Contains("欧阳小明于3月20日前疏通排水沟并赔偿张三1500元", paragraphs);
-        Assert.Contains("履行期限:2026年3月20日前履行完毕。", paragraphs);
+        Assert.Contains("履行期限：2026年3月20日前履行完毕。", paragraphs);
 
         // The case card in the personal chat has the button, and the button gives the document too.
         var card = (await host.SendAsync(Activities.Message("调解 2026-001", "user-1", "personal-user-1"))).AllText();

@@ -28,7 +28,7 @@ internal static class AgreementDocument
         var prefix = committee.Trim();
         foreach (var suffix in new[] { "人民调解委员会", "调解委员会", "调委会" })
             if (prefix.EndsWith(suffix, StringComparison.Ordinal)) { prefix = prefix[..^suffix.Length]; break; }
-        return $"({c.Year}){prefix}人调字第{c.Seq:000}号";
+        return $"（{c.Year}）{prefix}人调字第{c.Seq:000}号";
     }
 
     public static string FileName(MediationCase c) => $"人民调解协议书-{c.CaseNo}.docx";
@@ -51,25 +51,24 @@ internal static class AgreementDocument
         body.Append(Heading("二、争议事项及各方责任"));
         body.Append(Text(string.IsNullOrWhiteSpace(c.Responsibility) ? Blank + Blank + Blank : c.Responsibility));
         body.Append(Heading("三、协议内容"));
-        body.Append(Text($"经{committee}主持调解,各方当事人在平等协商、自愿的基础上达成如下协议:"));
+        body.Append(Text($"经{committee}主持调解，各方当事人在平等协商、自愿的基础上达成如下协议："));
         foreach (var term in Lines(c.AgreementTerms)) body.Append(Text(term));
         body.Append(Heading("四、履行方式和期限"));
-        body.Append(Text($"履行方式:{Or(c.PerformanceManner)}。"));
-        body.Append(Text($"履行期限:{(c.PerformanceDeadline is { } d ? $"{Date(d)}前履行完毕" : Blank)}。"));
-        if (c.AgreementAmount > 0) body.Append(Text($"协议金额:人民币{c.AgreementAmount.ToString("#,0.##", CultureInfo.InvariantCulture)}元。"));
+        body.Append(Text($"履行方式：{Or(c.PerformanceManner)}。"));
+        body.Append(Text($"履行期限：{(c.PerformanceDeadline is { } d ? $"{Date(d)}前履行完毕" : Blank)}。"));
+        if (c.AgreementAmount > 0) body.Append(Text($"协议金额：人民币{c.AgreementAmount.ToString("#,0.##", CultureInfo.InvariantCulture)}元。"));
 
         var copies = c.Parties.Count + 1;
         body.Append(Heading("五、其他"));
-        body.Append(Text("本协议自各方当事人签名、盖章或者按指印,人民调解员签名并加盖人民调解委员会印章之日起生效。"));
-        body.Append(Text($"本协议一式{Numeral(copies)}份,当事人各执一份,人民调解委员会留存一份。"));
-        body.Append(Text("各方当事人认为有必要的,可以自本协议生效之日起三十日内共同向人民法院申请司法确认。"));
+        body.Append(Text("本协议自各方当事人签名、盖章或者按指印，人民调解员签名并加盖人民调解委员会印章之日起生效。"));
+        body.Append(Text($"本协议一式{Numeral(copies)}份，当事人各执一份，人民调解委员会留存一份。"));
+        body.Append(Text("各方当事人认为有必要的，可以自本协议生效之日起三十日内共同向人民法院申请司法确认。"));
 
+        // Room to sign under each line; the parties were named with their side (甲方, 乙方 …) above.
         body.Append(Para(Run("", BodyFont, Size3)));
-        for (var i = 0; i < c.Parties.Count; i++)
-            body.Append(Signature($"{Side(i)}(签名、盖章或按指印):{c.Parties[i].Name}"));
-        body.Append(Signature("人民调解员(签名):" + string.Join("    ", c.Mediators.Count > 0 ? c.Mediators : [""])));
-        body.Append(Para(Run("", BodyFont, Size3)));
-        body.Append(Para(Run($"{committee}(印章)", BodyFont, Size3), JustificationValues.Right, rightIndentChars: 200));
+        for (var i = 0; i < c.Parties.Count; i++) body.Append(Signature($"{Side(i)}（签名、盖章或按指印）："));
+        body.Append(Signature("人民调解员（签名）："));
+        body.Append(Para(Run($"{committee}（印章）", BodyFont, Size3), JustificationValues.Right, rightIndentChars: 200));
         body.Append(Para(Run(Date(signedOn), BodyFont, Size3), JustificationValues.Right, rightIndentChars: 300));
 
         using var stream = new MemoryStream();
@@ -91,10 +90,10 @@ internal static class AgreementDocument
     public static string PartyLine(string side, MediationParty p, int year)
     {
         if (p.Kind == PartyKind.Organisation)
-            return $"{side}:{p.Name}(法人或其他组织),法定代表人/负责人:{Or(p.Representative)},住所:{Or(p.Address)},联系电话:{Or(p.Phone)}。";
+            return $"{side}：{p.Name}（法人或其他组织），法定代表人/负责人：{Or(p.Representative)}，住所：{Or(p.Address)}，联系电话：{Or(p.Phone)}。";
         var sex = p.Sex switch { PartySex.Male => "男", PartySex.Female => "女", _ => Blank };
-        var born = p.BirthYear is { } y ? $"{y}年({year - y}岁)" : Blank;
-        return $"{side}:{p.Name},性别:{sex},出生年份:{born},住址:{Or(p.Address)},联系电话:{Or(p.Phone)}。";
+        var born = p.BirthYear is { } y ? $"{y}年（{year - y}岁）" : Blank;
+        return $"{side}：{p.Name}，性别：{sex}，出生年份：{born}，住址：{Or(p.Address)}，联系电话：{Or(p.Phone)}。";
     }
 
     private static string Or(string? text) => string.IsNullOrWhiteSpace(text) ? Blank : text.Trim();
@@ -117,7 +116,7 @@ internal static class AgreementDocument
 
     private static Paragraph Text(string text) => Para(Run(text, BodyFont, Size3), JustificationValues.Both, firstLineChars: 200);
 
-    private static Paragraph Signature(string text) => Para(Run(text, BodyFont, Size3), spacingAfter: 160);
+    private static Paragraph Signature(string text) => Para(Run(text, BodyFont, Size3), spacingAfter: 560);
 
     private static Run Run(string text, string font, int size) => new(
         new RunProperties(new RunFonts { Ascii = LatinFont, HighAnsi = LatinFont, EastAsia = font, Hint = FontTypeHintValues.EastAsia },
