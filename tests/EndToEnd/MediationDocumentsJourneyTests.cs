@@ -41,11 +41,12 @@ public class MediationDocumentsJourneyTests(JourneyBrowser browser) : IClassFixt
         await j.FillAsync(form, j.T("履行期限", "Performance deadline"), today.AddMonths(1).ToString("yyyy-MM-dd"));
         await j.FillAsync(form, j.T("协议金额", "Amount agreed"), "800");
         await j.ClickAsync(form, j.T("提交登记", "Submit"));
-        var saved = await j.ExpectBotAsync(j.T($"调解案件 {caseNo}", $"Mediation case {caseNo}"));
         await j.ExpectBotAsync(j.T($"已登记,案号 {caseNo}", $"Logged as case {caseNo}"));
 
         // 2. The case card (a personal chat) offers the agreement; its link downloads a .docx with the case in it.
-        await j.ClickAsync(saved, j.T("生成协议书", "Agreement document"));
+        await j.SendAsync(j.T($"调解 {caseNo}", $"mediation {caseNo}"));
+        var opened = await j.ExpectBotAsync(j.T($"调解案件 {caseNo}", $"Mediation case {caseNo}"));
+        await j.ClickAsync(opened, j.T("生成协议书", "Agreement document"));
         var offer = await j.ExpectBotAsync(j.T($"人民调解协议书 · {caseNo}", $"Mediation agreement · case {caseNo}"));
         await Assertions.Expect(offer).ToContainTextAsync(j.T("一式 3 份", "3 copies"));
         await j.ScreenshotAsync("agreement");

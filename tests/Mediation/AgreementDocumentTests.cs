@@ -120,14 +120,31 @@ public class AgreementDocumentTests
     {
         var dir = Path.Combine(Path.GetTempPath(), "chatbot-tests", "agreement-" + Guid.NewGuid().ToString("N"));
         var pages = LedgerFile.RenderPages(AgreementDocument.Build(Realistic(), "东岭镇人民调解委员会", new DateOnly(2026, 12, 3)), dir, "agreement.docx", dpi: 80);
-        Assert.InRange(pages.Count, 1, 2);
+        Assert.InRange(pages.Count, 1, 3);
         foreach (var page in pages)
         {
             var (w, h, _, _) = ChatBot.Tests.Teams.PngImage.ReadHeader(File.ReadAllBytes(page));
             Assert.InRange(h / (double)w, 1.40, 1.43); // A4: 297 / 210
         }
+        // The signature block is never split, nor alone on a page: the last paragraph, the signature lines, the seal and
+        // the date are on one page.
+        var text = PdfText(Path.Combine(dir, "agreement.pdf")).Split('\f');
+        var signatures = Array.FindIndex(text, p => p.Contains("人民调解员（签名）", StringComparison.Ordinal));
+        Assert.True(signatures >= 0, string.Join("\n---\n", text));
+        Assert.Contains("申请司法确认", text[signatures]);
+        Assert.Contains("甲方（签名、盖章或按指印）", text[signatures]);
+        Assert.Contains("东岭镇人民调解委员会（印章）", text[signatures]);
+        Assert.Contains("2026年3月16日", text[signatures].Replace(" ", ""));
         for (var i = 0; i < pages.Count; i++)
             File.Copy(pages[i], Path.Combine(Path.GetTempPath(), "chatbot-tests", $"agreement-last-{i + 1}.png"), overwrite: true);
+    }
+
+    private static string PdfText(string pdf)
+    {
+        using var p = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("pdftotext", $"-layout {pdf} -") { RedirectStandardOutput = true })!;
+        var text = p.StandardOutput.ReadToEnd();
+        p.WaitForExit();
+        return text;
     }
 
     private static async Task<string> LogWrittenCaseInGroup(BotHost host)

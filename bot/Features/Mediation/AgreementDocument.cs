@@ -62,13 +62,15 @@ internal static class AgreementDocument
         body.Append(Heading("五、其他"));
         body.Append(Text("本协议自各方当事人签名、盖章或者按指印，人民调解员签名并加盖人民调解委员会印章之日起生效。"));
         body.Append(Text($"本协议一式{Numeral(copies)}份，当事人各执一份，人民调解委员会留存一份。"));
-        body.Append(Text("各方当事人认为有必要的，可以自本协议生效之日起三十日内共同向人民法院申请司法确认。"));
+        // The last paragraph goes with the signature block: a page of signatures alone would not show what was signed.
+        body.Append(Para(Run("各方当事人认为有必要的，可以自本协议生效之日起三十日内共同向人民法院申请司法确认。", BodyFont, Size3), JustificationValues.Both, firstLineChars: 200, keepNext: true));
 
-        // Room to sign under each line; the parties were named with their side (甲方, 乙方 …) above.
-        body.Append(Para(Run("", BodyFont, Size3)));
+        // Room to sign after each line; the parties were named with their side (甲方, 乙方 …) above. The block is kept on
+        // one page (keep with next), so the seal and the date are never left alone on a page of their own.
+        body.Append(Para(Run("", BodyFont, Size3), keepNext: true));
         for (var i = 0; i < c.Parties.Count; i++) body.Append(Signature($"{Side(i)}（签名、盖章或按指印）："));
         body.Append(Signature("人民调解员（签名）："));
-        body.Append(Para(Run($"{committee}（印章）", BodyFont, Size3), JustificationValues.Right, rightIndentChars: 200));
+        body.Append(Para(Run($"{committee}（印章）", BodyFont, Size3), JustificationValues.Right, rightIndentChars: 200, keepNext: true));
         body.Append(Para(Run(Date(signedOn), BodyFont, Size3), JustificationValues.Right, rightIndentChars: 300));
 
         using var stream = new MemoryStream();
@@ -116,16 +118,18 @@ internal static class AgreementDocument
 
     private static Paragraph Text(string text) => Para(Run(text, BodyFont, Size3), JustificationValues.Both, firstLineChars: 200);
 
-    private static Paragraph Signature(string text) => Para(Run(text, BodyFont, Size3), spacingAfter: 560);
+    private static Paragraph Signature(string text) => Para(Run(text, BodyFont, Size3), spacingAfter: 280, keepNext: true);
 
     private static Run Run(string text, string font, int size) => new(
         new RunProperties(new RunFonts { Ascii = LatinFont, HighAnsi = LatinFont, EastAsia = font, Hint = FontTypeHintValues.EastAsia },
             new FontSize { Val = size.ToString(CultureInfo.InvariantCulture) }, new FontSizeComplexScript { Val = size.ToString(CultureInfo.InvariantCulture) }),
         new Text(text) { Space = SpaceProcessingModeValues.Preserve });
 
-    private static Paragraph Para(Run run, JustificationValues? align = null, int firstLineChars = 0, int spacingAfter = 0, int rightIndentChars = 0)
+    private static Paragraph Para(Run run, JustificationValues? align = null, int firstLineChars = 0, int spacingAfter = 0, int rightIndentChars = 0, bool keepNext = false)
     {
-        var props = new ParagraphProperties(
+        var props = new ParagraphProperties();
+        if (keepNext) props.Append(new KeepNext());
+        props.Append(
             new SpacingBetweenLines { Line = "560", LineRule = LineSpacingRuleValues.Exact, Before = "0", After = spacingAfter.ToString(CultureInfo.InvariantCulture) });
         if (firstLineChars > 0 || rightIndentChars > 0)
             props.Append(new Indentation
