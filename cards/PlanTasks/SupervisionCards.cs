@@ -68,7 +68,7 @@ public static class SupervisionCards
         if (t.Supervision.Instructions.Count == 0) return;
         card.Add(new TextBlock(lang.T("领导批示", "Leader's instructions")) { Weight = "Bolder", Color = "Accent" });
         foreach (var i in Enumerable.Reverse(t.Supervision.Instructions).Take(5))
-            card.Add(new TextBlock($"{i.Text}({i.ByName} {lang.DateTime(toLocal(i.AtUtc))})") { Spacing = "Small" });
+            card.Add(new TextBlock($"{i.Text}({string.Join(" ", new[] { i.ByName, lang.DateTime(toLocal(i.AtUtc)) }.Where(p => !string.IsNullOrWhiteSpace(p)))})") { Spacing = "Small" });
     }
 
     /// <summary>The details card's buttons for the cycle: 签收, 催办, 申请延期, 验收 / 退回.</summary>
