@@ -118,7 +118,7 @@ internal static class AgreementDocument
 
     private static Paragraph Text(string text) => Para(Run(text, BodyFont, Size3), JustificationValues.Both, firstLineChars: 200);
 
-    private static Paragraph Signature(string text) => Para(Run(text, BodyFont, Size3), spacingAfter: 280, keepNext: true);
+    private static Paragraph Signature(string text) => Para(Run(text, BodyFont, Size3), spacingAfter: 560, keepNext: true);
 
     private static Run Run(string text, string font, int size) => new(
         new RunProperties(new RunFonts { Ascii = LatinFont, HighAnsi = LatinFont, EastAsia = font, Hint = FontTypeHintValues.EastAsia },
