@@ -28,7 +28,7 @@ public static class SupervisionCards
     {
         if (s.Chases.Count == 0) return null;
         var last = localDay(s.Chases[^1].AtUtc);
-        return lang.IsZh ? $"已催办 {s.Chases.Count} 次,最近 {last.Month}月{last.Day}日" : $"chased {s.Chases.Count} times, last {last:yyyy-MM-dd}";
+        return lang.IsZh ? $"已催办 {s.Chases.Count} 次,最近 {last.Month}月{last.Day}日" : $"chased {(s.Chases.Count == 1 ? "once" : English.Count(s.Chases.Count, "time"))}, last {last:yyyy-MM-dd}";
     }
 
     // China Standard Time has no daylight saving: a fixed +8 is exact for showing days.
