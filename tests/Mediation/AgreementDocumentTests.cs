@@ -183,6 +183,7 @@ public class AgreementDocumentTests
 
         var en = (await host.SendAsync(Activities.GroupMention("agreement 2026-001", "user-1", GroupA, locale: "en-US"))).AllText();
         Assert.Contains("please ask for it in a personal chat with me", en);
+        Assert.Contains("“协议书 2026-014”", (await host.SendAsync(Activities.GroupMention("协议书", "user-1", GroupA))).AllText()); // an example when no number was given
     }
 
     [Fact]

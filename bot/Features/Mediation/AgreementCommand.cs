@@ -28,8 +28,9 @@ internal sealed class AgreementCommand(MediationReplies replies, MediationDownlo
         var caseNo = args.TextOr("caseNo");
         if (replies.MaskPersonalData(ctx))
         {
-            await ctx.SendTextAsync(ctx.T($"协议书含当事人姓名、住址和电话,为保护个人信息,请在与我的私聊中发送“协议书 {caseNo}”。",
-                $"The agreement contains the parties' names, addresses and phone numbers. To protect them, please ask for it in a personal chat with me: \"agreement {caseNo}\"."));
+            var example = string.IsNullOrWhiteSpace(caseNo) ? "2026-014" : caseNo.Trim();
+            await ctx.SendTextAsync(ctx.T($"协议书含当事人姓名、住址和电话,为保护个人信息,请在与我的私聊中发送“协议书 {example}”。",
+                $"The agreement contains the parties' names, addresses and phone numbers. To protect them, please ask for it in a personal chat with me: \"agreement {example}\"."));
             return;
         }
         var c = await replies.FindCaseAsync(ctx, caseNo);
