@@ -48,7 +48,7 @@ internal sealed class BoardBuilder(PlanTaskStore tasks, MediationStore cases, St
         foreach (var s in sessions) if (last is null || s.UpdatedUtc > last) last = s.UpdatedUtc;
         foreach (var a in attendance) if (last is null || a.SignedInUtc > last) last = a.SignedInUtc;
 
-        return new BoardFigures(year, workspace.Name, sections,
+        return new BoardFigures(year, sections,
             report.Total.Tasks, report.Total.DoneOnTime + report.Total.DoneLate, report.Total.DoneOnTime, report.Total.OverdueNow,
             yearTasks.GroupBy(t => t.UrgencyOn(today, yellowDays)).ToDictionary(g => g.Key, g => g.Count()),
             mediation.Total.Received, mediation.Total.Successful, mediation.Total.SuccessRate, byMonth,

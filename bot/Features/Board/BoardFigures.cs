@@ -6,7 +6,6 @@ namespace ChatBot.Bot.Features.Board;
 /// </summary>
 internal sealed record BoardFigures(
     int Year,
-    string? WorkspaceName,
     IReadOnlyList<(string Section, IReadOnlyList<BoardTask> Tasks)> Sections,
     int Tasks,
     int Done,

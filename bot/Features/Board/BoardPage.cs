@@ -28,7 +28,7 @@ internal static class BoardPage
             .Append("<meta name=\"robots\" content=\"noindex\" />\n")
             .Append("<title>").Append(E(title)).Append("</title>\n<link rel=\"icon\" href=\"data:,\" />\n")
             .Append("<link rel=\"stylesheet\" href=\"/board-assets/board.css\" />\n</head>\n<body>\n");
-        sb.Append("<header><h1>").Append(E(f.WorkspaceName is { Length: > 0 } n ? $"{n} · {title}" : title)).Append("</h1>")
+        sb.Append("<header><h1>").Append(E(title)).Append("</h1>")
             .Append("<p class=\"updated\">")
             .Append(E(f.LastUpdateLocal is { } u ? lang.T($"数据更新于 {u.Year}年{u.Month}月{u.Day}日", $"Last update {u:yyyy-MM-dd}") : lang.T("暂无数据", "No data yet")))
             .Append("</p></header>\n<main>\n");
@@ -66,7 +66,7 @@ internal static class BoardPage
                     .Append("<td><span class=\"light ").Append(LightClass(t.Light)).Append("\">").Append(E(LightText(lang, t.Light))).Append("</span></td>")
                     .Append("<td class=\"progress\"><progress max=\"100\" value=\"").Append(t.Progress).Append("\">").Append(t.Progress).Append("%</progress>")
                     .Append("<span>").Append(t.Progress).Append("%</span></td>")
-                    .Append("<td>").Append(E(lang.T($"{t.DueDate.Month}月{t.DueDate.Day}日", t.DueDate.ToString("MM-dd", CultureInfo.InvariantCulture)))).Append("</td></tr>\n");
+                    .Append("<td class=\"due\" data-label=\"").Append(E(lang.T("时限:", "Due: "))).Append("\">").Append(E(lang.T($"{t.DueDate.Month}月{t.DueDate.Day}日", t.DueDate.ToString("MM-dd", CultureInfo.InvariantCulture)))).Append("</td></tr>\n");
             }
             sb.Append("</tbody>\n</table>\n</section>\n");
         }

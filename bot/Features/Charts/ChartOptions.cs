@@ -11,7 +11,8 @@ internal sealed class ChartOptions
     public string FontFile { get; set; } = "";
     /// <summary>How long a chart link works, in hours.</summary>
     public int LinkHours { get; set; } = 24;
-    /// <summary>Image width and height in pixels (the cards scale it down to the chat's width).</summary>
-    public int Width { get; set; } = 800;
-    public int Height { get; set; } = 450;
+    /// <summary>Image width in pixels (the cards scale it to the chat's width).</summary>
+    public int Width { get; set; } = 640;
+    /// <summary>Image height in pixels of a column chart; a chart of horizontal bars is as high as its bars need (at most twice this).</summary>
+    public int Height { get; set; } = 400;
 }

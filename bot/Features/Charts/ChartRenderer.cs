@@ -26,6 +26,7 @@ internal sealed class ChartRenderer
         _family = ResolveFamily(_options.FontFamily, _options.FontFile);
     }
 
+    /// <remarks>Type sizes are large for the image size: a card on a phone shows the picture about 300 px wide.</remarks>
     /// <summary>The font family the labels are drawn with (after the fallback to a font file).</summary>
     public string FontFamily => _family;
 
@@ -33,7 +34,7 @@ internal sealed class ChartRenderer
     {
         var plot = new Plot();
         plot.Font.Set(_family);
-        plot.Title(chart.Title, 22);
+        plot.Title(chart.Title, 26);
         plot.Axes.Title.Label.FontName = _family;
         var bars = chart.Bars.Select((b, i) => new Bar
         {
@@ -47,32 +48,51 @@ internal sealed class ChartRenderer
         var barPlot = plot.Add.Bars(bars);
         barPlot.Horizontal = chart.Horizontal;
         barPlot.ValueLabelStyle.FontName = _family;
-        barPlot.ValueLabelStyle.FontSize = 16;
+        barPlot.ValueLabelStyle.FontSize = 20;
         var ticks = new ScottPlot.TickGenerators.NumericManual();
         for (var i = 0; i < chart.Bars.Count; i++) ticks.AddMajor(i, chart.Bars[i].Label);
         var categoryAxis = chart.Horizontal ? (IAxis)plot.Axes.Left : plot.Axes.Bottom;
         var valueAxis = chart.Horizontal ? (IAxis)plot.Axes.Bottom : plot.Axes.Left;
         categoryAxis.TickGenerator = ticks;
         categoryAxis.TickLabelStyle.FontName = _family;
-        categoryAxis.TickLabelStyle.FontSize = 15;
-        categoryAxis.MajorTickStyle.Length = 0;
+        categoryAxis.TickLabelStyle.FontSize = 20;
+        categoryAxis.MinorTickStyle.Length = 0;
+        if (!chart.Horizontal && chart.Bars.Count > 12)
+        {
+            categoryAxis.TickLabelStyle.Rotation = -45;
+            categoryAxis.TickLabelStyle.Alignment = Alignment.MiddleRight;
+        }
         valueAxis.TickLabelStyle.FontName = _family;
-        valueAxis.TickLabelStyle.FontSize = 14;
-        if (!chart.Horizontal && chart.Bars.Count > 8) categoryAxis.TickLabelStyle.Rotation = -45;
-        if (!chart.Horizontal && chart.Bars.Count > 8) categoryAxis.TickLabelStyle.Alignment = Alignment.MiddleRight;
+        valueAxis.TickLabelStyle.FontSize = 17;
+        valueAxis.MinorTickStyle.Length = 0;
+        // Counts get whole-number ticks; a rate gets 0–100 % (room above 100 for the bar's label).
+        double top;
+        if (chart.Percent)
+        {
+            var percentTicks = new ScottPlot.TickGenerators.NumericManual();
+            for (var p = 0; p <= 100; p += 20) percentTicks.AddMajor(p, p + "%");
+            valueAxis.TickGenerator = percentTicks;
+            top = 112;
+        }
+        else
+        {
+            valueAxis.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
+            top = (chart.Bars.Count == 0 ? 1 : Math.Max(1, chart.Bars.Max(b => b.Value))) * 1.15;
+        }
         plot.Grid.MajorLineColor = Color.FromHex("#e5e7eb");
-        var max = chart.Bars.Count == 0 ? 1 : Math.Max(1, chart.Bars.Max(b => b.Value));
         if (chart.Horizontal)
         {
-            plot.Axes.SetLimitsX(0, max * 1.15);
+            plot.Axes.SetLimitsX(0, top);
             plot.Axes.SetLimitsY(chart.Bars.Count - 0.5, -0.5);
         }
         else
         {
-            plot.Axes.SetLimitsY(0, max * 1.15);
+            plot.Axes.SetLimitsY(0, top);
             plot.Axes.SetLimitsX(-0.5, Math.Max(chart.Bars.Count, 1) - 0.5);
         }
-        return plot.GetImageBytes(width ?? _options.Width, height ?? _options.Height, ImageFormat.Png);
+        // Horizontal bars get the height their number needs (one department should not be a 400-px-high bar).
+        var defaultHeight = chart.Horizontal ? Math.Clamp(150 + 56 * chart.Bars.Count, 240, 2 * _options.Height) : _options.Height;
+        return plot.GetImageBytes(width ?? _options.Width, height ?? defaultHeight, ImageFormat.Png);
     }
 
     /// <summary>The family when the font manager knows it; else the family registered from its file; else as given.</summary>

@@ -20,7 +20,7 @@
     animation: false,
     textStyle: text,
     title: { text: data.lightsTitle, left: 'center', textStyle: { color: text.color, fontSize: fontSize + 2 } },
-    grid: { left: 60, right: 20, top: 50, bottom: 40 },
+    grid: { left: 60, right: 20, top: big ? 70 : 55, bottom: 40 },
     xAxis: { type: 'category', data: data.lights.map(function (l) { return l.name; }), axisLabel: { color: text.color, fontSize: fontSize } },
     yAxis: { type: 'value', minInterval: 1, axisLabel: { color: text.color, fontSize: fontSize - 2 }, splitLine: { lineStyle: { color: '#2b4c7a' } } },
     series: [{
@@ -34,7 +34,7 @@
     animation: false,
     textStyle: text,
     title: { text: data.casesTitle, left: 'center', textStyle: { color: text.color, fontSize: fontSize + 2 } },
-    grid: { left: 60, right: 20, top: 50, bottom: 40 },
+    grid: { left: 60, right: 20, top: big ? 70 : 55, bottom: 40 },
     xAxis: { type: 'category', data: data.months, axisLabel: { color: text.color, fontSize: fontSize - 2 } },
     yAxis: { type: 'value', minInterval: 1, axisLabel: { color: text.color, fontSize: fontSize - 2 }, splitLine: { lineStyle: { color: '#2b4c7a' } } },
     series: [{ type: 'bar', data: data.cases, itemStyle: { color: '#4f8fde' }, label: { show: true, position: 'top', color: text.color, fontSize: fontSize - 4 } }]
