@@ -33,29 +33,35 @@ internal static class BoardMode
         var token = bot.Services.GetRequiredService<BoardStore>().Open(WorkspaceId, "bench", DateTimeOffset.UtcNow).Token;
         var year = DateTime.UtcNow.Year;
 
-        async Task<int> Chart()
+        var renderer = bot.Services.GetRequiredService<ChartRenderer>();
+        // What 调解统计 adds for its chart: the cases read, the report, the model and the PNG drawn (a link asked again
+        // is served from memory, so the drawing is timed directly).
+        Task<int> Chart()
         {
             var report = MediationReport.Compute(store.All(WorkspaceId), new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
-            var image = links.Publish(StatsCharts.MediationByMonth(Lang.Zh, report));
-            var png = await http.GetByteArrayAsync(new Uri(image.Url).PathAndQuery);
-            return png.Length;
+            return Task.FromResult(renderer.RenderPng(StatsCharts.MediationByMonth(Lang.Zh, report)).Length);
         }
+        // And the link works: one GET of a fresh chart over HTTP.
+        var first = links.Publish(StatsCharts.MediationByMonth(Lang.Zh, MediationReport.Compute(store.All(WorkspaceId), new DateOnly(year, 1, 1), new DateOnly(year, 12, 31))));
+        if ((await http.GetAsync(new Uri(first.Url).PathAndQuery)).StatusCode != System.Net.HttpStatusCode.OK) throw new InvalidOperationException("The chart link did not answer 200.");
         async Task<int> Board() => (await http.GetStringAsync($"/board/{token}")).Length;
 
         var runs = o.Int("runs", 30);
         var chart = await TimeAsync(Chart, o.Int("warmup", 5), runs);
         var board = await TimeAsync(Board, o.Int("warmup", 5), runs);
-        Console.WriteLine("| what | median ms | p95 ms | max ms | size | target |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---|");
-        Console.WriteLine(FormattableString.Invariant($"| a stats chart (3,000 cases by month, PNG) | {chart.Median:F0} | {chart.P95:F0} | {chart.Max:F0} | {chart.Size / 1024.0:F0} KB | < 200 ms |"));
-        Console.WriteLine(FormattableString.Invariant($"| the board page (600 tasks) | {board.Median:F0} | {board.P95:F0} | {board.Max:F0} | {board.Size / 1024.0:F0} KB | < 300 ms |"));
+        Console.WriteLine("| what | median ms | p95 ms | max ms | CPU ms each | size | target |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---|");
+        Console.WriteLine(FormattableString.Invariant($"| a stats chart (3,000 cases by month, PNG) | {chart.Median:F0} | {chart.P95:F0} | {chart.Max:F0} | {chart.Cpu:F0} | {chart.Size / 1024.0:F0} KB | < 200 ms |"));
+        Console.WriteLine(FormattableString.Invariant($"| the board page (600 tasks) over HTTP | {board.Median:F0} | {board.P95:F0} | {board.Max:F0} | {board.Cpu:F0} | {board.Size / 1024.0:F0} KB | < 300 ms |"));
         Console.WriteLine($"load average {Machine.LoadAverage()}");
         return chart.P95 < 200 && board.P95 < 300 ? 0 : 1;
     }
 
-    private static async Task<(double Median, double P95, double Max, int Size)> TimeAsync(Func<Task<int>> run, int warmup, int runs)
+    /// <returns>Wall times, and the CPU time of the whole process (the bot's request threads included) per run.</returns>
+    private static async Task<(double Median, double P95, double Max, double Cpu, int Size)> TimeAsync(Func<Task<int>> run, int warmup, int runs)
     {
         for (var i = 0; i < warmup; i++) await run();
+        var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
         var times = new List<double>();
         var size = 0;
         for (var i = 0; i < runs; i++)
@@ -64,8 +70,9 @@ internal static class BoardMode
             size = await run();
             times.Add(sw.Elapsed.TotalMilliseconds);
         }
+        var cpuEach = (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / runs;
         times.Sort();
-        return (times[times.Count / 2], times[(int)Math.Ceiling(times.Count * 0.95) - 1], times[^1], size);
+        return (times[times.Count / 2], times[(int)Math.Ceiling(times.Count * 0.95) - 1], times[^1], cpuEach, size);
     }
 
     private static void Seed(BenchBotHost bot, int caseCount, int sessionCount, int taskCount)

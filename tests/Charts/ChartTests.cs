@@ -97,7 +97,13 @@ public class ChartTests
             Assert.Equal(640, PngSize(png).Width);
         }
 
-        host.Clock.Advance(TimeSpan.FromHours(23));
+        // Asked again, the same charts keep their links (drawn once, the same card).
+        Assert.Equal(urls, ChartUrls(await host.SendAsync(Activities.GroupMention("督办统计 2026"))));
+
+        host.Clock.Advance(TimeSpan.FromHours(13));
+        var later = ChartUrls(await host.SendAsync(Activities.GroupMention("督办统计 2026"))).ToList();
+        Assert.NotEqual(urls[0], later[0]); // less than half a day left on the first: a new link
+        host.Clock.Advance(TimeSpan.FromHours(10));
         Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync(new Uri(urls[0]).PathAndQuery)).StatusCode);
         host.Clock.Advance(TimeSpan.FromHours(1)); // 24 hours after: expired
         var expired = await client.GetAsync(new Uri(urls[0]).PathAndQuery);

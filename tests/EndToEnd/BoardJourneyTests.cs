@@ -60,6 +60,10 @@ public class BoardJourneyTests(JourneyBrowser browser) : IClassFixture<JourneyBr
         await j.Page.WaitForFunctionAsync("() => [...document.querySelectorAll(\"img[src*='/charts/']\")].every(i => i.complete && i.naturalWidth > 0)");
         Assert.Contains(j.T("逾期 1", "Overdue 1"), await chart.GetAttributeAsync("alt"));
         await j.ScreenshotAsync("stats-chart");
+        // The card itself at phone width: the chart is drawn with type large enough to read there.
+        await j.Page.SetViewportSizeAsync(Journey.Phone.Width, Journey.Phone.Height);
+        await stats.ScreenshotAsync(new LocatorScreenshotOptions { Path = ShotPath($"board-{locale}-stats-card-390.png") });
+        await j.Page.SetViewportSizeAsync(Journey.Desktop.Width, Journey.Desktop.Height);
 
         await j.SendAsync(j.T("公开看板", "public board"));
         var reply = await j.ExpectBotAsync(j.T("公开看板", "Public board"));
@@ -109,10 +113,13 @@ public class BoardJourneyTests(JourneyBrowser browser) : IClassFixture<JourneyBr
     }
 
     /// <summary>A full-page screenshot into TestResults/screenshots/journeys (git-ignored; the user guide's are copied by hand).</summary>
-    private static async Task ShotAsync(IPage page, string name)
+    private static Task ShotAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = ShotPath(name), FullPage = true });
+
+    private static string ShotPath(string name)
     {
         var folder = Path.Combine(RepoPaths.Root, "TestResults", "screenshots", "journeys");
         Directory.CreateDirectory(folder);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name), FullPage = true });
+        return Path.Combine(folder, name);
     }
 }

@@ -14,6 +14,7 @@ namespace ChatBot.Bot.Features.Charts;
 internal sealed class ChartLinks(ChartRenderer renderer, TimeProvider clock, IOptions<ChartOptions> options, IOptions<BotOptions> bot, IHttpContextAccessor? http = null)
 {
     private readonly ConcurrentDictionary<string, Entry> _charts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _byKey = new(StringComparer.Ordinal);
 
     private sealed class Entry(ChartModel chart, DateTimeOffset expiresUtc)
     {
@@ -25,12 +26,23 @@ internal sealed class ChartLinks(ChartRenderer renderer, TimeProvider clock, IOp
     /// <summary>What GET /charts/{token}.png finds: the PNG, or why there is none.</summary>
     public sealed record Lookup(byte[]? Png, string? Reason);
 
-    /// <summary>Keeps the chart for a while and returns the card's image: its absolute address and its text.</summary>
+    /// <summary>
+    /// Keeps the chart for a while and returns the card's image: its absolute address and its text. The same chart
+    /// asked for again (the same stats command twice) gets the same link while more than half its life is left, so
+    /// it is drawn once and the card is the same.
+    /// </summary>
     public ChartImage Publish(ChartModel chart)
     {
         RemoveExpired();
-        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        _charts[token] = new Entry(chart, clock.GetUtcNow() + TimeSpan.FromHours(Math.Max(1, options.Value.LinkHours)));
+        var now = clock.GetUtcNow();
+        var lifetime = TimeSpan.FromHours(Math.Max(1, options.Value.LinkHours));
+        var key = Key(chart);
+        if (!(_byKey.TryGetValue(key, out var token) && _charts.TryGetValue(token, out var kept) && kept.ExpiresUtc - now > lifetime / 2))
+        {
+            token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+            _charts[token] = new Entry(chart, now + lifetime);
+            _byKey[key] = token;
+        }
         var baseUrl = ChatBot.Bot.Hosting.PublicBaseUrl.For(bot.Value.PublicBaseUrl, http?.HttpContext?.Request);
         return new ChartImage($"{baseUrl}/charts/{token}.png", chart.AltText);
     }
@@ -53,5 +65,11 @@ internal sealed class ChartLinks(ChartRenderer renderer, TimeProvider clock, IOp
         var now = clock.GetUtcNow();
         foreach (var (token, entry) in _charts)
             if (entry.ExpiresUtc <= now) _charts.TryRemove(token, out _);
+        foreach (var (key, token) in _byKey)
+            if (!_charts.ContainsKey(token)) _byKey.TryRemove(key, out _);
     }
+
+    /// <summary>What the chart shows, as text: equal keys draw equal pictures.</summary>
+    private static string Key(ChartModel chart) =>
+        System.Text.Json.JsonSerializer.Serialize(new { chart.Title, chart.Horizontal, chart.Percent, Bars = chart.Bars.Select(b => new[] { b.Label, b.Value.ToString("R", System.Globalization.CultureInfo.InvariantCulture), b.Color }) });
 }
