@@ -66,7 +66,9 @@ internal static class BoardPage
                     .Append("<td><span class=\"light ").Append(LightClass(t.Light)).Append("\">").Append(E(LightText(lang, t.Light))).Append("</span></td>")
                     .Append("<td class=\"progress\"><progress max=\"100\" value=\"").Append(t.Progress).Append("\">").Append(t.Progress).Append("%</progress>")
                     .Append("<span>").Append(t.Progress).Append("%</span></td>")
-                    .Append("<td class=\"due\" data-label=\"").Append(E(lang.T("时限:", "Due: "))).Append("\">").Append(E(lang.T($"{t.DueDate.Month}月{t.DueDate.Day}日", t.DueDate.ToString("MM-dd", CultureInfo.InvariantCulture)))).Append("</td></tr>\n");
+                    .Append("<td class=\"due\" data-label=\"").Append(E(lang.T("时限:", "Due: "))).Append("\">").Append(E(t.DueDate.Year == f.Year
+                        ? lang.T($"{t.DueDate.Month}月{t.DueDate.Day}日", t.DueDate.ToString("MM-dd", CultureInfo.InvariantCulture))
+                        : lang.Date(t.DueDate))).Append("</td></tr>\n");
             }
             sb.Append("</tbody>\n</table>\n</section>\n");
         }

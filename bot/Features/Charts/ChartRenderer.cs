@@ -55,7 +55,7 @@ internal sealed class ChartRenderer
         var valueAxis = chart.Horizontal ? (IAxis)plot.Axes.Bottom : plot.Axes.Left;
         categoryAxis.TickGenerator = ticks;
         categoryAxis.TickLabelStyle.FontName = _family;
-        categoryAxis.TickLabelStyle.FontSize = 20;
+        categoryAxis.TickLabelStyle.FontSize = chart.Bars.Count > 8 ? 16 : 20;
         categoryAxis.MinorTickStyle.Length = 0;
         if (!chart.Horizontal && chart.Bars.Count > 12)
         {
