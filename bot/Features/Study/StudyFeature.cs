@@ -22,6 +22,7 @@ internal static class StudyFeature
         services.AddSingleton<IBotCommand, StudyHoursCommand>();
         services.AddSingleton<IBotCommand, ExamStatsCommand>();
         services.AddSingleton<IBotCommand, MakeUpListCommand>();
+        services.AddSingleton<IBotCommand, ExportStudyLedgerCommand>();
         services.AddSingleton<IBotCommand, ScheduleMakeUpCommand>();
         services.AddSingleton<Dialog, ScheduleStudyDialog>();
         services.AddSingleton<Dialog>(ScheduleStudyDialog.RulePrompt());
