@@ -66,7 +66,7 @@ public class StudyHoursJourneyTests(JourneyBrowser browser) : IClassFixture<Jour
 
         await j.SendAsync(j.T("学时统计", "study hours"));
         var hours = await j.ExpectBotAsync(j.T($"{start.Year}年学时统计", $"Study hours {start.Year}"));
-        await Assertions.Expect(hours).ToContainTextAsync(j.T("王小明:0.02学时,参学1次", "王小明: 0.02 h, 1 sessions"));
+        await Assertions.Expect(hours).ToContainTextAsync(j.T("王小明:0.02学时,参学1次", "王小明: 0.02 h, 1 session"));
         await Assertions.Expect(hours).ToContainTextAsync(j.T("李娜:0学时,参学0次", "李娜: 0 h, 0 sessions"));
         await Assertions.Expect(hours).ToContainTextAsync(j.T("未达标 3 人:张三(0)、李娜(0)、王小明(0.02)", "Below target (3): 张三(0), 李娜(0), 王小明(0.02)"));
 

@@ -119,7 +119,7 @@ public class StudyLedgerExportTests
         host.Clock.SetUtcNow(Local(3, 20, 12));
         await Group(host, "study hours", locale: "en-US");
         var reply = await Personal(host, "export study ledger", locale: "en-US");
-        Assert.Contains("Study ledger 2026: 6 session(s), hours and exam results of 3 people.", reply);
+        Assert.Contains("Study ledger 2026: 6 sessions, hours and exam results of 3 people.", reply);
         var file = Download(host, reply);
         Assert.Equal("study-ledger-2026.xlsx", file.FileName);
         var people = Sheet(file.Content, "Per person");

@@ -2,6 +2,7 @@ using ChatBot.Bot.Conversation;
 using ChatBot.Bot.Conversation.Dialogs;
 using ChatBot.Bot.Features.Mediation;
 using ChatBot.Bot.Hosting;
+using ChatBot.Cards;
 using ChatBot.Cards.AdaptiveCards;
 using ChatBot.Cards.Help;
 using ChatBot.Storage.Conversations;
@@ -48,7 +49,7 @@ internal sealed class ExportStudyLedgerCommand(StudyLedgerReader ledger, Workspa
         var fileName = ctx.T($"学法台账-{year}.xlsx", $"study-ledger-{year}.xlsx");
         var url = $"{PublicBaseUrl.For(options.Value.PublicBaseUrl, http?.HttpContext?.Request)}/files/{downloads.Add(ctx.Workspace.Id, fileName, StudyLedgerWorkbook.ContentType, bytes)}";
         var summary = ctx.T($"{year}年学法台账:学法活动 {figures.Held.Count} 次,{figures.People.Count} 人的学时和考试成绩。",
-            $"Study ledger {year}: {figures.Held.Count} session(s), hours and exam results of {figures.People.Count} people.");
+            $"Study ledger {year}: {English.Count(figures.Held.Count, "session")}, hours and exam results of {English.Count(figures.People.Count, "person", "people")}.");
         if (ctx.Capabilities.AdaptiveCards)
             await ctx.SendCardAsync(new AdaptiveCard()
                 .Add(TextBlock.Heading(ctx.T("学法台账", "Study ledger")),

@@ -48,7 +48,7 @@ internal static class StudyLedgerWorkbook
         ];
         var total = ledger.Held.Sum(StudyLedger.HoursOf);
         var sheet = new PrintableSheet(SessionsSheetName(lang), lang.T($"{ledger.Year}年度学法活动台账", $"Law study sessions {ledger.Year}"),
-            Subtitle(lang, workspaceName, today, lang.T($"已举行 {ledger.Held.Count} 次,共 {StudyLedgerText.Hours(total)} 学时", $"{ledger.Held.Count} session(s) held, {StudyLedgerText.Hours(total)} h in all")),
+            Subtitle(lang, workspaceName, today, lang.T($"已举行 {ledger.Held.Count} 次,共 {StudyLedgerText.Hours(total)} 学时", $"{English.Count(ledger.Held.Count, "session")} held, {StudyLedgerText.Hours(total)} h in all")),
             h.Select((header, i) => new PrintableSheet.Column(header, widths[i], kinds[i])).ToList());
         var no = 0;
         foreach (var o in ledger.Held)
@@ -74,7 +74,7 @@ internal static class StudyLedgerWorkbook
         var below = ledger.People.Count(p => p.Hours < target);
         var sheet = new PrintableSheet(PeopleSheetName(lang), lang.T($"{ledger.Year}年度个人学法学时及考试成绩台账", $"Study hours and exam results per person {ledger.Year}"),
             Subtitle(lang, workspaceName, today, lang.T($"年度目标 {StudyLedgerText.Hours(target)} 学时,{ledger.People.Count} 人,未达标 {below} 人",
-                $"yearly target {StudyLedgerText.Hours(target)} h, {ledger.People.Count} people, {below} below target")),
+                $"yearly target {StudyLedgerText.Hours(target)} h, {English.Count(ledger.People.Count, "person", "people")}, {below} below target")),
             h.Select((header, i) => new PrintableSheet.Column(header, widths[i], kinds[i])).ToList());
         var no = 0;
         foreach (var p in ledger.People)

@@ -1,4 +1,5 @@
 using ChatBot.Bot.Conversation;
+using ChatBot.Cards;
 using ChatBot.Cards.Study;
 using ChatBot.Storage.Study;
 
@@ -111,7 +112,7 @@ internal sealed class StudyMeetingSignInHandler(StudyStore store, ILogger<StudyM
             (store.TrySignIn(attendance, out _) ? signed : already).Add(name);
         }
         var sep = ctx.T("、", ", ");
-        var text = ctx.T($"会议结束,“{occurrence.Session.Title}”自动签到(会议){signed.Count}人", $"The meeting has ended. \"{occurrence.Session.Title}\": {signed.Count} auto sign-in(s) (meeting)")
+        var text = ctx.T($"会议结束,“{occurrence.Session.Title}”自动签到(会议){signed.Count}人", $"The meeting has ended. \"{occurrence.Session.Title}\": {English.Count(signed.Count, "auto sign-in")} (meeting)")
                    + (signed.Count > 0 ? ctx.T(":", ": ") + string.Join(sep, signed) : "") + ctx.T("。", ".");
         if (already.Count > 0) text += ctx.T($"\n已自行签到:{string.Join(sep, already)}。", $"\nAlready signed in: {string.Join(sep, already)}.");
         if (tooShort.Count > 0)
