@@ -319,19 +319,19 @@ internal static partial class ReportDocument
             Paragraph(ReportStyles.Caption, lang.T($"表1 人民调解案件({f.Cases.Count}起)", $"Table 1. Mediation cases ({f.Cases.Count})"));
             Table([lang.T("案号", "Case"), lang.T("受理日期", "Received"), lang.T("纠纷类型", "Type"), lang.T("村(社区)", "Village"), lang.T("状态", "Status"),
                     lang.T("协议", "Agreement"), lang.T("重大/群体", "Major/coll."), lang.T("回访", "Visits"), lang.T("司法确认", "Court")],
-                [12, 12, 12, 14, 12, 8, 10, 8, 12],
+                [13, 14, 13, 13, 13, 8, 10, 7, 14],
                 f.Cases.Select(c => new[]
                 {
-                    c.CaseNo, Day(c.ReceivedOn), lang.Of(c.DisputeType), c.Village, lang.Of(c.Status) + (c.IsOverdue(f.Today) ? lang.T("(超期)", " (overdue)") : ""),
-                    c.Status == MediationStatus.Succeeded ? lang.Of(c.AgreementForm) : "", Flags(c), c.FollowUps.Count.ToString(), c.CourtConfirmedOn is { } d ? Day(d) : "",
+                    c.CaseNo, Iso(c.ReceivedOn), lang.Of(c.DisputeType), c.Village, lang.Of(c.Status) + (c.IsOverdue(f.Today) ? lang.T("(超期)", " (overdue)") : ""),
+                    c.Status == MediationStatus.Succeeded ? lang.Of(c.AgreementForm) : "", Flags(c), c.FollowUps.Count.ToString(), c.CourtConfirmedOn is { } d ? Iso(d) : "",
                 }));
 
             Paragraph(ReportStyles.Caption, lang.T($"表2 学法活动({f.Study.Sessions.Count}次)", $"Table 2. Study sessions ({f.Study.Sessions.Count})"));
             Table([lang.T("日期", "Date"), lang.T("主题", "Topic"), lang.T("形式", "Format"), lang.T("学习内容", "Law"), lang.T("签到/应到", "Signed/exp."), lang.T("出勤率", "Rate"), lang.T("学时", "Hours")],
-                [12, 24, 12, 20, 12, 10, 10],
+                [14, 24, 12, 20, 12, 9, 9],
                 f.Study.Sessions.Select(s => new[]
                 {
-                    Day(s.Occurrence.Date), s.Occurrence.Session.Title, StudyText.FormatName(lang, s.Occurrence.Session.Format), s.Occurrence.Session.Law,
+                    Iso(s.Occurrence.Date), s.Occurrence.Session.Title, StudyText.FormatName(lang, s.Occurrence.Session.Format), s.Occurrence.Session.Law,
                     s.Expected is { } e ? $"{s.SignedIn}/{e}" : s.SignedIn.ToString(), Pct(s.AttendanceRate), Hours(StudyLedger.HoursOf(s.Occurrence)),
                 }));
 
@@ -340,16 +340,16 @@ internal static partial class ReportDocument
                 [14, 30, 10, 10, 10, 12, 14],
                 f.Ledger.Exams.Select(e => new[]
                 {
-                    Day(e.Exam.Date), e.Exam.Session.Title, e.Sat.ToString(), e.Absent.Count.ToString(), e.Passed.ToString(), Pct(e.PassRate),
+                    Iso(e.Exam.Date), e.Exam.Session.Title, e.Sat.ToString(), e.Absent.Count.ToString(), e.Passed.ToString(), Pct(e.PassRate),
                     Score(e.Results.Count == 0 ? null : Math.Round(e.Results.Average(r => r.Counted), 1, MidpointRounding.AwayFromZero)),
                 }));
 
             Paragraph(ReportStyles.Caption, lang.T($"表4 督办任务({f.Tasks.Count}项)", $"Table 4. Plan tasks ({f.Tasks.Count})"));
             Table([lang.T("编号", "No."), lang.T("板块", "Section"), lang.T("任务", "Task"), lang.T("牵头单位", "Lead"), lang.T("完成时限", "Due"), lang.T("状态", "Status"), lang.T("延期", "Ext.")],
-                [8, 14, 32, 14, 12, 12, 8],
+                [7, 20, 27, 13, 14, 12, 7],
                 f.Tasks.Select(t => new[]
                 {
-                    "#" + t.Id, t.Section, t.Title, t.Department, Day(t.DueDate), TaskState(t), t.HasSupervision ? t.Supervision.ApprovedExtensions.ToString() : "0",
+                    "#" + t.Id, t.Section, t.Title, t.Department, Iso(t.DueDate), TaskState(t), t.HasSupervision ? t.Supervision.ApprovedExtensions.ToString() : "0",
                 }));
         }
 
@@ -422,6 +422,9 @@ internal static partial class ReportDocument
         private void Signature(string text) =>
             body.Append(new Paragraph(new OpenXmlElement[] { new ParagraphProperties(new ParagraphStyleId { Val = ReportStyles.Body },
                 new Indentation { FirstLine = "0", FirstLineChars = 0, Right = "1280" }, new Justification { Val = JustificationValues.Right }) }.Concat(Runs(Typeset(text)))));
+
+        /// <summary>Dates in the appendix tables: short, so a column stays narrow.</summary>
+        private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
         private string Typeset(string text) => lang.IsZh ? FullWidth(text) : text;
 

@@ -36,7 +36,8 @@ internal static class ReportStyles
     public static Styles Build() => new(
         new DocDefaults(
             new RunPropertiesDefault(new RunPropertiesBaseStyle(Fonts(BodyFont), new FontSize { Val = Size3.ToString() },
-                new FontSizeComplexScript { Val = Size3.ToString() }, new Languages { Val = "zh-CN", EastAsia = "zh-CN" })),
+                // Latin text in English: with zh-CN LibreOffice broke numbers across lines ("1" / "0人").
+                new FontSizeComplexScript { Val = Size3.ToString() }, new Languages { Val = "en-US", EastAsia = "zh-CN" })),
             new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(
                 new SpacingBetweenLines { Before = "0", After = "0", Line = BodyLine.ToString(), LineRule = LineSpacingRuleValues.Exact }))),
         ParagraphStyle(Body, "正文", BodyFont, Size3, JustificationValues.Both, firstLineIndent: true),
@@ -58,6 +59,8 @@ internal static class ReportStyles
     private static Style ParagraphStyle(string id, string name, string font, int size, JustificationValues justify, bool firstLineIndent, int? outline = null, int lineTwips = BodyLine)
     {
         var paragraph = new StyleParagraphProperties(
+            // Only the body keeps to the page's 22-line grid; table text snapped to it would get a 29 pt line.
+            new SnapToGrid { Val = lineTwips == BodyLine },
             new SpacingBetweenLines { Before = "0", After = "0", Line = lineTwips.ToString(), LineRule = LineSpacingRuleValues.Exact },
             // Two characters: 200 hundredths of a character, 640 twips at 三号 for readers that ignore the character unit.
             firstLineIndent ? new Indentation { FirstLineChars = 200, FirstLine = "640" } : new Indentation { FirstLine = "0" },
