@@ -319,7 +319,7 @@ internal static partial class ReportDocument
             Paragraph(ReportStyles.Caption, lang.T($"表1 人民调解案件({f.Cases.Count}起)", $"Table 1. Mediation cases ({f.Cases.Count})"));
             Table([lang.T("案号", "Case"), lang.T("受理日期", "Received"), lang.T("纠纷类型", "Type"), lang.T("村(社区)", "Village"), lang.T("状态", "Status"),
                     lang.T("协议", "Agreement"), lang.T("重大/群体", "Major/coll."), lang.T("回访", "Visits"), lang.T("司法确认", "Court")],
-                [13, 14, 13, 13, 13, 8, 10, 7, 14],
+                [13, 15, 13, 12, 13, 7, 9, 6, 15],
                 f.Cases.Select(c => new[]
                 {
                     c.CaseNo, Iso(c.ReceivedOn), lang.Of(c.DisputeType), c.Village, lang.Of(c.Status) + (c.IsOverdue(f.Today) ? lang.T("(超期)", " (overdue)") : ""),
