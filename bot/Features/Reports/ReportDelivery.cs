@@ -49,8 +49,7 @@ internal sealed class ReportDelivery(ReportFiguresReader reader, MediationReplie
         if (ctx.Capabilities.AdaptiveCards)
             await ctx.SendCardAsync(new AdaptiveCard()
                     .Add(TextBlock.Heading(title), new TextBlock(summary))
-                    .AddAction(new OpenUrlAction { Title = ctx.T("下载 Word 文档", "Download the Word document"), Url = url }),
-                summary);
+                    .AddAction(new OpenUrlAction { Title = ctx.T("下载 Word 文档", "Download the Word document"), Url = url }));
         else
             await ctx.SendTextAsync($"{summary}\n{url}");
     }
