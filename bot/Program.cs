@@ -32,7 +32,9 @@ builder.Services
     .AddStudyFeature(config)
     .AddPlanTasksFeature(config)
     .AddReportsFeature()
-    .AddBackupsFeature(config);
+    .AddBackupsFeature(config)
+    .AddChartsFeature(config)
+    .AddBoardFeature(config);
 
 var app = builder.Build();
 app.Services.GetRequiredService<StartupReadiness>().Begin();
@@ -40,6 +42,8 @@ app.Services.GetRequiredService<StartupReadiness>().Begin();
 app.UseJsonErrorResponses();
 app.MapBotFrameworkEndpoints();
 app.MapMediationEndpoints();
+app.MapChartsEndpoints();
+app.MapBoardEndpoints();
 app.MapDirectLine();
 app.MapWeComEndpoints();
 app.MapHealthEndpoint();

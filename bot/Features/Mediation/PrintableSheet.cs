@@ -10,9 +10,11 @@ namespace ChatBot.Bot.Features.Mediation;
 /// row, a subtitle row, a header row repeated on every printed page, real date and number cells, column widths,
 /// borders and wrapping, frozen header, auto-filter, A4 landscape fitted to the page width, page numbers in the footer.
 /// </summary>
-internal sealed class PrintableSheet(string sheetName, string title, string subtitle, IReadOnlyList<PrintableSheet.Column> columns)
+internal sealed class PrintableSheet(string sheetName, string title, string subtitle, IReadOnlyList<PrintableSheet.Column> columns, bool landscape = true)
 {
-    internal enum Kind { Text, Date, Integer, Money }
+    /// <summary><see cref="Figure"/>: the cell follows its value: int a count, decimal yuan, double a rate (percent),
+    /// string text; <see cref="Change"/> the same with a sign (+2, -1).</summary>
+    internal enum Kind { Text, Date, Integer, Money, Figure, Change }
 
     internal sealed record Column(string Header, double Width, Kind Kind = Kind.Text);
 
@@ -22,7 +24,8 @@ internal sealed class PrintableSheet(string sheetName, string title, string subt
     public void AddRow(params object?[] cells) => _rows.Add(cells);
 
     // Style indexes in styles.xml (cellXfs order).
-    private const int TitleStyle = 1, SubtitleStyle = 2, HeaderStyle = 3, TextStyle = 4, DateStyle = 5, IntegerStyle = 6, MoneyStyle = 7;
+    private const int TitleStyle = 1, SubtitleStyle = 2, HeaderStyle = 3, TextStyle = 4, DateStyle = 5, IntegerStyle = 6, MoneyStyle = 7,
+        PercentStyle = 8, SignedIntegerStyle = 9, SignedMoneyStyle = 10, CentredTextStyle = 11, BoldTextStyle = 12;
     private const int HeaderRow = 3;
 
     public byte[] ToXlsx()
@@ -83,7 +86,7 @@ internal sealed class PrintableSheet(string sheetName, string title, string subt
             // Excel and LibreOffice do not grow a row for wrapped text on opening: the height is set from the text.
             var lines = 1;
             for (var i = 0; i < columns.Count && i < _rows[r].Length; i++)
-                if (columns[i].Kind == Kind.Text && _rows[r][i]?.ToString() is { Length: > 0 } text) lines = Math.Max(lines, LinesFor(text, columns[i].Width));
+                if (columns[i].Kind == Kind.Text && (_rows[r][i] is Heading h ? h.Text : _rows[r][i]?.ToString()) is { Length: > 0 } text) lines = Math.Max(lines, LinesFor(text, columns[i].Width));
             sb.Append(CultureInfo.InvariantCulture, $"""<row r="{rowNo}" ht="{lines * 13 + 3}" customHeight="1">""");
             for (var i = 0; i < columns.Count; i++)
             {
@@ -94,9 +97,11 @@ internal sealed class PrintableSheet(string sheetName, string title, string subt
                     Kind.Date when value is DateOnly d => NumberCell(cell, (d.ToDateTime(TimeOnly.MinValue) - new DateTime(1899, 12, 30)).TotalDays, DateStyle),
                     Kind.Integer when value is int n => NumberCell(cell, n, IntegerStyle),
                     Kind.Money when value is decimal m => NumberCell(cell, (double)m, MoneyStyle),
+                    Kind.Figure or Kind.Change => FigureCell(cell, value, columns[i].Kind == Kind.Change),
                     Kind.Date => EmptyCell(cell, DateStyle),
                     Kind.Integer => EmptyCell(cell, IntegerStyle),
                     Kind.Money => EmptyCell(cell, MoneyStyle),
+                    _ when value is Heading h => InlineCell(cell, h.Text, BoldTextStyle),
                     _ => value is null || value.ToString() is "" ? EmptyCell(cell, TextStyle) : InlineCell(cell, value.ToString()!, TextStyle),
                 });
             }
@@ -107,7 +112,7 @@ internal sealed class PrintableSheet(string sheetName, string title, string subt
         sb.Append($"""<mergeCells count="2"><mergeCell ref="A1:{LastColumn}1"/><mergeCell ref="A2:{LastColumn}2"/></mergeCells>""");
         sb.Append("""<printOptions horizontalCentered="1"/>""");
         sb.Append("""<pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>""");
-        sb.Append("""<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>""");
+        sb.Append($"""<pageSetup paperSize="9" orientation="{(landscape ? "landscape" : "portrait")}" fitToWidth="1" fitToHeight="0"/>""");
         sb.Append("""<headerFooter><oddFooter>&amp;C第 &amp;P 页,共 &amp;N 页</oddFooter></headerFooter>""");
         sb.Append("</worksheet>");
         return sb.ToString();
@@ -120,6 +125,18 @@ internal sealed class PrintableSheet(string sheetName, string title, string subt
         string.Create(CultureInfo.InvariantCulture, $"""<c r="{cell}" s="{style}"><v>{value}</v></c>""");
 
     private static string EmptyCell(string cell, int style) => $"""<c r="{cell}" s="{style}"/>""";
+
+    /// <summary>A text cell printed in bold (a section heading in the first column of a report).</summary>
+    internal sealed record Heading(string Text);
+
+    private static string FigureCell(string cell, object? value, bool signed) => value switch
+    {
+        int n => NumberCell(cell, n, signed ? SignedIntegerStyle : IntegerStyle),
+        decimal m => NumberCell(cell, (double)m, signed ? SignedMoneyStyle : MoneyStyle),
+        double rate => NumberCell(cell, rate, PercentStyle),
+        null or "" => EmptyCell(cell, CentredTextStyle),
+        _ => InlineCell(cell, value.ToString()!, CentredTextStyle),
+    };
 
     /// <summary>How many lines a text takes in a column of that width (a CJK character is about two digits wide).</summary>
     internal static int LinesFor(string text, double width)
@@ -167,7 +184,7 @@ internal sealed class PrintableSheet(string sheetName, string title, string subt
     private const string Styles =
         """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"""
         + """<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"""
-        + """<numFmts count="2"><numFmt numFmtId="164" formatCode="yyyy\-mm\-dd"/><numFmt numFmtId="165" formatCode="#,##0.00"/></numFmts>"""
+        + """<numFmts count="5"><numFmt numFmtId="164" formatCode="yyyy\-mm\-dd"/><numFmt numFmtId="165" formatCode="#,##0.00"/><numFmt numFmtId="166" formatCode="0.0%"/><numFmt numFmtId="167" formatCode="+0;\-0;0"/><numFmt numFmtId="168" formatCode="+#,##0.00;\-#,##0.00;0.00"/></numFmts>"""
         + """<fonts count="4">"""
         + """<font><sz val="10"/><name val="宋体"/><family val="3"/><charset val="134"/></font>"""
         + """<font><b/><sz val="16"/><name val="宋体"/><family val="3"/><charset val="134"/></font>"""
@@ -179,7 +196,7 @@ internal sealed class PrintableSheet(string sheetName, string title, string subt
         + """<borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border>"""
         + """<border><left style="thin"><color auto="1"/></left><right style="thin"><color auto="1"/></right><top style="thin"><color auto="1"/></top><bottom style="thin"><color auto="1"/></bottom><diagonal/></border></borders>"""
         + """<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>"""
-        + """<cellXfs count="8">"""
+        + """<cellXfs count="13">"""
         + """<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>"""
         + """<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment horizontal="center" vertical="center"/></xf>"""
         + """<xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment horizontal="left" vertical="center"/></xf>"""
@@ -188,6 +205,11 @@ internal sealed class PrintableSheet(string sheetName, string title, string subt
         + """<xf numFmtId="164" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1" applyAlignment="1"><alignment horizontal="center" vertical="top"/></xf>"""
         + """<xf numFmtId="1" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1" applyAlignment="1"><alignment horizontal="center" vertical="top"/></xf>"""
         + """<xf numFmtId="165" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1" applyAlignment="1"><alignment horizontal="right" vertical="top"/></xf>"""
+        + """<xf numFmtId="166" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1" applyAlignment="1"><alignment horizontal="center" vertical="top"/></xf>"""
+        + """<xf numFmtId="167" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1" applyAlignment="1"><alignment horizontal="center" vertical="top"/></xf>"""
+        + """<xf numFmtId="168" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1" applyAlignment="1"><alignment horizontal="right" vertical="top"/></xf>"""
+        + """<xf numFmtId="0" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1" applyAlignment="1"><alignment horizontal="center" vertical="top" wrapText="1"/></xf>"""
+        + """<xf numFmtId="0" fontId="3" fillId="0" borderId="1" xfId="0" applyFont="1" applyBorder="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>"""
         + "</cellXfs>"
         + """<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>"""
         + "</styleSheet>";
