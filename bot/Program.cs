@@ -31,6 +31,7 @@ builder.Services
     .AddMediationFeature(config)
     .AddStudyFeature(config)
     .AddPlanTasksFeature(config)
+    .AddReportsFeature()
     .AddBackupsFeature(config)
     .AddChartsFeature(config)
     .AddBoardFeature(config);

@@ -12,10 +12,16 @@ public static class StudyLedger
     /// name (or <paramref name="nameOf"/> for its user), expected participants and names with scores.
     /// </summary>
     public static StudyLedgerYear ForYear(int year, IEnumerable<StudySession> sessions, IEnumerable<StudyAttendance> attendance, IEnumerable<StudyExamScore> scores,
+        DateTimeOffset nowUtc, TimeZoneInfo zone, StudyGrading grading, Func<string, string?>? nameOf = null) =>
+        ForPeriod(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), sessions, attendance, scores, nowUtc, zone, grading, nameOf);
+
+    /// <summary>The same ledger over the local days <paramref name="first"/> to <paramref name="last"/> (a half-year or a quarter).</summary>
+    public static StudyLedgerYear ForPeriod(DateOnly first, DateOnly last, IEnumerable<StudySession> sessions, IEnumerable<StudyAttendance> attendance, IEnumerable<StudyExamScore> scores,
         DateTimeOffset nowUtc, TimeZoneInfo zone, StudyGrading grading, Func<string, string?>? nameOf = null)
     {
-        var from = StudySchedule.ToUtc(new DateTime(year, 1, 1), zone);
-        var to = StudySchedule.ToUtc(new DateTime(year + 1, 1, 1), zone);
+        var year = first.Year;
+        var from = StudySchedule.ToUtc(first.ToDateTime(TimeOnly.MinValue), zone);
+        var to = StudySchedule.ToUtc(last.AddDays(1).ToDateTime(TimeOnly.MinValue), zone);
         var occurrences = sessions.SelectMany(s => StudySchedule.Between(s, from, to, zone)).Where(o => !o.Cancelled).OrderBy(o => o.StartUtc).ToList();
         var held = occurrences.Where(o => o.StatusAt(nowUtc) == StudyOccurrenceStatus.Held).ToList();
         var heldByKey = held.ToDictionary(o => (o.Session.Id, o.Date));

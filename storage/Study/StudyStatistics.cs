@@ -8,10 +8,16 @@ public static class StudyStatistics
     /// who signed in (by user) plus expected participants who never did (by name).
     /// </summary>
     public static StudyYearFigures ForYear(int year, IEnumerable<StudySession> sessions, IEnumerable<StudyAttendance> attendance, DateTimeOffset nowUtc, TimeZoneInfo zone,
+        IEnumerable<StudyExamScore>? scores = null) =>
+        ForPeriod(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), sessions, attendance, nowUtc, zone, scores);
+
+    /// <summary>The same figures over the local days <paramref name="first"/> to <paramref name="last"/> (a half-year or a quarter); a person's rate is over the period's held occurrences.</summary>
+    public static StudyYearFigures ForPeriod(DateOnly first, DateOnly last, IEnumerable<StudySession> sessions, IEnumerable<StudyAttendance> attendance, DateTimeOffset nowUtc, TimeZoneInfo zone,
         IEnumerable<StudyExamScore>? scores = null)
     {
-        var from = StudySchedule.ToUtc(new DateTime(year, 1, 1), zone);
-        var to = StudySchedule.ToUtc(new DateTime(year + 1, 1, 1), zone);
+        var year = first.Year;
+        var from = StudySchedule.ToUtc(first.ToDateTime(TimeOnly.MinValue), zone);
+        var to = StudySchedule.ToUtc(last.AddDays(1).ToDateTime(TimeOnly.MinValue), zone);
         var occurrences = sessions.SelectMany(s => StudySchedule.Between(s, from, to, zone)).ToList();
         var held = occurrences.Where(o => o.StatusAt(nowUtc) == StudyOccurrenceStatus.Held).OrderBy(o => o.StartUtc).ToList();
         var cancelled = occurrences.Count(o => o.Cancelled);

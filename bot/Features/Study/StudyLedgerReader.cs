@@ -12,10 +12,14 @@ internal sealed class StudyLedgerReader(StudyStore store, WorkspaceStore workspa
 
     public StudyLedgerYear Read(TurnContext ctx, int year) => Read(ctx.Workspace.Id, year, ctx.Now, ctx.TimeZone);
 
-    public StudyLedgerYear Read(string workspaceId, int year, DateTimeOffset nowUtc, TimeZoneInfo zone)
+    public StudyLedgerYear Read(string workspaceId, int year, DateTimeOffset nowUtc, TimeZoneInfo zone) =>
+        Read(workspaceId, new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), nowUtc, zone);
+
+    /// <summary>The ledger over the local days <paramref name="first"/> to <paramref name="last"/> (the report's half-years and quarters).</summary>
+    public StudyLedgerYear Read(string workspaceId, DateOnly first, DateOnly last, DateTimeOffset nowUtc, TimeZoneInfo zone)
     {
         var names = workspaces.MembersOf(workspaceId).Where(m => !string.IsNullOrWhiteSpace(m.Name)).ToDictionary(m => m.UserKey, m => m.Name!);
-        return StudyLedger.ForYear(year, store.InWorkspace(workspaceId), store.AttendanceOf(workspaceId), store.ScoresOf(workspaceId),
+        return StudyLedger.ForPeriod(first, last, store.InWorkspace(workspaceId), store.AttendanceOf(workspaceId), store.ScoresOf(workspaceId),
             nowUtc, zone, options.Value.Grading, names.GetValueOrDefault);
     }
 

@@ -1,0 +1,3 @@
+namespace ChatBot.Bot.Features.Reports;
+
+internal enum ReportPeriodKind { Year, Half, Quarter }
