@@ -370,11 +370,12 @@ public static class PlanTaskCards
     }
 
     /// <summary>The Monday digest: progress of every task of the workspace's plans (每星期一公开进度).</summary>
-    public static AdaptiveCard Digest(Lang lang, string week, TaskOverview tasks, DateOnly today, int yellowDays)
+    /// <param name="unbound">Owner names nobody can be @mentioned for (not bound, no member of that name): listed in the footer.</param>
+    public static AdaptiveCard Digest(Lang lang, string week, TaskOverview tasks, DateOnly today, int yellowDays, IReadOnlyList<string>? unbound = null)
     {
         // One pass over the headers for the counts and the sections (the Monday tick builds one digest per group, of
         // every task); only the tasks shown are read in full.
-        int listed = 0, done = 0, inProgress = 0, notStarted = 0, overdue = 0, dueSoon = 0;
+        int listed = 0, done = 0, inProgress = 0, notStarted = 0, pending = 0, overdue = 0, dueSoon = 0;
         var sections = new Dictionary<string, SectionGroup>(StringComparer.Ordinal);
         for (var i = 0; i < tasks.Count; i++)
         {
@@ -384,6 +385,7 @@ public static class PlanTaskCards
                 case PlanTaskStatus.Done: done++; break;
                 case PlanTaskStatus.InProgress: inProgress++; break;
                 case PlanTaskStatus.NotStarted: notStarted++; break;
+                case PlanTaskStatus.PendingAcceptance: pending++; break;
             }
             switch (t.UrgencyOn(today, yellowDays))
             {
@@ -406,6 +408,7 @@ public static class PlanTaskCards
                 .Add(lang.T("已办结", "Done"), done.ToString())
                 .Add(lang.T("进行中", "In progress"), inProgress.ToString())
                 .Add(lang.T("未开始", "Not started"), notStarted.ToString())
+                .Add(lang.T("⏳ 待验收", "⏳ Awaiting acceptance"), pending.ToString())
                 .Add(lang.T("🔴 已逾期", "🔴 Overdue"), overdue.ToString())
                 .Add(lang.T("🟡 即将到期", "🟡 Due soon"), dueSoon.ToString()));
         var rows = 0;
@@ -427,6 +430,9 @@ public static class PlanTaskCards
             }
         }
         AddFooter(lang, card, rows, null);
+        if (unbound is { Count: > 0 })
+            card.Add(TextBlock.Subtle(lang.T($"尚未绑定、无法@提醒的责任人:{string.Join("、", unbound)}。管理员可用“绑定 姓名 @某人”绑定。",
+                $"Owners not bound to anyone (no @mention): {string.Join(", ", unbound)}. An admin can \"bind NAME @someone\".")));
         return card;
     }
 

@@ -57,11 +57,22 @@ public sealed class PlanTaskStore : IOwnsCollections
     /// <summary>Done tasks of the workspace by due date, then id (read-only, without progress notes, as <see cref="Open"/>).</summary>
     public IReadOnlyList<PlanTask> Done(string workspaceId) => _done.Of(workspaceId).All();
 
-    /// <summary>The open and done tasks of the workspace as headers, each task decoded only when asked for (the weekly digest).</summary>
-    public TaskOverview Overview(string workspaceId) => new(_open.Of(workspaceId), _done.Of(workspaceId));
+    /// <summary>
+    /// The open, 待验收 and done tasks of the workspace as headers, each open or done task decoded only when asked for
+    /// (the weekly digest). The tasks waiting for acceptance are few and read from the database.
+    /// </summary>
+    public TaskOverview Overview(string workspaceId) =>
+        new(_open.Of(workspaceId), _done.Of(workspaceId), new TaskList([.. AwaitingAcceptance(workspaceId)]));
 
-    /// <summary>How many open and done tasks the workspace has (what the weekly digest lists), without decoding them.</summary>
-    public int CountNotCancelled(string workspaceId) => _open.Of(workspaceId).Count + _done.Of(workspaceId).Count;
+    /// <summary>
+    /// Whether the workspace has any open, done or 待验收 task (what the weekly digest lists): from the lists in memory,
+    /// and only when they are empty from the database.
+    /// </summary>
+    public int CountNotCancelled(string workspaceId)
+    {
+        var inMemory = _open.Of(workspaceId).Count + _done.Of(workspaceId).Count;
+        return inMemory > 0 ? inMemory : AwaitingAcceptance(workspaceId).Count;
+    }
 
     /// <summary>
     /// Open tasks due before <paramref name="today"/> (due today is not overdue), by due date (read-only, without
