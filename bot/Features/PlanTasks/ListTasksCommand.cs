@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace ChatBot.Bot.Features.PlanTasks;
 
 /// <summary>任务列表 / tasks [mine | dept X | section [X] | all]: the workspace's plan tasks with traffic lights.</summary>
-internal sealed class ListTasksCommand(PlanTaskStore store, IOptions<PlanTaskOptions> options) : IBotCommand
+internal sealed class ListTasksCommand(PlanTaskStore store, IOptions<PlanTaskOptions> options, OwnerBindingStore bindings) : IBotCommand
 {
     public IReadOnlyList<string> Aliases => ["任务列表", "我的任务", "计划任务", "tasks", "task list", "my tasks"];
     public IReadOnlyList<string> Verbs => ["tasks.list"];
@@ -29,7 +29,8 @@ internal sealed class ListTasksCommand(PlanTaskStore store, IOptions<PlanTaskOpt
         string title;
         if (mineAlias || lower is "mine" or "我的")
         {
-            tasks = tasks.Where(t => TaskArgs.IsMine(t, ctx));
+            var mineBound = bindings.Of(ctx.Workspace.Id);
+            tasks = tasks.Where(t => TaskArgs.IsMine(t, ctx, mineBound));
             title = ctx.T($"{ctx.UserName}的任务", $"Tasks of {ctx.UserName}");
         }
         else if (StripPrefix(filter, ["dept", "department", "部门", "单位"]) is { } dept)

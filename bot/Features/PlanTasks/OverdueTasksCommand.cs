@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace ChatBot.Bot.Features.PlanTasks;
 
 /// <summary>逾期任务 / overdue [mine]: overdue (red) and soon-due (yellow) tasks grouped by owner; on-track ones counted.</summary>
-internal sealed class OverdueTasksCommand(PlanTaskStore store, IOptions<PlanTaskOptions> options) : IBotCommand
+internal sealed class OverdueTasksCommand(PlanTaskStore store, IOptions<PlanTaskOptions> options, OwnerBindingStore bindings) : IBotCommand
 {
     public IReadOnlyList<string> Aliases => ["逾期任务", "逾期", "督办", "overdue tasks", "overdue"];
     public IReadOnlyList<string> Verbs => ["tasks.overdue"];
@@ -22,7 +22,11 @@ internal sealed class OverdueTasksCommand(PlanTaskStore store, IOptions<PlanTask
         var yellow = options.Value.YellowDaysFor(ctx.Workspace);
         var open = store.Open(ctx.Workspace.Id);
         var mine = args.Text.Trim().ToLowerInvariant() is "mine" or "我的";
-        if (mine) open = open.Where(t => TaskArgs.IsMine(t, ctx)).ToList();
+        if (mine)
+        {
+            var mineBound = bindings.Of(ctx.Workspace.Id);
+            open = open.Where(t => TaskArgs.IsMine(t, ctx, mineBound)).ToList();
+        }
         // 待验收 (#24): the owners have reported these done, so they are not overdue; the admins still have to act.
         var pending = mine ? [] : store.AwaitingAcceptance(ctx.Workspace.Id);
         if (open.Count == 0 && !mine && store.All(ctx.Workspace.Id).Count == 0)
