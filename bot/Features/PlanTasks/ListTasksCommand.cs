@@ -54,6 +54,11 @@ internal sealed class ListTasksCommand(PlanTaskStore store, IOptions<PlanTaskOpt
             tasks = store.AwaitingAcceptance(ctx.Workspace.Id);
             title = ctx.T("待验收的任务", "Tasks awaiting acceptance");
         }
+        else if (lower is "草稿" or "drafts" or "draft")
+        {
+            tasks = store.Drafts(ctx.Workspace.Id);
+            title = ctx.T("草稿(会议纪要中没有时限的事项,用“设定时限 编号 日期”补充)", "Drafts (decisions without a deadline; \"set deadline N DATE\")");
+        }
         else if (StripPrefix(filter, ["section", "板块"]) is { } section)
         {
             tasks = tasks.Where(t => PlanTask.Normalize(t.Section).Contains(PlanTask.Normalize(section)));

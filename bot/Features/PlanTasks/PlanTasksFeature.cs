@@ -37,6 +37,7 @@ internal static class PlanTasksFeature
         services.AddSingleton<IBotCommand, InstructTaskCommand>();
         services.AddSingleton<IBotCommand, BindOwnerCommand>();
         services.AddSingleton<IBotCommand, UnbindOwnerCommand>();
+        services.AddSingleton<IBotCommand, SetDeadlineCommand>();
         services.AddSingleton<IBotCommand>(CompleteTaskDialog.Command());
         services.AddSingleton<IBotCommand>(ImportPlanDialog.Command());
         services.AddSingleton<IBotCommand>(ImportMinutesDialog.Command());

@@ -37,6 +37,8 @@ internal static partial class TaskArgs
     public static string Closed(TurnContext ctx, PlanTask t) =>
         t.Status == PlanTaskStatus.PendingAcceptance
             ? ctx.T($"任务 #{t.Id} 已提交办结,正在等待验收。", $"Task #{t.Id} is submitted as done and awaits acceptance.")
+            : t.Status == PlanTaskStatus.Draft
+            ? ctx.T($"任务 #{t.Id} 还是草稿,没有时限。请先用“设定时限 {t.Id} 日期”补充时限。", $"Task #{t.Id} is a draft without a deadline. Give it one first: \"set deadline {t.Id} DATE\".")
             : ctx.T($"任务 #{t.Id} 已{(t.Status == PlanTaskStatus.Done ? "办结" : "取消")},不能再修改。", $"Task #{t.Id} is already {(t.Status == PlanTaskStatus.Done ? "done" : "cancelled")} and cannot be changed.");
 
     public static string NoTasksYet(TurnContext ctx) =>
