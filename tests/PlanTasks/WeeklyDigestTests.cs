@@ -27,12 +27,13 @@ public class WeeklyDigestTests
     {
         using var db = ChatBotDatabase.Open(TempPaths.NewDatabase());
         var rng = new Random(seed);
+        // Every status but Draft (5): 待验收 (4) too.
         string[] sections = ["(二)规范执法", "(一)制度建设", "", "(三)普法宣传"];
         var tasks = Enumerable.Range(0, count).Select(i => new PlanTask
         {
             WorkspaceId = "ws", PlanYear = 2026, PlanTitle = "2026年依法行政工作计划", Section = sections[rng.Next(sections.Length)],
             Title = $"任务{i}", Owners = [$"责任人{rng.Next(5)}"], Department = "司法所", DueDate = Today.AddDays(rng.Next(-60, 60)),
-            Status = (PlanTaskStatus)rng.Next(5), // every status but Draft: 待验收 (4) too Progress = rng.Next(100), IdentityKey = $"ws|{i}", CreatedUtc = Now, UpdatedUtc = Now,
+            Status = (PlanTaskStatus)rng.Next(5), Progress = rng.Next(100), IdentityKey = $"ws|{i}", CreatedUtc = Now, UpdatedUtc = Now,
         }).ToList();
         new PlanTaskStore(db, new AuditLog(db)).BulkInsert(tasks);
 
