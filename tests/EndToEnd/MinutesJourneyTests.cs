@@ -13,7 +13,7 @@ public class MinutesJourneyTests(JourneyBrowser browser) : IClassFixture<Journey
 {
     private const string Shops = "完成沿街商铺占道整治";
     private const string Contract = "完成法律顾问合同续签";
-    private const string Duty = "研究制定春节期间值班方案";
+    private const string Duty = "尽快研究制定春节期间值班方案";
 
     [Theory]
     [InlineData("zh-CN")]
@@ -37,7 +37,7 @@ public class MinutesJourneyTests(JourneyBrowser browser) : IClassFixture<Journey
             会议议定事项如下:
             一、由综合执法办牵头,派出所配合,于{Zh(shopsDue)}前{Shops}。
             二、由司法所负责,{Zh(contractDue)}前{Contract}。
-            三、由党政办牵头,尽快{Duty}。
+            三、由党政办牵头,{Duty}。
             四、会议要求各部门高度重视冬季安全生产。
             """);
         var preview = await j.ExpectBotAsync(j.T("会议纪要导入预览", "Meeting minutes preview"));
