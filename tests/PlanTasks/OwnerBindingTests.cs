@@ -130,4 +130,45 @@ public class OwnerBindingTests
         Assert.DoesNotContain("王书记。", digest);
         host.AssertAllCardsRender();
     }
+
+    [Fact]
+    public async Task The_task_card_in_teams_has_a_people_picker_whose_ids_become_owner_names()
+    {
+        await using var host = await GroupAsync();
+        var form = Assert.Single(await host.SendAsync(Say("新建任务")));
+        var json = System.Text.Json.JsonSerializer.Serialize(form.Attachments![0].Content,
+            new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        Assert.Contains("\"id\":\"ownerPeople\"", json);
+        Assert.Contains("\"choices.data\":{\"type\":\"Data.Query\",\"dataset\":\"graph.microsoft.com/users\"}", json);
+        Assert.Contains("{\"title\":\"王建华\",\"value\":\"王建华\"}", json);
+
+        // Someone the bot has never seen: refused politely, nothing saved, the card shown again.
+        var refused = await host.SendAsync(Click(new
+        {
+            form = "task", plan = "2026年平安建设工作要点", year = "2026", section = "", title = "修订值班制度", owners = "",
+            ownerPeople = "6f1c9a52-3b0e-4a58-9d1e-2f3b4c5d6e7f", department = "党政办", support = "", key = "false", due = "2026-04-30",
+        }));
+        Assert.Contains("还没有在本群出现过", refused.AllText());
+        Assert.DoesNotContain(host.Service<PlanTaskStore>().All(Ws), t => t.Title == "修订值班制度");
+
+        // The picker answers AAD object ids (comma-separated), a picked static choice its name; typed owners are kept too.
+        await host.SendAsync(Click(new
+        {
+            form = "task", plan = "2026年平安建设工作要点", year = "2026", section = "", title = "修订值班制度", owners = "王书记",
+            ownerPeople = "aad-" + Secretary + ",李娜", department = "党政办", support = "", key = "false", due = "2026-04-30",
+        }));
+        var saved = host.Service<PlanTaskStore>().All(Ws).Single(t => t.Title == "修订值班制度");
+        Assert.Equal(["王书记", "王建华", "李娜"], saved.Owners);
+        host.AssertAllCardsRender();
+    }
+
+    [Fact]
+    public void The_task_card_outside_teams_offers_the_known_members_without_the_people_picker()
+    {
+        var card = PlanTaskCards.TaskForm(ChatBot.Cards.Lang.Zh, null, 2026, "2026年工作计划", members: ["李娜", "王建华"], peoplePicker: false);
+        var picker = Assert.Single(card.Body.OfType<ChatBot.Cards.AdaptiveCards.ChoiceSetInput>(), c => c.Id == PlanTaskCards.OwnerPeopleField);
+        Assert.Null(picker.ChoicesData);
+        Assert.Equal(["李娜", "王建华"], picker.Choices.Select(c => c.Value));
+        Assert.Equal("或选择群成员为责任人", picker.Label);
+    }
 }
