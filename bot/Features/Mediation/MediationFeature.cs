@@ -36,6 +36,8 @@ internal static class MediationFeature
         services.AddSingleton<IBotCommand, RecordOutcomeCommand>();
         services.AddSingleton<IBotCommand, MediationStatsCommand>();
         services.AddSingleton<IBotCommand, ExportMediationsCommand>();
+        services.AddSingleton<IBotCommand, MediationMonthlyCommand>();
+        services.AddSingleton<IBotCommand, AgreementCommand>();
         return services;
     }
 
