@@ -8,4 +8,7 @@ public sealed class ChoiceSetInput : CardInput
     public string? Style { get; set; }
     public bool? IsMultiSelect { get; set; }
     public string? Placeholder { get; set; }
+    /// <summary>Teams only: dynamic choices, e.g. the people picker (<see cref="DataQuery.TeamsPeople"/>).</summary>
+    [System.Text.Json.Serialization.JsonPropertyName("choices.data")]
+    public DataQuery? ChoicesData { get; set; }
 }

@@ -346,8 +346,14 @@ public static class PlanTaskCards
         return card;
     }
 
+    /// <summary>The add/edit card's member picker (#24): known members by name; in Teams also the people picker, which answers AAD object ids.</summary>
+    public const string OwnerPeopleField = "ownerPeople";
+
     /// <summary>Add / edit one task (answers a form prompt); <paramref name="prefill"/> fills a new task's fields.</summary>
-    public static AdaptiveCard TaskForm(Lang lang, PlanTask? t, int defaultYear, string defaultPlan, IReadOnlyList<string>? errors = null, PlanTaskDraft? prefill = null)
+    /// <param name="members">Names of the workspace's known members: a multi-select beside the owners' text field.</param>
+    /// <param name="peoplePicker">Teams: the member field is the people picker (graph.microsoft.com/users).</param>
+    public static AdaptiveCard TaskForm(Lang lang, PlanTask? t, int defaultYear, string defaultPlan, IReadOnlyList<string>? errors = null, PlanTaskDraft? prefill = null,
+        IReadOnlyList<string>? members = null, bool peoplePicker = false)
     {
         var card = new AdaptiveCard().Add(TextBlock.Heading(t is null ? lang.T("新建任务", "New task") : lang.T($"编辑任务 #{t.Id}", $"Edit task #{t.Id}")));
         foreach (var e in errors ?? []) card.Add(TextBlock.Error(e));
@@ -360,7 +366,16 @@ public static class PlanTaskCards
             new TextInput { Id = "section", Label = lang.T("板块", "Section"), Value = t?.Section, MaxLength = 200, Placeholder = "(三)进一步规范行政执法行为" },
             new TextInput { Id = "title", Label = lang.T("任务内容", "Task"), Value = t?.Title ?? prefill?.Title, IsRequired = true, IsMultiline = true, MaxLength = 1000,
                 ErrorMessage = lang.T("请填写任务内容", "Enter the task") },
-            new TextInput { Id = "owners", Label = lang.T("责任人(多人用、分隔)", "Owners (separate with 、 or ,)"), Value = owners is { Count: > 0 } ? string.Join("、", owners) : null, MaxLength = 200 },
+            new TextInput { Id = "owners", Label = lang.T("责任人(多人用、分隔)", "Owners (separate with 、 or ,)"), Value = owners is { Count: > 0 } ? string.Join("、", owners) : null, MaxLength = 200 });
+        if (members is { Count: > 0 } || peoplePicker)
+            card.Add(new ChoiceSetInput
+            {
+                Id = OwnerPeopleField, IsMultiSelect = true, Style = "compact",
+                Label = peoplePicker ? lang.T("或选择责任人(可搜索本单位人员)", "Or pick owners (search your organisation)") : lang.T("或选择群成员为责任人", "Or pick members as owners"),
+                Choices = (members ?? []).Select(n => new Choice(n, n)).ToList(),
+                ChoicesData = peoplePicker ? new DataQuery() : null,
+            });
+        card.Add(
             new TextInput { Id = "department", Label = lang.T("牵头单位", "Lead unit"), Value = t?.Department ?? (prefill?.Department is { Length: > 0 } dept ? dept : null), MaxLength = 100 },
             new TextInput { Id = "support", Label = lang.T("配合单位(多个用、分隔)", "Supporting units (separate with 、 or ,)"), MaxLength = 200,
                 Value = (t is { HasSupervision: true } ? t.Supervision.SupportUnits : prefill?.SupportUnits) is { Count: > 0 } units ? string.Join("、", units) : null },
@@ -374,11 +389,12 @@ public static class PlanTaskCards
     }
 
     /// <summary>The Monday digest: progress of every task of the workspace's plans (每星期一公开进度).</summary>
-    public static AdaptiveCard Digest(Lang lang, string week, TaskOverview tasks, DateOnly today, int yellowDays)
+    /// <param name="unbound">Owner names nobody can be @mentioned for (not bound, no member of that name): listed in the footer.</param>
+    public static AdaptiveCard Digest(Lang lang, string week, TaskOverview tasks, DateOnly today, int yellowDays, IReadOnlyList<string>? unbound = null)
     {
         // One pass over the headers for the counts and the sections (the Monday tick builds one digest per group, of
         // every task); only the tasks shown are read in full.
-        int listed = 0, done = 0, inProgress = 0, notStarted = 0, overdue = 0, dueSoon = 0;
+        int listed = 0, done = 0, inProgress = 0, notStarted = 0, pending = 0, overdue = 0, dueSoon = 0;
         var sections = new Dictionary<string, SectionGroup>(StringComparer.Ordinal);
         for (var i = 0; i < tasks.Count; i++)
         {
@@ -388,6 +404,7 @@ public static class PlanTaskCards
                 case PlanTaskStatus.Done: done++; break;
                 case PlanTaskStatus.InProgress: inProgress++; break;
                 case PlanTaskStatus.NotStarted: notStarted++; break;
+                case PlanTaskStatus.PendingAcceptance: pending++; break;
             }
             switch (t.UrgencyOn(today, yellowDays))
             {
@@ -410,6 +427,7 @@ public static class PlanTaskCards
                 .Add(lang.T("已办结", "Done"), done.ToString())
                 .Add(lang.T("进行中", "In progress"), inProgress.ToString())
                 .Add(lang.T("未开始", "Not started"), notStarted.ToString())
+                .Add(lang.T("⏳ 待验收", "⏳ Awaiting acceptance"), pending.ToString())
                 .Add(lang.T("🔴 已逾期", "🔴 Overdue"), overdue.ToString())
                 .Add(lang.T("🟡 即将到期", "🟡 Due soon"), dueSoon.ToString()));
         var rows = 0;
@@ -431,6 +449,9 @@ public static class PlanTaskCards
             }
         }
         AddFooter(lang, card, rows, null);
+        if (unbound is { Count: > 0 })
+            card.Add(TextBlock.Subtle(lang.T($"尚未绑定、无法@提醒的责任人:{string.Join("、", unbound)}。管理员可用“绑定 姓名 @某人”绑定。",
+                $"Owners not bound to anyone (no @mention): {string.Join(", ", unbound)}. An admin can \"bind NAME @someone\".")));
         return card;
     }
 

@@ -45,8 +45,9 @@ public sealed class PlanTaskStore : IOwnsCollections
 
     public PlanTask? Get(string workspaceId, int id) => Tasks.FindById(id) is { } t && t.WorkspaceId == workspaceId ? t : null;
 
+    /// <summary>Every task of the workspace but the drafts (which have no deadline yet), by due date then id.</summary>
     public IReadOnlyList<PlanTask> All(string workspaceId) =>
-        Tasks.Find(t => t.WorkspaceId == workspaceId).OrderBy(t => t.DueDate).ThenBy(t => t.Id).ToList();
+        Tasks.Find(t => t.WorkspaceId == workspaceId).Where(t => t.Status != PlanTaskStatus.Draft).OrderBy(t => t.DueDate).ThenBy(t => t.Id).ToList();
 
     /// <summary>
     /// Open tasks of the workspace by due date, then id. Like every list here: shared read-only instances (do not
@@ -57,11 +58,22 @@ public sealed class PlanTaskStore : IOwnsCollections
     /// <summary>Done tasks of the workspace by due date, then id (read-only, without progress notes, as <see cref="Open"/>).</summary>
     public IReadOnlyList<PlanTask> Done(string workspaceId) => _done.Of(workspaceId).All();
 
-    /// <summary>The open and done tasks of the workspace as headers, each task decoded only when asked for (the weekly digest).</summary>
-    public TaskOverview Overview(string workspaceId) => new(_open.Of(workspaceId), _done.Of(workspaceId));
+    /// <summary>
+    /// The open, 待验收 and done tasks of the workspace as headers, each open or done task decoded only when asked for
+    /// (the weekly digest). The tasks waiting for acceptance are few and read from the database.
+    /// </summary>
+    public TaskOverview Overview(string workspaceId) =>
+        new(_open.Of(workspaceId), _done.Of(workspaceId), new TaskList([.. AwaitingAcceptance(workspaceId)]));
 
-    /// <summary>How many open and done tasks the workspace has (what the weekly digest lists), without decoding them.</summary>
-    public int CountNotCancelled(string workspaceId) => _open.Of(workspaceId).Count + _done.Of(workspaceId).Count;
+    /// <summary>
+    /// Whether the workspace has any open, done or 待验收 task (what the weekly digest lists): from the lists in memory,
+    /// and only when they are empty from the database.
+    /// </summary>
+    public int CountNotCancelled(string workspaceId)
+    {
+        var inMemory = _open.Of(workspaceId).Count + _done.Of(workspaceId).Count;
+        return inMemory > 0 ? inMemory : AwaitingAcceptance(workspaceId).Count;
+    }
 
     /// <summary>
     /// Open tasks due before <paramref name="today"/> (due today is not overdue), by due date (read-only, without
@@ -138,6 +150,12 @@ public sealed class PlanTaskStore : IOwnsCollections
                 }
                 ids.Add(existing.Id);
                 var changes = Describe(existing, d);
+                if (existing.Status == PlanTaskStatus.Draft)
+                {
+                    // A draft imported again with a deadline becomes a real task.
+                    existing.Status = PlanTaskStatus.NotStarted;
+                    changes = changes.Length == 0 ? "draft → task" : "draft → task; " + changes;
+                }
                 if (changes.Length == 0) { unchanged++; continue; }
                 existing.Owners = d.Owners.ToList();
                 existing.Department = d.Department;
@@ -230,6 +248,41 @@ public sealed class PlanTaskStore : IOwnsCollections
     }
 
     // ── 督办 supervision cycle (#24) ───────────────────────────────────────────────────────────────────────────────
+
+    /// <summary>
+    /// Saves a decision without a deadline as a draft (草稿): never given a guessed date, it waits for
+    /// <see cref="SetDeadline"/>. Returns the existing task when one with the same identity exists.
+    /// </summary>
+    public PlanTask SaveDraft(string workspaceId, PlanTaskDraft d, Actor actor, DateTimeOffset now)
+    {
+        var key = PlanTask.Identity(workspaceId, d.PlanYear, d.PlanTitle, d.Section, d.Title);
+        if (Tasks.FindOne(t => t.IdentityKey == key) is { } existing) return existing;
+        var task = FromDraft(workspaceId, d, key, now);
+        (task.Status, task.DueDate) = (PlanTaskStatus.Draft, DateOnly.MinValue);
+        task.Supervision.AssignedUtc = null;
+        InTransaction(changed =>
+        {
+            Tasks.Insert(task);
+            Audit(task, "draft", actor, now, task.Title);
+            changed.Add(task);
+        });
+        return task;
+    }
+
+    /// <summary>The workspace's drafts by number (read from the database: few, and only on request).</summary>
+    public IReadOnlyList<PlanTask> Drafts(string workspaceId) =>
+        WithStatus(workspaceId, [PlanTaskStatus.Draft]).OrderBy(t => t.Id).ToList();
+
+    /// <summary>设定时限: a draft gets its deadline and becomes a task (未开始). Null when it is not a draft of the workspace.</summary>
+    public PlanTask? SetDeadline(string workspaceId, int id, DateOnly due, Actor actor, DateTimeOffset now)
+    {
+        var task = Get(workspaceId, id);
+        if (task is null || task.Status != PlanTaskStatus.Draft) return null;
+        task.Status = PlanTaskStatus.NotStarted;
+        task.DueDate = due;
+        task.UpdatedUtc = now;
+        return Save(task, "deadline", actor, now, Day(due));
+    }
 
     /// <summary>A new assignment (other owners) restarts 签收: the new owners have not signed for it yet.</summary>
     private static void Reassigned(PlanTask task, PlanTaskDraft d, DateTimeOffset now)

@@ -27,12 +27,13 @@ public class WeeklyDigestTests
     {
         using var db = ChatBotDatabase.Open(TempPaths.NewDatabase());
         var rng = new Random(seed);
+        // Every status but Draft (5): 待验收 (4) too.
         string[] sections = ["(二)规范执法", "(一)制度建设", "", "(三)普法宣传"];
         var tasks = Enumerable.Range(0, count).Select(i => new PlanTask
         {
             WorkspaceId = "ws", PlanYear = 2026, PlanTitle = "2026年依法行政工作计划", Section = sections[rng.Next(sections.Length)],
             Title = $"任务{i}", Owners = [$"责任人{rng.Next(5)}"], Department = "司法所", DueDate = Today.AddDays(rng.Next(-60, 60)),
-            Status = (PlanTaskStatus)rng.Next(4), Progress = rng.Next(100), IdentityKey = $"ws|{i}", CreatedUtc = Now, UpdatedUtc = Now,
+            Status = (PlanTaskStatus)rng.Next(5), Progress = rng.Next(100), IdentityKey = $"ws|{i}", CreatedUtc = Now, UpdatedUtc = Now,
         }).ToList();
         new PlanTaskStore(db, new AuditLog(db)).BulkInsert(tasks);
 
@@ -50,6 +51,7 @@ public class WeeklyDigestTests
             listed.Count(t => t.Status == PlanTaskStatus.Done).ToString(),
             listed.Count(t => t.Status == PlanTaskStatus.InProgress).ToString(),
             listed.Count(t => t.Status == PlanTaskStatus.NotStarted).ToString(),
+            listed.Count(t => t.Status == PlanTaskStatus.PendingAcceptance).ToString(),
             open.Count(t => t.DueDate < Today).ToString(),
             open.Count(t => t.DueDate >= Today && t.DueDate <= Today.AddDays(YellowDays)).ToString(),
         ];
@@ -73,7 +75,8 @@ public class WeeklyDigestTests
         Assert.True(listed.Select(t => t.Section).Distinct().Count() > 2, "the data should exercise several sections");
 
         // The same card from the tasks in hand (the overview's other source).
-        var inDueOrder = listed.OrderBy(t => t.IsOpen ? 0 : 1).ThenBy(t => t.DueDate).ThenBy(t => t.Id).ToList();
+        Assert.True(listed.Count(t => t.Status == PlanTaskStatus.PendingAcceptance) > 0, "the data should have tasks awaiting acceptance");
+        var inDueOrder = listed.OrderBy(t => t.IsOpen ? 0 : t.Status == PlanTaskStatus.PendingAcceptance ? 1 : 2).ThenBy(t => t.DueDate).ThenBy(t => t.Id).ToList();
         Assert.Equal(card.ToJson(), PlanTaskCards.Digest(Lang.Zh, "2026-W11", TaskOverview.Of(inDueOrder), Today, YellowDays).ToJson());
     }
 

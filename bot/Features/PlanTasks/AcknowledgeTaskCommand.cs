@@ -7,7 +7,7 @@ using ChatBot.Storage.PlanTasks;
 namespace ChatBot.Bot.Features.PlanTasks;
 
 /// <summary>签收 N / the 签收 button: an owner acknowledges a newly assigned task (#24).</summary>
-internal sealed class AcknowledgeTaskCommand(PlanTaskStore store) : IBotCommand
+internal sealed class AcknowledgeTaskCommand(PlanTaskStore store, OwnerBindingStore bindings) : IBotCommand
 {
     public IReadOnlyList<string> Aliases => ["签收", "sign for task", "acknowledge task"];
     public IReadOnlyList<string> Verbs => [SupervisionCards.AcknowledgeVerb];
@@ -27,7 +27,7 @@ internal sealed class AcknowledgeTaskCommand(PlanTaskStore store) : IBotCommand
             await ctx.SendTextAsync(ctx.T($"任务 #{id} 已由 {task.Supervision.AcknowledgedBy} 签收。", $"Task #{id} was already signed for by {task.Supervision.AcknowledgedBy}."));
             return;
         }
-        if (!TaskArgs.IsMine(task, ctx) && !ctx.Workspace.IsAdmin(ctx.UserKey))
+        if (!TaskArgs.IsMine(task, ctx, bindings.Of(ctx.Workspace.Id)) && !ctx.Workspace.IsAdmin(ctx.UserKey))
         {
             await ctx.SendTextAsync(ctx.T($"任务 #{id} 的责任人是 {PlanTaskCards.OwnersText(ctx.Lang, task)},请由责任人签收。",
                 $"Task #{id} is assigned to {PlanTaskCards.OwnersText(ctx.Lang, task)}; the owner signs for it."));

@@ -18,10 +18,13 @@ internal sealed class EditTaskDialog : WaterfallDialog
     private readonly PlanTaskStore _store;
     private readonly SupervisionNotices _notices;
     private readonly PlanTaskOptions _options;
+    private readonly ChatBot.Storage.Conversations.WorkspaceStore _workspaces;
 
-    public EditTaskDialog(PlanTaskStore store, SupervisionNotices notices, Microsoft.Extensions.Options.IOptions<PlanTaskOptions> options) : base(DialogId)
+    public EditTaskDialog(PlanTaskStore store, SupervisionNotices notices, Microsoft.Extensions.Options.IOptions<PlanTaskOptions> options,
+        ChatBot.Storage.Conversations.WorkspaceStore workspaces) : base(DialogId)
     {
         _store = store;
+        _workspaces = workspaces;
         _notices = notices;
         _options = options.Value;
         AddStep(ShowFormAsync);
@@ -68,8 +71,30 @@ internal sealed class EditTaskDialog : WaterfallDialog
         var errors = (s.Values["errors"] as JsonArray)?.Select(e => e!.GetValue<string>()).ToList();
         s.Values.Remove("errors");
         var prefill = s.Values["prefill"]?.Deserialize<PlanTaskDraft>(Json);
-        var card = PlanTaskCards.TaskForm(ctx.Lang, task, latest?.PlanYear ?? ctx.Today.Year, latest?.PlanTitle ?? ctx.T($"{ctx.Today.Year}年工作计划", $"{ctx.Today.Year} work plan"), errors, prefill);
+        var members = _workspaces.MembersOf(ctx.Workspace.Id).Where(m => !string.IsNullOrWhiteSpace(m.Name))
+            .OrderByDescending(m => m.LastSeenUtc).Select(m => m.Name!).Distinct().Take(100).ToList();
+        var card = PlanTaskCards.TaskForm(ctx.Lang, task, latest?.PlanYear ?? ctx.Today.Year, latest?.PlanTitle ?? ctx.T($"{ctx.Today.Year}年工作计划", $"{ctx.Today.Year} work plan"), errors, prefill,
+            members, peoplePicker: ctx.Workspace.ChannelId == "msteams");
         return await s.PromptAsync(FormPrompt.DefaultId, new PromptOptions { Card = card.ToJsonObject() }, ct);
+    }
+
+    /// <summary>
+    /// The owners picked on the card: member names, or in Teams the AAD object ids of the people picker, which name a
+    /// member the bot has seen; <c>unknown</c> counts the ids of people it has not seen (their names are unknown).
+    /// </summary>
+    private (List<string> Names, int Unknown) PickedOwners(TurnContext ctx, string value)
+    {
+        var names = new List<string>();
+        var unknown = 0;
+        if (value.Length == 0) return (names, 0);
+        var members = _workspaces.MembersOf(ctx.Workspace.Id);
+        foreach (var v in value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var member = members.FirstOrDefault(m => m.Name == v) ?? members.FirstOrDefault(m => m.AadObjectId is { Length: > 0 } aad && aad == v);
+            if (member?.Name is { } name) names.Add(name);
+            else unknown++;
+        }
+        return (names, unknown);
     }
 
     /// <summary>A task line as plans write it (title, deadline, 责任人, 责任单位), else the text as the title.</summary>
@@ -97,6 +122,10 @@ internal sealed class EditTaskDialog : WaterfallDialog
         foreach (var (value, max, zh, en) in new[] { (plan, 200, "计划名称", "The plan"), (Field("section"), 200, "板块", "The section"), (title, 1000, "任务内容", "The task"),
                      (Field("owners"), 200, "责任人", "The owners"), (Field("department"), 100, "牵头单位", "The lead unit"), (Field("support"), 200, "配合单位", "The supporting units") })
             if (value.Length > max) errors.Add(ctx.T($"{zh}最多 {max} 个字。", $"{en} can have at most {max} characters."));
+        var (picked, unknown) = PickedOwners(ctx, Field(PlanTaskCards.OwnerPeopleField));
+        if (unknown > 0)
+            errors.Add(ctx.T($"选择的 {unknown} 位人员还没有在本群出现过,机器人不知道其姓名:请其在群里发一句话后再选,或在“责任人”中填写姓名。",
+                $"{unknown} picked person(s) have not been seen in this group, so their names are unknown: ask them to write here first, or type the name under Owners."));
         if (errors.Count == 0 && !PlanTask.IdentityFits(PlanTask.Identity(ctx.Workspace.Id, year, plan.Length > 0 ? plan : ctx.T($"{year}年工作计划", $"{year} work plan"), Field("section"), title)))
             errors.Add(ctx.T("计划名称、板块和任务内容合起来太长,请精简。", "The plan, section and task together are too long; please shorten them."));
         if (errors.Count > 0)
@@ -108,7 +137,7 @@ internal sealed class EditTaskDialog : WaterfallDialog
         var draft = new PlanTaskDraft
         {
             PlanYear = year, PlanTitle = plan.Length > 0 ? plan : ctx.T($"{year}年工作计划", $"{year} work plan"), Section = Field("section"),
-            Title = title, Owners = OwnerList.Split(Field("owners")), Department = Field("department"), DueDate = due!.Value,
+            Title = title, Owners = OwnerList.Split(Field("owners")).Concat(picked).Distinct().ToList(), Department = Field("department"), DueDate = due!.Value,
             SupportUnits = OwnerList.Split(Field("support")), IsKey = Field("key") == "true",
         };
         var actor = TaskArgs.ActorOf(ctx);

@@ -14,8 +14,8 @@ namespace ChatBot.Bot.Features.PlanTasks;
 /// <summary>
 /// 导入纪要 / import minutes: the clerk pastes the minutes of a 党委会 / 镇长办公会 / 现场办公会; the decisions become draft
 /// tasks (议定事项, 牵头/配合, 时限) shown in a preview with what was not understood, and on 确认 are saved into a plan named
-/// after the meeting (kind 会议督办). A decision without a deadline is not guessed: the bot asks for each in turn, and
-/// one the clerk skips is not saved.
+/// after the meeting (kind 会议督办). A decision without a deadline is not guessed: it is saved as a draft (草稿, listed by
+/// 任务列表 草稿) and the bot asks for each deadline in turn; one the clerk skips stays a draft for 设定时限 later.
 /// </summary>
 internal sealed class ImportMinutesDialog : WaterfallDialog
 {
@@ -105,43 +105,56 @@ internal sealed class ImportMinutesDialog : WaterfallDialog
         var draft = Draft(s);
         var dated = draft.Items.Where(i => i.DueDate is not null).ToList();
         var outcome = dated.Count == 0 ? new ImportOutcome(0, 0, 0, []) : _store.Import(ctx.Workspace.Id, dated.Select(i => ToTask(draft, i, i.DueDate!.Value)).ToList(), TaskArgs.ActorOf(ctx), ctx.Now);
-        var waiting = draft.Items.Count(i => i.DueDate is null);
-        await ctx.SendTextAsync(ctx.T($"已保存到“{draft.Meeting}”(会议督办):新增 {outcome.Created} 项,更新 {outcome.Updated} 项,未变化 {outcome.Unchanged} 项。" + (waiting > 0 ? $"还有 {waiting} 项没有时限,请逐项补充。" : "输入“任务列表”查看。"),
-            $"Saved to \"{draft.Meeting}\" (meeting supervision): {outcome.Created} new, {outcome.Updated} updated, {outcome.Unchanged} unchanged." + (waiting > 0 ? $" {waiting} still need a deadline: please give them one by one." : " Type \"tasks\" to see them.")));
+        // The undated ones are kept as drafts at once, so a clerk who walks away from the questions loses none.
+        var drafts = draft.Items.Where(i => i.DueDate is null)
+            .Select(i => _store.SaveDraft(ctx.Workspace.Id, ToTask(draft, i, DateOnly.MinValue), TaskArgs.ActorOf(ctx), ctx.Now))
+            .Where(t => t.Status == PlanTaskStatus.Draft).Select(t => t.Id).Distinct().ToList();
+        var waiting = drafts.Count;
+        await ctx.SendTextAsync(ctx.T($"已保存到“{draft.Meeting}”(会议督办):新增 {outcome.Created} 项,更新 {outcome.Updated} 项,未变化 {outcome.Unchanged} 项。" + (waiting > 0 ? $"还有 {waiting} 项没有时限,已存为草稿,请逐项补充。" : "输入“任务列表”查看。"),
+            $"Saved to \"{draft.Meeting}\" (meeting supervision): {outcome.Created} new, {outcome.Updated} updated, {outcome.Unchanged} unchanged." + (waiting > 0 ? $" {waiting} have no deadline and are kept as drafts: please give them one by one." : " Type \"tasks\" to see them.")));
+        s.Values["drafts"] = new JsonArray(drafts.Select(id => (JsonNode?)JsonValue.Create(id)).ToArray());
         s.Values["next"] = 0;
         return await s.NextAsync(null, ct);
     }
 
-    private static async Task<DialogTurnResult> AskDeadlineAsync(WaterfallStepContext s, CancellationToken ct)
+    private async Task<DialogTurnResult> AskDeadlineAsync(WaterfallStepContext s, CancellationToken ct)
     {
-        var draft = Draft(s);
-        var undated = draft.Items.Where(i => i.DueDate is null).ToList();
+        var drafts = DraftIds(s);
         var next = s.Values["next"]!.GetValue<int>();
-        if (next >= undated.Count) return await s.EndDialogAsync(ct: ct);
-        var item = undated[next];
         var ctx = s.Context;
+        if (next >= drafts.Count) return await s.EndDialogAsync(ct: ct);
+        var item = _store.Get(ctx.Workspace.Id, drafts[next]);
+        if (item is null || item.Status != PlanTaskStatus.Draft)
+        {
+            s.Values["next"] = next + 1; // given a deadline meanwhile (设定时限) or gone
+            return await s.GoToAsync(3, null, ct);
+        }
         return await s.PromptAsync(DeadlinePromptId, new PromptOptions
         {
-            Prompt = ctx.T($"议定事项“{item.Title}”(牵头:{item.LeadUnit})纪要中没有时限。请回复完成时限(如“12月31日”“2027-01-15”),或回复“跳过”暂不保存。",
-                $"The decision \"{item.Title}\" (lead: {item.LeadUnit}) has no deadline in the minutes. Reply with one (e.g. \"2027-01-15\"), or \"skip\" to leave it unsaved."),
+            Prompt = ctx.T($"议定事项 #{item.Id}“{item.Title}”(牵头:{item.Department})纪要中没有时限,已存为草稿。请回复完成时限(如“12月31日”“2027-01-15”),或回复“跳过”留作草稿。",
+                $"The decision #{item.Id} \"{item.Title}\" (lead: {item.Department}) has no deadline in the minutes and is kept as a draft. Reply with one (e.g. \"2027-01-15\"), or \"skip\" to leave it a draft."),
         }, ct);
     }
+
+    private static List<int> DraftIds(WaterfallStepContext s) => (s.Values["drafts"] as JsonArray)?.Select(n => n!.GetValue<int>()).ToList() ?? [];
 
     private async Task<DialogTurnResult> SaveWithDeadlineAsync(WaterfallStepContext s, CancellationToken ct)
     {
         var ctx = s.Context;
         var draft = Draft(s);
-        var undated = draft.Items.Where(i => i.DueDate is null).ToList();
         var next = s.Values["next"]!.GetValue<int>();
-        var item = undated[next];
+        var id = DraftIds(s)[next];
         var answer = (s.Result?.GetValue<string>() ?? "").Trim();
+        var title = _store.Get(ctx.Workspace.Id, id)?.Title ?? "";
         if (IsSkip(answer))
-            await ctx.SendTextAsync(ctx.T($"“{item.Title}”未保存。需要时可用“新建任务”添加。", $"\"{item.Title}\" was not saved. Use \"add task\" when it has a deadline."));
+            await ctx.SendTextAsync(ctx.T($"#{id}“{title}”留作草稿。有了时限后输入“设定时限 {id} 日期”。", $"#{id} \"{title}\" stays a draft. When it has a deadline: \"set deadline {id} DATE\"."));
         else
         {
             var due = DeadlineParser.Parse(answer, draft.MeetingDate.Year)!.Value;
-            var outcome = _store.Import(ctx.Workspace.Id, [ToTask(draft, item, due)], TaskArgs.ActorOf(ctx), ctx.Now);
-            await ctx.SendTextAsync(ctx.T($"已保存:#{outcome.TaskIds[0]} {item.Title},时限 {ctx.Lang.Date(due)}。", $"Saved: #{outcome.TaskIds[0]} {item.Title}, due {ctx.Lang.Date(due)}."));
+            var saved = _store.SetDeadline(ctx.Workspace.Id, id, due, TaskArgs.ActorOf(ctx), ctx.Now);
+            await ctx.SendTextAsync(saved is null
+                ? ctx.T($"#{id} 已不是草稿,未更改。", $"#{id} is no longer a draft; nothing changed.")
+                : ctx.T($"已保存:#{id} {title},时限 {ctx.Lang.Date(due)}。", $"Saved: #{id} {title}, due {ctx.Lang.Date(due)}."));
         }
         s.Values["next"] = next + 1;
         return await s.GoToAsync(3, null, ct);

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace ChatBot.Bot.Features.PlanTasks;
 
 /// <summary>任务列表 / tasks [mine | dept X | section [X] | all]: the workspace's plan tasks with traffic lights.</summary>
-internal sealed class ListTasksCommand(PlanTaskStore store, IOptions<PlanTaskOptions> options) : IBotCommand
+internal sealed class ListTasksCommand(PlanTaskStore store, IOptions<PlanTaskOptions> options, OwnerBindingStore bindings) : IBotCommand
 {
     public IReadOnlyList<string> Aliases => ["任务列表", "我的任务", "计划任务", "tasks", "task list", "my tasks"];
     public IReadOnlyList<string> Verbs => ["tasks.list"];
@@ -29,7 +29,8 @@ internal sealed class ListTasksCommand(PlanTaskStore store, IOptions<PlanTaskOpt
         string title;
         if (mineAlias || lower is "mine" or "我的")
         {
-            tasks = tasks.Where(t => TaskArgs.IsMine(t, ctx));
+            var mineBound = bindings.Of(ctx.Workspace.Id);
+            tasks = tasks.Where(t => TaskArgs.IsMine(t, ctx, mineBound));
             title = ctx.T($"{ctx.UserName}的任务", $"Tasks of {ctx.UserName}");
         }
         else if (StripPrefix(filter, ["dept", "department", "部门", "单位"]) is { } dept)
@@ -52,6 +53,11 @@ internal sealed class ListTasksCommand(PlanTaskStore store, IOptions<PlanTaskOpt
         {
             tasks = store.AwaitingAcceptance(ctx.Workspace.Id);
             title = ctx.T("待验收的任务", "Tasks awaiting acceptance");
+        }
+        else if (lower is "草稿" or "drafts" or "draft")
+        {
+            tasks = store.Drafts(ctx.Workspace.Id);
+            title = ctx.T("草稿(会议纪要中没有时限的事项,用“设定时限 编号 日期”补充)", "Drafts (decisions without a deadline; \"set deadline N DATE\")");
         }
         else if (StripPrefix(filter, ["section", "板块"]) is { } section)
         {

@@ -13,7 +13,8 @@ using Microsoft.Extensions.Options;
 namespace ChatBot.Bot.Features.PlanTasks;
 
 /// <summary>
-/// Who a reminder can @mention: owner names matched to the workspace's members (the people the bot has seen there).
+/// Who a reminder can @mention: owner names bound to a person (绑定, #24), else matched to the workspace's members (the
+/// people the bot has seen there) by name.
 /// Teams needs a mention entity with the user's id and "&lt;at&gt;name&lt;/at&gt;" in the text; WeCom needs the
 /// userids (mentioned_list) and "&lt;@userid&gt;" in markdown. Unknown names stay plain text.
 /// </summary>
@@ -29,7 +30,8 @@ internal sealed class Mentions
     public List<Entity> Entities { get; } = new();
     public List<string> UserIds { get; } = new();
 
-    public static Mentions For(Workspace ws, IEnumerable<PlanTask> tasks, IReadOnlyList<WorkspaceMember> members)
+    public static Mentions For(Workspace ws, IEnumerable<PlanTask> tasks, IReadOnlyList<WorkspaceMember> members,
+        IReadOnlyDictionary<string, OwnerBinding>? bindings = null)
     {
         // The first member of each name and of each key, as a scan of the members would find them.
         var byName = new Dictionary<string, WorkspaceMember>(StringComparer.Ordinal);
@@ -43,7 +45,10 @@ internal sealed class Mentions
         foreach (var t in tasks)
         {
             foreach (var owner in t.Owners)
-                if (byName.TryGetValue(owner, out var member)) pairs.Add((member.UserKey, owner));
+            {
+                if (bindings is not null && bindings.TryGetValue(owner, out var bound)) pairs.Add((bound.UserKey, owner));
+                else if (byName.TryGetValue(owner, out var member)) pairs.Add((member.UserKey, owner));
+            }
             foreach (var key in t.OwnerUserKeys)
                 if (byKey.TryGetValue(key, out var member) && member.Name is { } name) pairs.Add((key, name));
         }
@@ -62,6 +67,17 @@ internal sealed class Mentions
             else result.Entities.Add(Entity.Mention(userId, name));
         }
         return result;
+    }
+
+    /// <summary>
+    /// The owner names of <paramref name="tasks"/> nobody can be @mentioned for: not bound, and no member of that name
+    /// (in order of first appearance).
+    /// </summary>
+    public static List<string> Unbound(IEnumerable<PlanTask> tasks, IReadOnlyList<WorkspaceMember> members, IReadOnlyDictionary<string, OwnerBinding> bindings)
+    {
+        var known = members.Where(m => m.Name is not null).Select(m => m.Name!).ToHashSet(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        return tasks.SelectMany(t => t.Owners).Where(o => !bindings.ContainsKey(o) && !known.Contains(o) && seen.Add(o)).ToList();
     }
 
     public string TextFor(string name) => _idsByName.ContainsKey(name) && !_weCom ? $"<at>{name}</at>" : name;

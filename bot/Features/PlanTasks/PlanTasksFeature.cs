@@ -15,6 +15,7 @@ internal static class PlanTasksFeature
     {
         services.Configure<PlanTaskOptions>(configuration.GetSection(PlanTaskOptions.Section));
         services.AddSingleton<PlanTaskStore>();
+        services.AddSingleton<OwnerBindingStore>();
         services.AddSingleton<PlanFileLoader>();
         services.AddHttpClient(PlanFileLoader.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
 
@@ -34,6 +35,9 @@ internal static class PlanTasksFeature
         services.AddSingleton<IBotCommand, AcceptTaskCommand>();
         services.AddSingleton<IBotCommand, ReturnTaskCommand>();
         services.AddSingleton<IBotCommand, InstructTaskCommand>();
+        services.AddSingleton<IBotCommand, BindOwnerCommand>();
+        services.AddSingleton<IBotCommand, UnbindOwnerCommand>();
+        services.AddSingleton<IBotCommand, SetDeadlineCommand>();
         services.AddSingleton<IBotCommand>(CompleteTaskDialog.Command());
         services.AddSingleton<IBotCommand>(ImportPlanDialog.Command());
         services.AddSingleton<IBotCommand>(ImportMinutesDialog.Command());

@@ -4,6 +4,7 @@ using ChatBot.Cards;
 using ChatBot.Cards.AdaptiveCards;
 using ChatBot.Cards.Help;
 using ChatBot.Cards.PlanTasks;
+using ChatBot.Storage.Conversations;
 using ChatBot.Storage.PlanTasks;
 using Microsoft.Extensions.Options;
 
@@ -13,7 +14,7 @@ namespace ChatBot.Bot.Features.PlanTasks;
 /// 进度公开 / weekly progress: the progress digest of every task (每星期一公开进度), on demand. It is the card the Monday
 /// reminder posts, built for today: a clerk who missed Monday's, or wants it after an update, asks for it.
 /// </summary>
-internal sealed class ProgressDigestCommand(PlanTaskStore store, IOptions<PlanTaskOptions> options) : IBotCommand
+internal sealed class ProgressDigestCommand(PlanTaskStore store, WorkspaceStore workspaces, OwnerBindingStore bindings, IOptions<PlanTaskOptions> options) : IBotCommand
 {
     public IReadOnlyList<string> Aliases => ["进度公开", "本周进度", "工作进度", "weekly progress", "progress digest", "plan progress"];
     public IReadOnlyList<string> Verbs => ["tasks.digest"];
@@ -31,17 +32,21 @@ internal sealed class ProgressDigestCommand(PlanTaskStore store, IOptions<PlanTa
         }
         var today = ctx.Today;
         var yellow = options.Value.YellowDaysFor(ctx.Workspace);
-        var (card, text) = Build(ctx.Lang, all, store.Overdue(ctx.Workspace.Id, today).Count, today, yellow);
+        var unbound = Mentions.Unbound(store.Open(ctx.Workspace.Id).Concat(store.AwaitingAcceptance(ctx.Workspace.Id)),
+            workspaces.MembersOf(ctx.Workspace.Id), bindings.Of(ctx.Workspace.Id));
+        var (card, text) = Build(ctx.Lang, all, store.Overdue(ctx.Workspace.Id, today).Count, today, yellow, unbound);
         if (ctx.Capabilities.AdaptiveCards) await ctx.SendCardAsync(card, text);
         else await ctx.SendTextAsync(text + "\n\n" + string.Join("\n", card.Body.OfType<TextBlock>().Skip(1).Select(b => b.Text)));
     }
 
     /// <summary>The digest card and its one-line summary: the same for the Monday reminder and for this command.</summary>
-    public static (AdaptiveCard Card, string Text) Build(Lang lang, TaskOverview all, int overdue, DateOnly today, int yellowDays)
+    public static (AdaptiveCard Card, string Text) Build(Lang lang, TaskOverview all, int overdue, DateOnly today, int yellowDays,
+        IReadOnlyList<string>? unbound = null)
     {
-        var card = PlanTaskCards.Digest(lang, WeekLabel(lang, today), all, today, yellowDays);
-        var text = lang.T($"📋 本周工作计划进度公开:共 {all.Count} 项,已办结 {all.DoneCount} 项,逾期 {overdue} 项。",
-            $"📋 Weekly plan progress: {all.Count} tasks, {all.DoneCount} done, {overdue} overdue.");
+        var card = PlanTaskCards.Digest(lang, WeekLabel(lang, today), all, today, yellowDays, unbound);
+        var pending = all.PendingCount > 0 ? lang.T($"待验收 {all.PendingCount} 项,", $"{all.PendingCount} awaiting acceptance, ") : "";
+        var text = lang.T($"📋 本周工作计划进度公开:共 {all.Count} 项,已办结 {all.DoneCount} 项,{pending}逾期 {overdue} 项。",
+            $"📋 Weekly plan progress: {all.Count} tasks, {all.DoneCount} done, {pending}{overdue} overdue.");
         return (card, text);
     }
 

@@ -6,12 +6,12 @@ using ChatBot.Storage.PlanTasks;
 namespace ChatBot.Bot.Features.PlanTasks;
 
 /// <summary>Who the supervision cycle's messages @mention (#24): a task's owners, or the workspace's admins.</summary>
-internal sealed class SupervisionNotices(WorkspaceStore workspaces)
+internal sealed class SupervisionNotices(WorkspaceStore workspaces, OwnerBindingStore bindings)
 {
-    /// <summary>The owners as mention text ("&lt;at&gt;张三&lt;/at&gt;、李四") and the mention entities (owners the bot has seen).</summary>
+    /// <summary>The owners as mention text ("&lt;at&gt;张三&lt;/at&gt;、李四") and the mention entities (owners bound to a person or seen by name).</summary>
     public (string Text, List<Entity> Entities) Owners(TurnContext ctx, PlanTask task)
     {
-        var mentions = Mentions.For(ctx.Workspace, [task], workspaces.MembersOf(ctx.Workspace.Id));
+        var mentions = Mentions.For(ctx.Workspace, [task], workspaces.MembersOf(ctx.Workspace.Id), bindings.Of(ctx.Workspace.Id));
         var names = task.Owners.Count > 0 ? task.Owners : task.Department.Length > 0 ? [task.Department] : [ctx.T("责任人", "owners")];
         return (string.Join("、", names.Select(mentions.TextFor)), mentions.Entities);
     }

@@ -26,8 +26,10 @@ internal static partial class TaskArgs
         args.Field(name) is { } s && double.TryParse(s.Trim().TrimEnd('%'), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var d)
             && double.IsFinite(d) && d == Math.Floor(d) ? (int)d : null;
 
-    public static bool IsMine(PlanTask t, TurnContext ctx) =>
-        t.OwnerUserKeys.Contains(ctx.UserKey) || t.Owners.Any(o => o == ctx.UserName);
+    /// <summary>The sender is an owner: by user key, by name, or as the person an owner name is bound to (绑定, #24).</summary>
+    public static bool IsMine(PlanTask t, TurnContext ctx, IReadOnlyDictionary<string, OwnerBinding> bindings) =>
+        t.OwnerUserKeys.Contains(ctx.UserKey)
+        || t.Owners.Any(o => bindings.TryGetValue(o, out var b) ? b.UserKey == ctx.UserKey : o == ctx.UserName);
 
     public static string NotFound(TurnContext ctx, int id) =>
         ctx.T($"没有找到编号为 {id} 的任务。输入“任务列表”查看编号。", $"There is no task #{id}. Type \"tasks\" to see the numbers.");
@@ -35,6 +37,8 @@ internal static partial class TaskArgs
     public static string Closed(TurnContext ctx, PlanTask t) =>
         t.Status == PlanTaskStatus.PendingAcceptance
             ? ctx.T($"任务 #{t.Id} 已提交办结,正在等待验收。", $"Task #{t.Id} is submitted as done and awaits acceptance.")
+            : t.Status == PlanTaskStatus.Draft
+            ? ctx.T($"任务 #{t.Id} 还是草稿,没有时限。请先用“设定时限 {t.Id} 日期”补充时限。", $"Task #{t.Id} is a draft without a deadline. Give it one first: \"set deadline {t.Id} DATE\".")
             : ctx.T($"任务 #{t.Id} 已{(t.Status == PlanTaskStatus.Done ? "办结" : "取消")},不能再修改。", $"Task #{t.Id} is already {(t.Status == PlanTaskStatus.Done ? "done" : "cancelled")} and cannot be changed.");
 
     public static string NoTasksYet(TurnContext ctx) =>

@@ -32,7 +32,8 @@ internal sealed class TaskReminderSource(
     OutboxStore outbox,
     IOptions<PlanTaskOptions> taskOptions,
     IOptions<ReminderOptions> reminderOptions,
-    WorkingCalendar calendar) : IReminderSource
+    WorkingCalendar calendar,
+    OwnerBindingStore bindings) : IReminderSource
 {
     public string Name => "plantasks";
 
@@ -121,8 +122,9 @@ internal sealed class TaskReminderSource(
         var lang = TaskArgs.LangOf(ws);
         var yellow = taskOptions.Value.YellowDaysFor(ws);
         var members = workspaces.MembersOf(ws.Id);
+        var bound = bindings.Of(ws.Id);
         if (sendOverdue)
-            enqueue(OverdueReminder(ws, lang, overdue, members, today, yellow, overdueKey, due, expires));
+            enqueue(OverdueReminder(ws, lang, overdue, members, bound, today, yellow, overdueKey, due, expires));
 
         foreach (var (admin, key) in escalations)
             enqueue(Escalation(ws, lang, late, members, admin, escalateAfter, today, yellow, key, due, expires));
@@ -130,7 +132,8 @@ internal sealed class TaskReminderSource(
         if (sendDigest)
         {
             var all = tasks.Overview(ws.Id); // headers: only the tasks the card shows are read in full
-            var (card, text) = ProgressDigestCommand.Build(lang, all, overdue.Count, today, yellow);
+            var unbound = Mentions.Unbound(tasks.Open(ws.Id).Concat(tasks.AwaitingAcceptance(ws.Id)), members, bound);
+            var (card, text) = ProgressDigestCommand.Build(lang, all, overdue.Count, today, yellow, unbound);
             if (DigestDelayNote(lang, calendar, today) is { } note)
             {
                 text = note + "\n" + text;
@@ -195,9 +198,9 @@ internal sealed class TaskReminderSource(
     }
 
     private static OutboxMessage OverdueReminder(Workspace ws, Lang lang, IReadOnlyList<PlanTask> overdue, IReadOnlyList<WorkspaceMember> members,
-        DateOnly today, int yellow, string key, DateTimeOffset due, DateTimeOffset expires)
+        IReadOnlyDictionary<string, OwnerBinding> bound, DateOnly today, int yellow, string key, DateTimeOffset due, DateTimeOffset expires)
     {
-        var mentions = Mentions.For(ws, overdue, members);
+        var mentions = Mentions.For(ws, overdue, members, bound);
         var owners = OwnerNames(overdue);
         var names = owners.Select(n => mentions.TextFor(n)).ToList();
         var text = lang.T($"⏰ 逾期任务提醒:{overdue.Count} 项任务已超过完成时限。请 {string.Join(" ", names)} 尽快办理,并用“更新进度 编号”或“办结 编号”反馈。",
