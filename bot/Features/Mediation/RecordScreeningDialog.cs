@@ -74,8 +74,21 @@ internal sealed partial class RecordScreeningDialog : WaterfallDialog
         return DialogTurnResult.Waiting;
     }
 
+    /// <summary>
+    /// The form of a screening this dialog is waiting on, taken off the stack (with anything above it): "零报告" typed
+    /// as the answer is a command word, and it answers this dialog. Null when none waits.
+    /// </summary>
+    public static ScreeningFormValues? TakeWaiting(DialogContext dc)
+    {
+        var index = dc.Stack.FindIndex(d => d.Id == DialogId);
+        if (index < 0) return null;
+        var form = dc.Stack[index].State["values"]?[FormKey]?.Deserialize<ScreeningFormValues>(Json);
+        dc.Stack.RemoveRange(index, dc.Stack.Count - index);
+        return form;
+    }
+
     /// <summary>"12月1日 东岭村": a date is the screening date, the rest is the village.</summary>
-    public static void Prefill(ScreeningFormValues form, string text, DateOnly today)
+    public static void Prefill(ScreeningFormValues form, string text, DateOnly today, bool village = false)
     {
         var rest = new List<string>();
         foreach (var token in Recognizers.ToHalfWidth(text ?? "").Split([' ', ',', ',', '、'], StringSplitOptions.RemoveEmptyEntries))
@@ -83,7 +96,7 @@ internal sealed partial class RecordScreeningDialog : WaterfallDialog
             if (form.Date is null && Recognizers.TryParseDate(token, today, out var date)) form.Date = date.ToString("yyyy-MM-dd");
             else rest.Add(token);
         }
-        if (rest.Count > 0 && form.Village is null) form.Village = string.Join(" ", rest);
+        if (rest.Count > 0 && (form.Village is null || village)) form.Village = string.Join(" ", rest);
     }
 
     private static string? NullIfBlank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;

@@ -5,8 +5,11 @@ using ChatBot.Cards.Mediation;
 
 namespace ChatBot.Bot.Features.Mediation;
 
-/// <summary>零报告 东岭村 [日期] / zero report VILLAGE: a screening round that found no dispute, in one message.</summary>
-internal sealed class ZeroReportCommand(ScreeningReplies replies) : IBotCommand
+/// <summary>
+/// 零报告 东岭村 [日期] / zero report VILLAGE: a screening round that found no dispute, in one message. It also answers a
+/// waiting 矛盾纠纷排查 (typed "零报告" to its disputes question): that round is saved as a 零报告 of its village.
+/// </summary>
+internal sealed class ZeroReportCommand(ScreeningReplies replies) : IBotCommand, IInterruptCommand
 {
     public IReadOnlyList<string> Aliases => ["零报告", "zero report"];
     public IEnumerable<CommandHelp> Help =>
@@ -15,8 +18,12 @@ internal sealed class ZeroReportCommand(ScreeningReplies replies) : IBotCommand
     public async Task ExecuteAsync(DialogContext dc, CommandArgs args, CancellationToken ct)
     {
         var ctx = dc.Context;
-        var form = new ScreeningFormValues { ScreenedBy = ctx.UserName, ZeroReport = true };
-        RecordScreeningDialog.Prefill(form, args.Text, ctx.Today);
+        var waiting = RecordScreeningDialog.TakeWaiting(dc);
+        var form = new ScreeningFormValues
+        {
+            ScreenedBy = waiting?.ScreenedBy ?? ctx.UserName, Village = waiting?.Village, Date = waiting?.Date, ZeroReport = true,
+        };
+        RecordScreeningDialog.Prefill(form, args.Text, ctx.Today, village: true);
         form.Date ??= ctx.Today.ToString("yyyy-MM-dd");
         if (string.IsNullOrWhiteSpace(form.ScreenedBy)) form.ScreenedBy = ctx.T("(未署名)", "(unnamed)");
         if (string.IsNullOrWhiteSpace(form.Village))
