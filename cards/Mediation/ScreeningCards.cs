@@ -22,7 +22,7 @@ public static class ScreeningCards
         for (var i = 0; i < r.Disputes.Count; i++)
         {
             var d = r.Disputes[i];
-            card.Add(new TextBlock($"{i + 1}. {lang.Of(d.Type)} · {d.Description}") { Separator = i == 0, Spacing = "Small" });
+            card.Add(new TextBlock($"{i + 1}. {lang.Of(d.Type)} · {Shown(d)}") { Separator = i == 0, Spacing = "Small" });
             if (caseNos.ElementAtOrDefault(i) is { } caseNo)
                 card.Add(TextBlock.Subtle(lang.T($"已转为调解案件 {caseNo}", $"Became mediation case {caseNo}")));
             else if (actions)
@@ -39,13 +39,16 @@ public static class ScreeningCards
             $"Dispute screening · {r.Village} · {lang.Date(r.Date)} · by {r.ScreenedBy} · {Result(lang, r)}"));
         for (var i = 0; i < r.Disputes.Count; i++)
         {
-            sb.Append('\n').Append($"{i + 1}. {lang.Of(r.Disputes[i].Type)} · {r.Disputes[i].Description}");
+            sb.Append('\n').Append($"{i + 1}. {lang.Of(r.Disputes[i].Type)} · {Shown(r.Disputes[i])}");
             sb.Append(caseNos.ElementAtOrDefault(i) is { } caseNo
                 ? lang.T($"(已转为调解案件 {caseNo})", $" (became case {caseNo})")
                 : lang.T("(转为案件请回复“调解登记 主动调解 村名 简要情况”)", " (to make it a case: \"log mediation screening VILLAGE summary\")"));
         }
         return sb.ToString();
     }
+
+    /// <summary>The description as shown: a round is usually read in the group, so phone numbers typed into it are masked.</summary>
+    private static string Shown(ScreenedDispute d) => MediationPrivacy.Text(d.Description, [], mask: true);
 
     private static string Result(Lang lang, ScreeningRound r) =>
         r.ZeroReport ? lang.T("零报告(未发现矛盾纠纷)", "Zero report (no dispute found)") : lang.T($"发现矛盾纠纷 {r.Disputes.Count} 件", $"{r.Disputes.Count} dispute(s) found");

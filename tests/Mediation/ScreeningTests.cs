@@ -154,8 +154,9 @@ public class ScreeningTests
         Assert.Contains("排查的村(社区)", await Say("矛盾纠纷排查"));
         Assert.Contains("发现的矛盾纠纷", await Say("东岭村"));
         Assert.Contains("第 2 件没看懂纠纷类型", await Say("邻里 两户争吵;吵架 两家"));
-        var saved = await Say("邻里两户因排水沟争吵;土地纠纷:承包地界址不清");
+        var saved = await Say("邻里两户因排水沟争吵,村民13812345678反映;土地纠纷:承包地界址不清");
         Assert.Contains("已记录排查,发现矛盾纠纷 2 件", saved);
+        Assert.Contains("1. 邻里 · 两户因排水沟争吵,村民138****5678反映", saved);   // a phone typed in is masked
         Assert.Contains("2. 山林土地 · 承包地界址不清", saved);
         // A date and a village after the command: only the disputes are asked.
         Assert.Contains("发现的矛盾纠纷", await Say("矛盾纠纷排查 3月2日 南湖社区"));
@@ -164,7 +165,7 @@ public class ScreeningTests
         var rounds = host.Service<ScreeningStore>().All(host.Service<WorkspaceStore>().All().Single(w => w.ConversationId == "sms-user-1").Id);
         Assert.Equal(2, rounds.Count);
         Assert.Equal([DisputeType.Neighbour, DisputeType.ForestLand], rounds[1].Disputes.Select(d => d.Type));
-        Assert.Equal("两户因排水沟争吵", rounds[1].Disputes[0].Description);
+        Assert.Equal("两户因排水沟争吵,村民13812345678反映", rounds[1].Disputes[0].Description);
         Assert.Equal((new DateOnly(2026, 3, 2), "南湖社区", true), (rounds[0].Date, rounds[0].Village, rounds[0].ZeroReport));
     }
 

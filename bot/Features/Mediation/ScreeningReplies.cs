@@ -38,10 +38,13 @@ internal sealed class ScreeningReplies(ScreeningStore store, MediationStore case
             ? ctx.T("这次排查已记录过,没有重复保存。", "This screening was already recorded; it was not saved twice.")
             : round.ZeroReport
                 ? ctx.T($"已记录 {round.Village} 零报告。", $"Zero report recorded for {round.Village}.")
-                : ctx.T($"已记录排查,发现矛盾纠纷 {round.Disputes.Count} 件。可点“转为调解案件”登记。", $"Screening recorded: {round.Disputes.Count} dispute(s) found. Click \"Make it a mediation case\" to log one.");
+                : ctx.T($"已记录排查,发现矛盾纠纷 {round.Disputes.Count} 件。", $"Screening recorded: {round.Disputes.Count} dispute(s) found.");
         var caseNos = CaseNos(round);
+        // The receipt in the form's place has no buttons; the copy below has them, and says so.
         if (fromCard) await ctx.CloseClickedCardAsync(ScreeningCards.Round(ctx.Lang, round, caseNos, heading, actions: false));
-        await SendRoundAsync(ctx, round, caseNos, heading);
+        var hint = created && !round.ZeroReport && ctx.Capabilities.AdaptiveCards
+            ? ctx.T("可点“转为调解案件”登记。", " Click \"Make it a mediation case\" to log one.") : "";
+        await SendRoundAsync(ctx, round, caseNos, heading + hint);
     }
 
     public Task SendRoundAsync(TurnContext ctx, ScreeningRound round, IReadOnlyList<string?> caseNos, string? heading) =>
