@@ -51,7 +51,7 @@ public static class ScreeningCards
     private static string Shown(ScreenedDispute d) => MediationPrivacy.Text(d.Description, [], mask: true);
 
     private static string Result(Lang lang, ScreeningRound r) =>
-        r.ZeroReport ? lang.T("零报告(未发现矛盾纠纷)", "Zero report (no dispute found)") : lang.T($"发现矛盾纠纷 {r.Disputes.Count} 件", $"{r.Disputes.Count} dispute(s) found");
+        r.ZeroReport ? lang.T("零报告(未发现矛盾纠纷)", "Zero report (no dispute found)") : lang.T($"发现矛盾纠纷 {r.Disputes.Count} 件", $"{English.Count(r.Disputes.Count, "dispute")} found");
 
     public static AdaptiveCard Stats(Lang lang, int year, IReadOnlyList<ScreeningMonth> months, int villagesKnown)
     {
@@ -68,7 +68,7 @@ public static class ScreeningCards
         var sb = new StringBuilder(lang.T($"{year}年矛盾纠纷排查统计", $"Dispute screening {year}")).Append('\n').Append(Headline(lang, months, villagesKnown));
         foreach (var m in months)
             sb.Append('\n').Append(lang.T($"{m.Month}月:排查{m.Rounds}次,覆盖村居{Covered(m)},零报告{m.ZeroReports},发现纠纷{m.DisputesFound},转为案件{m.TurnedIntoCases}",
-                $"{m.Year}-{m.Month:00}: {m.Rounds} rounds, villages {Covered(m)}, zero reports {m.ZeroReports}, disputes found {m.DisputesFound}, became cases {m.TurnedIntoCases}"));
+                $"{m.Year}-{m.Month:00}: {English.Count(m.Rounds, "round")}, villages {Covered(m)}, zero reports {m.ZeroReports}, disputes found {m.DisputesFound}, became cases {m.TurnedIntoCases}"));
         return sb.ToString();
     }
 
@@ -78,7 +78,7 @@ public static class ScreeningCards
     {
         int rounds = months.Sum(m => m.Rounds), zero = months.Sum(m => m.ZeroReports), found = months.Sum(m => m.DisputesFound), cases = months.Sum(m => m.TurnedIntoCases);
         return lang.T($"全年排查{rounds}次(已知村居{villagesKnown}个),零报告{zero}次,发现矛盾纠纷{found}件,转为调解案件{cases}件。",
-            $"{rounds} screening rounds this year ({villagesKnown} villages known), {zero} zero reports, {found} disputes found, {cases} became mediation cases.");
+            $"{English.Count(rounds, "screening round")} this year ({English.Count(villagesKnown, "village")} known), {English.Count(zero, "zero report")}, {English.Count(found, "dispute")} found, {cases} became mediation cases.");
     }
 
     private static readonly string[] Widths = ["16", "16", "18", "16", "17", "17"];

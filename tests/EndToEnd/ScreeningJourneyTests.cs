@@ -31,7 +31,7 @@ public class ScreeningJourneyTests(JourneyBrowser browser) : IClassFixture<Journ
         await j.SelectAsync(reshown, j.T("纠纷1 类型", "Dispute 1: type"), j.T("邻里", "Neighbours"));
         await j.FillAsync(reshown, j.T("纠纷1 简要情况", "Dispute 1: what it is about"), j.T("两户因排水沟堵塞争吵", "Two households argue over a blocked ditch"));
         await j.ClickAsync(reshown, j.T("保存排查记录", "Save screening"));
-        await j.ExpectBotAsync(j.T("已记录排查,发现矛盾纠纷 1 件", "Screening recorded: 1 dispute(s) found"));   // the receipt in the form's place
+        await j.ExpectBotAsync(j.T("已记录排查,发现矛盾纠纷 1 件", "Screening recorded: 1 dispute found"));   // the receipt in the form's place
         var round = await j.ExpectBotAsync(j.T("可点“转为调解案件”登记", "Click \"Make it a mediation case\" to log one"));
         await Assertions.Expect(round).ToContainTextAsync(j.T("邻里 · 两户因排水沟堵塞争吵", "Neighbours · Two households argue over a blocked ditch"));
         await j.ScreenshotAsync("round");
@@ -55,7 +55,7 @@ public class ScreeningJourneyTests(JourneyBrowser browser) : IClassFixture<Journ
         await j.SendAsync(j.T("排查统计", "screening stats"));
         var stats = await j.ExpectBotAsync(j.T(
             "全年排查2次(已知村居2个),零报告1次,发现矛盾纠纷1件,转为调解案件1件。",
-            "2 screening rounds this year (2 villages known), 1 zero reports, 1 disputes found, 1 became mediation cases."));
+            "2 screening rounds this year (2 villages known), 1 zero report, 1 dispute found, 1 became mediation cases."));
         await Assertions.Expect(stats).ToContainTextAsync(j.T($"{year}年矛盾纠纷排查统计", $"Dispute screening {year}"));
         await Assertions.Expect(stats).ToContainTextAsync("2/2");
         await j.ScreenshotAsync("stats");

@@ -131,7 +131,8 @@ public class ScreeningTests
         Assert.Single(store.All(Ws));
         Assert.Contains("已记录 西岭村 零报告", (await Send(Activities.Message("零报告 西岭村", conversation: Chat))).AllText());
         Assert.Contains("零报告未保存", (await Send(Activities.Message("零报告 南湖村 3月11日", conversation: Chat))).AllText()); // tomorrow
-        var zero = store.All(Ws)[1];
+        Assert.Equal(2, store.All(Ws).Count);
+        var zero = store.All(Ws).Single(r => r.Village == "西岭村");
         Assert.True(zero.ZeroReport);
         Assert.Equal(("西岭村", new DateOnly(2026, 3, 10), "王小明"), (zero.Village, zero.Date, zero.ScreenedBy));
 
@@ -190,9 +191,9 @@ public class ScreeningTests
         Assert.Contains("Which village", await Say("screening"));
         Assert.Contains("Disputes found?", await Say("Xiling"));
         Assert.Contains("Dispute 1: I couldn't read the type", await Say("quarrel two families"));
-        Assert.Contains("1 dispute(s) found", await Say("neighbour two families quarrel over a ditch"));
+        Assert.Contains("Screening recorded: 1 dispute found.", await Say("neighbour two families quarrel over a ditch"));
         var stats = await Say("screening stats 2026");
-        Assert.Contains("2 screening rounds this year (2 villages known), 1 zero reports, 1 disputes found, 0 became mediation cases.", stats);
+        Assert.Contains("2 screening rounds this year (2 villages known), 1 zero report, 1 dispute found, 0 became mediation cases.", stats);
         Assert.Contains("2026-03: 2 rounds, villages 2/2, zero reports 1, disputes found 1, became cases 0", stats);
     }
 

@@ -1,4 +1,5 @@
 using ChatBot.Bot.Conversation;
+using ChatBot.Cards;
 using ChatBot.Cards.Mediation;
 using ChatBot.Storage.Conversations;
 using ChatBot.Storage.Mediation;
@@ -38,7 +39,7 @@ internal sealed class ScreeningReplies(ScreeningStore store, MediationStore case
             ? ctx.T("这次排查已记录过,没有重复保存。", "This screening was already recorded; it was not saved twice.")
             : round.ZeroReport
                 ? ctx.T($"已记录 {round.Village} 零报告。", $"Zero report recorded for {round.Village}.")
-                : ctx.T($"已记录排查,发现矛盾纠纷 {round.Disputes.Count} 件。", $"Screening recorded: {round.Disputes.Count} dispute(s) found.");
+                : ctx.T($"已记录排查,发现矛盾纠纷 {round.Disputes.Count} 件。", $"Screening recorded: {English.Count(round.Disputes.Count, "dispute")} found.");
         var caseNos = CaseNos(round);
         // The receipt in the form's place has no buttons; the copy below has them, and says so.
         if (fromCard) await ctx.CloseClickedCardAsync(ScreeningCards.Round(ctx.Lang, round, caseNos, heading, actions: false));

@@ -1,5 +1,6 @@
 using ChatBot.Bot.Conversation;
 using ChatBot.Bot.Conversation.Dialogs;
+using ChatBot.Cards;
 using ChatBot.Cards.Help;
 using ChatBot.Storage.Conversations;
 using ChatBot.Storage.Mediation;
@@ -48,6 +49,6 @@ internal sealed class ScreeningVillagesCommand(WorkspaceStore workspaces, AuditL
             RecordKey = $"workspaces/{workspace.Id}", WorkspaceId = workspace.Id, Action = "mediation.villages", UserKey = ctx.UserKey, UserName = ctx.UserName, AtUtc = ctx.Now,
             Details = workspace.Settings[MediationOptions.VillagesKey],
         });
-        await ctx.SendTextAsync(ctx.T($"已设置需要排查报送的村(社区),共 {villages.Count} 个:{string.Join("、", villages)}。", $"Saved {villages.Count} village(s) that report screenings: {string.Join(", ", villages)}."));
+        await ctx.SendTextAsync(ctx.T($"已设置需要排查报送的村(社区),共 {villages.Count} 个:{string.Join("、", villages)}。", $"Saved {English.Count(villages.Count, "village")} that report screenings: {string.Join(", ", villages)}."));
     }
 }
