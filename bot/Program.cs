@@ -31,7 +31,9 @@ builder.Services
     .AddMediationFeature(config)
     .AddStudyFeature(config)
     .AddPlanTasksFeature(config)
-    .AddBackupsFeature(config);
+    .AddBackupsFeature(config)
+    .AddChartsFeature(config)
+    .AddBoardFeature(config);
 
 var app = builder.Build();
 app.Services.GetRequiredService<StartupReadiness>().Begin();
@@ -39,6 +41,8 @@ app.Services.GetRequiredService<StartupReadiness>().Begin();
 app.UseJsonErrorResponses();
 app.MapBotFrameworkEndpoints();
 app.MapMediationEndpoints();
+app.MapChartsEndpoints();
+app.MapBoardEndpoints();
 app.MapDirectLine();
 app.MapWeComEndpoints();
 app.MapHealthEndpoint();

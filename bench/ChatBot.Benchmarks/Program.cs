@@ -8,6 +8,7 @@
 //   phases --warmup 8 --seconds 20  where a cold Monday tick's time and allocations go, step by step
 //   turn-loop --warmup 10 --seconds 10 [--journal]  the bot's turn on one thread without HTTP: CPU and allocation per turn
 //   case-growth --cases 0,10000,100000 --warmup 3 --seconds 2 --rounds 5 [--profile]  mediation form submits/s in a workspace holding N cases
+//   board    --cases 3000 --sessions 150 --tasks 600 --warmup 5 --runs 30           a stats chart and the public board page over HTTP (#26)
 namespace ChatBot.Benchmarks;
 
 internal static class BenchMain
@@ -27,6 +28,7 @@ public static async Task<int> Main(string[] args)
         "phases" => PhasesMode.Run(options),
         "turn-loop" => await TurnLoopMode.RunAsync(options),
         "case-growth" => await CaseGrowthMode.RunAsync(options),
+        "board" => await BoardMode.RunAsync(options),
         _ => Usage(),
     };
 }
@@ -43,6 +45,7 @@ private static int Usage()
           phases   --warmup 8 --seconds 20
           turn-loop --warmup 10 --seconds 10 [--journal]
           case-growth --cases 0,10000,100000 --warmup 3 --seconds 2 --rounds 5 [--profile]
+          board    --cases 3000 --sessions 150 --tasks 600 --warmup 5 --runs 30
         """);
     return 2;
 }

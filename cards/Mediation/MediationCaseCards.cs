@@ -11,6 +11,7 @@ public static class MediationCaseCards
     public const string OutcomeVerb = "mediation.outcome";
     public const string ShowVerb = "mediation.show";
     public const string ListVerb = "mediation.list";
+    public const string AgreementVerb = "mediation.agreement";
 
     /// <summary>One case with its facts, follow-ups and (when <paramref name="actions"/>) buttons to follow up or record the outcome.</summary>
     public static AdaptiveCard Detail(Lang lang, MediationCase c, bool mask, bool actions, string? heading = null, TimeZoneInfo? timeZone = null, DateOnly? today = null)
@@ -32,6 +33,9 @@ public static class MediationCaseCards
         {
             card.AddAction(SubmitAction.For(lang.T("添加回访", "Add follow-up"), FollowUpVerb, new { caseNo = c.CaseNo }));
             card.AddAction(SubmitAction.For(lang.T("记录调解结果", "Record outcome"), OutcomeVerb, new { caseNo = c.CaseNo }));
+            // The 协议书 holds personal data: its button is offered where it can be given, a personal chat.
+            if (!mask && c.Status == MediationStatus.Succeeded && c.AgreementForm == AgreementForm.Written)
+                card.AddAction(SubmitAction.For(lang.T("生成协议书", "Agreement document"), AgreementVerb, new { caseNo = c.CaseNo }));
         }
         return card;
     }

@@ -1,5 +1,6 @@
 using System.Text;
 using ChatBot.Cards.AdaptiveCards;
+using ChatBot.Cards.Charts;
 using ChatBot.Storage.Mediation;
 
 namespace ChatBot.Cards.Mediation;
@@ -7,7 +8,8 @@ namespace ChatBot.Cards.Mediation;
 /// <summary>The report figures: totals, then by type, village and month (received / mediated / successful / rate / oral / written).</summary>
 public static class MediationStatsCard
 {
-    public static AdaptiveCard Build(Lang lang, string title, MediationReport r)
+    /// <param name="charts">Chart images shown under the totals (the figures stay in text for screen readers).</param>
+    public static AdaptiveCard Build(Lang lang, string title, MediationReport r, IReadOnlyList<ChartImage>? charts = null)
     {
         var t = r.Total;
         var card = new AdaptiveCard().Add(TextBlock.Title(title));
@@ -23,6 +25,7 @@ public static class MediationStatsCard
             .Add(lang.T("未结(受理/调解中)", "Open"), t.Open.ToString())
             .Add(lang.T("已移交", "Referred on"), t.Referred.ToString())
             .Add(lang.T("重大疑难 / 群体性", "Major / group"), $"{t.Major} / {t.Collective}"));
+        ChartImage.AddTo(card, charts);
         Table(card, lang, lang.T("按纠纷类型", "By type"), r.ByType.Select(x => (lang.Of(x.Type), x.Figures)));
         Table(card, lang, lang.T("按村(社区)", "By village"), r.ByVillage.Select(x => (x.Village, x.Figures)));
         Table(card, lang, lang.T("按月份", "By month"), r.ByMonth.Select(x => (lang.T($"{x.Year}年{x.Month}月", $"{x.Year}-{x.Month:00}"), x.Figures)));

@@ -11,11 +11,12 @@ public static class SupervisionStatsCard
     /// <summary>Relative column widths, the same in every row (as the mediation stats do), so figures sit under their headings.</summary>
     internal static readonly string[] Widths = ["30", "10", "16", "10", "16", "10", "14"];
 
-    public static AdaptiveCard Build(Lang lang, string title, SupervisionReport r, string? downloadUrl = null)
+    public static AdaptiveCard Build(Lang lang, string title, SupervisionReport r, string? downloadUrl = null, IReadOnlyList<ChatBot.Cards.Charts.ChartImage>? charts = null)
     {
         var card = new AdaptiveCard().Add(TextBlock.Title(title));
         if (r.Department is not null) card.Add(TextBlock.Subtle(lang.T($"牵头单位含“{r.Department}”", $"Lead departments matching \"{r.Department}\"")));
         card.Add(new TextBlock(Headline(lang, r.Total)) { Wrap = true });
+        ChatBot.Cards.Charts.ChartImage.AddTo(card, charts);
         Table(card, lang, lang.T("按牵头单位(按时办结率排名)", "By lead department (ranked by on-time rate)"), r.ByDepartment);
         Table(card, lang, lang.T("按责任人(按时办结率排名)", "By owner (ranked by on-time rate)"), r.ByOwner);
         card.Add(TextBlock.Subtle(lang.T("按时/逾期:已办结(含待验收)的任务按上报办结日与时限(含批准延期后的时限)比较;按时办结率 = 按时办结 ÷ 应办结(时限已过或已办结);响应:催办到下次反馈的平均天数。",

@@ -148,12 +148,13 @@ public static class StudyCards
     }
 
     /// <summary>The yearly figures: held, by format, by law, per session and per person.</summary>
-    public static AdaptiveCard Stats(Lang lang, StudyYearFigures f)
+    public static AdaptiveCard Stats(Lang lang, StudyYearFigures f, IReadOnlyList<ChatBot.Cards.Charts.ChartImage>? charts = null)
     {
         var card = new AdaptiveCard()
             .Add(TextBlock.Title(lang.T($"{f.Year}年学法统计", $"Law study {f.Year}")))
             .Add(new TextBlock(Summary(lang, f)));
         if (f.Held == 0) return card;
+        ChatBot.Cards.Charts.ChartImage.AddTo(card, charts);
         var byFormat = new FactSet();
         foreach (var (format, count) in f.ByFormat) byFormat.Add(StudyText.FormatName(lang, format), lang.T($"{count}次", $"{count}"));
         var byLaw = new FactSet();

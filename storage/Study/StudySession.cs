@@ -25,6 +25,8 @@ public sealed class StudySession
     /// <summary>Occurrences starting before this instant are not part of the series (the series begins when it is scheduled).</summary>
     public DateTimeOffset SeriesStartUtc { get; set; }
     public List<StudyOccurrenceChange> Changes { get; set; } = new();
+    /// <summary>A Teams meeting chat (its workspace id) linked by 关联会议: its meetings sign people in to this session.</summary>
+    public string? MeetingWorkspaceId { get; set; }
     /// <summary>The conversation it was scheduled in; reminders go there.</summary>
     public string? ConversationId { get; set; }
     public string? CreatedBy { get; set; }

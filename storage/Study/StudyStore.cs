@@ -10,7 +10,8 @@ public sealed class StudyStore : IOwnsCollections
     public const string Sessions = "study_sessions";
     public const string Attendance = "study_attendance";
     public const string Scores = "study_scores";
-    public static IReadOnlyList<string> Collections => [Sessions, Attendance, Scores];
+    public const string Meetings = "study_meetings";
+    public static IReadOnlyList<string> Collections => [Sessions, Attendance, Scores, Meetings];
     private readonly LiteDatabase _db;
 
     public StudyStore(LiteDatabase db)
@@ -25,6 +26,7 @@ public sealed class StudyStore : IOwnsCollections
     private ILiteCollection<StudySession> SessionCollection => _db.GetCollection<StudySession>(Sessions);
     private ILiteCollection<StudyAttendance> AttendanceCollection => _db.GetCollection<StudyAttendance>(Attendance);
     private ILiteCollection<StudyExamScore> ScoreCollection => _db.GetCollection<StudyExamScore>(Scores);
+    private ILiteCollection<StudyMeeting> MeetingCollection => _db.GetCollection<StudyMeeting>(Meetings);
     private ILiteCollection<AuditEntry> Audit => _db.GetCollection<AuditEntry>(ChatBotDatabase.Audit);
 
     public static string RecordKey(int id) => $"{Sessions}/{id}";
@@ -121,6 +123,11 @@ public sealed class StudyStore : IOwnsCollections
         });
         if (changedSession is not null) SessionsChanged();
     }
+
+    /// <summary>The Teams meeting record of this meeting id, if it was linked to a study occurrence.</summary>
+    public StudyMeeting? Meeting(string meetingId) => MeetingCollection.FindById(meetingId);
+
+    public void SaveMeeting(StudyMeeting meeting) => MeetingCollection.Upsert(meeting);
 
     public IReadOnlyList<StudyExamScore> ScoresOf(string workspaceId) =>
         ScoreCollection.Find(s => s.WorkspaceId == workspaceId).ToList();

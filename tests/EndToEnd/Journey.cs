@@ -52,6 +52,12 @@ public sealed class Journey : IAsyncDisposable
 
     public string T(string zh, string en) => IsZh ? zh : en;
 
+    /// <summary>A service of the journey's bot, to seed records a clerk would have entered over the year.</summary>
+    public T Service<T>() where T : notnull => _host.Services.GetRequiredService<T>();
+
+    /// <summary>The browser context of the journey, to open a link the bot gave in a page of its own.</summary>
+    public IBrowserContext Context => _context;
+
     /// <summary>Starts a bot on a fresh database and opens the page at the desktop size in the given language (the page's own switch).</summary>
     public static async Task<Journey> StartAsync(JourneyBrowser browser, string locale, string name)
     {

@@ -25,16 +25,17 @@ internal static class LedgerFile
         _ => throw new Xunit.Sdk.XunitException($"not a date cell: {value} ({value.GetType().Name})"),
     };
 
-    /// <summary>xlsx → PDF (soffice) → one PNG per page (pdftoppm); fails when either tool is missing.</summary>
-    public static IReadOnlyList<string> RenderPages(byte[] xlsx, string dir)
+    /// <summary>xlsx or docx → PDF (soffice) → one PNG per page (pdftoppm); fails when either tool is missing.</summary>
+    /// <param name="fileName">"ledger.xlsx", "agreement.docx": the PDF is named after it.</param>
+    public static IReadOnlyList<string> RenderPages(byte[] document, string dir, string fileName = "ledger.xlsx", int dpi = 60)
     {
         Directory.CreateDirectory(dir);
-        var file = Path.Combine(dir, "ledger.xlsx");
-        File.WriteAllBytes(file, xlsx);
+        var file = Path.Combine(dir, fileName);
+        File.WriteAllBytes(file, document);
         Run("soffice", $"--headless -env:UserInstallation=file://{dir}/lo-profile --convert-to pdf --outdir {dir} {file}");
-        var pdf = Path.Combine(dir, "ledger.pdf");
-        Assert.True(File.Exists(pdf), "soffice made no PDF");
-        Run("pdftoppm", $"-png -r 60 {pdf} {Path.Combine(dir, "page")}");
+        var pdf = Path.Combine(dir, Path.ChangeExtension(fileName, ".pdf"));
+        Assert.True(File.Exists(pdf), "soffice made no PDF (a .docx needs LibreOffice Writer: libreoffice-writer-nogui)");
+        Run("pdftoppm", $"-png -r {dpi} {pdf} {Path.Combine(dir, "page")}");
         return Directory.GetFiles(dir, "page*.png").Order().ToList();
     }
 

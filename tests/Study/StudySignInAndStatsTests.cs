@@ -118,6 +118,8 @@ public class StudySignInAndStatsTests
         Assert.Contains("王小明 2/3(67%)", stats);
         Assert.Contains("李娜 2/3(67%)", stats);
         Assert.Contains("张三 0/3(0%)", stats);
+        Assert.Contains("每次学法出勤率: 03-15 66.7%, 05-15 33.3%", stats); // the chart's text (03-20 has no expected people)
+        Assert.Matches(@"/charts/[A-Za-z0-9_-]{43}\.png", stats);
 
         Assert.Equal(stats, await Say("学法统计 2026年"));
         Assert.Contains("No study session was held in 2025", (await host.SendAsync(Activities.GroupMention("study stats 2025", locale: "en-US"))).AllText());

@@ -47,6 +47,21 @@ public class TeamsManifestTemplateTests
     }
 
     [Fact]
+    public void Meeting_events_are_consented_per_chat_for_the_study_meeting_sign_in()
+    {
+        var manifest = Template();
+        // Teams sends meetingStart/meetingEnd only with OnlineMeeting.ReadBasic.Chat (ChannelMeeting.ReadBasic.Group in a
+        // channel meeting) and participant join/leave only with OnlineMeetingParticipant.Read.Chat; RSC needs webApplicationInfo.
+        var permissions = manifest["authorization"]!["permissions"]!["resourceSpecific"]!.AsArray()
+            .Select(p => (p!["name"]!.GetValue<string>(), p["type"]!.GetValue<string>())).ToList();
+        Assert.Equal(
+            [("OnlineMeeting.ReadBasic.Chat", "Application"), ("OnlineMeetingParticipant.Read.Chat", "Application"), ("ChannelMeeting.ReadBasic.Group", "Application")],
+            permissions);
+        Assert.Equal(TeamsAppPackage.AppIdPlaceholder, manifest["webApplicationInfo"]!["id"]!.GetValue<string>());
+        Assert.False(string.IsNullOrEmpty(manifest["webApplicationInfo"]!["resource"]!.GetValue<string>()));
+    }
+
+    [Fact]
     public void Bot_scopes_flags_and_a_command_list_per_scope()
     {
         var bot = Template()["bots"]![0]!;

@@ -3,7 +3,7 @@ using Microsoft.Extensions.FileProviders;
 namespace ChatBot.Bot.Channels.DirectLine;
 
 /// <summary>
-/// Serves the built-in Web Chat page at / and the npm bundles it loads (/lib/webchat.js, /lib/adaptivecards.js).
+/// Serves the built-in Web Chat page at / and the npm bundles it loads (/lib/webchat.js, /lib/adaptivecards.js; /lib/echarts.js for the public board).
 /// The folders are found by walking up from the content root and from the app's base directory, because the content
 /// root differs between `dotnet run --project bot` (the current directory), the test host (the project folder) and
 /// a published copy (the publish folder, with wwwroot beside the dll).
@@ -14,6 +14,7 @@ internal static class WebChatPage
     {
         ["webchat.js"] = "botframework-webchat/dist/webchat.js",
         ["adaptivecards.js"] = "adaptivecards/dist/adaptivecards.min.js",
+        ["echarts.js"] = "echarts/dist/echarts.min.js", // the public board's charts (bot/Features/Board)
     };
 
     private const string MissingBundle =

@@ -40,6 +40,7 @@ internal static class MediationFeature
         services.AddSingleton<IBotCommand, RecordOutcomeCommand>();
         services.AddSingleton<IBotCommand, MediationStatsCommand>();
         services.AddSingleton<IBotCommand, ExportMediationsCommand>();
+<<<<<<< HEAD
         services.AddSingleton<IBotCommand>(RecordScreeningDialog.Command());
         services.AddSingleton<IBotCommand, ScreeningFormSubmitCommand>();
         services.AddSingleton<IBotCommand, ZeroReportCommand>();
@@ -47,6 +48,10 @@ internal static class MediationFeature
         services.AddSingleton<IBotCommand, ScreeningVillagesCommand>();
         services.AddSingleton<IBotCommand, ScreeningStatsCommand>();
         services.AddSingleton<ChatBot.Bot.Reminders.IReminderSource, ScreeningReminderSource>();
+=======
+        services.AddSingleton<IBotCommand, MediationMonthlyCommand>();
+        services.AddSingleton<IBotCommand, AgreementCommand>();
+>>>>>>> main
         return services;
     }
 

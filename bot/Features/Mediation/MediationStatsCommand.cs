@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using ChatBot.Bot.Conversation;
 using ChatBot.Bot.Conversation.Dialogs;
+using ChatBot.Bot.Features.Charts;
 using ChatBot.Cards.Help;
 using ChatBot.Cards.Mediation;
 using ChatBot.Storage.Mediation;
@@ -8,7 +9,7 @@ using ChatBot.Storage.Mediation;
 namespace ChatBot.Bot.Features.Mediation;
 
 /// <summary>调解统计 / mediation stats [year|month|2025|2026-03]: the report figures by type, village and month.</summary>
-internal sealed partial class MediationStatsCommand(MediationReplies replies) : IBotCommand
+internal sealed partial class MediationStatsCommand(MediationReplies replies, ChartLinks charts) : IBotCommand
 {
     public IReadOnlyList<string> Aliases => ["调解统计", "mediation stats", "mediation statistics"];
     public IEnumerable<CommandHelp> Help =>
@@ -27,7 +28,9 @@ internal sealed partial class MediationStatsCommand(MediationReplies replies) : 
         var title = from.Month == 1 && from.Day == 1 && to == new DateOnly(from.Year, 12, 31)
             ? ctx.T($"{from.Year}年人民调解统计", $"Mediation statistics {from.Year}")
             : ctx.T($"{from.Year}年{from.Month}月人民调解统计", $"Mediation statistics {from:yyyy-MM}");
-        if (ctx.Capabilities.AdaptiveCards) await ctx.SendCardAsync(MediationStatsCard.Build(ctx.Lang, title, report));
+        if (ctx.Capabilities.AdaptiveCards)
+            await ctx.SendCardAsync(MediationStatsCard.Build(ctx.Lang, title, report, report.Total.Received == 0 ? null :
+                [charts.Publish(StatsCharts.MediationByMonth(ctx.Lang, report)), charts.Publish(StatsCharts.MediationByType(ctx.Lang, report))]));
         else await ctx.SendTextAsync(MediationStatsCard.Text(ctx.Lang, title, report));
     }
 

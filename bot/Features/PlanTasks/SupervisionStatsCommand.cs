@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using ChatBot.Bot.Conversation;
 using ChatBot.Bot.Conversation.Dialogs;
+using ChatBot.Bot.Features.Charts;
 using ChatBot.Bot.Features.Mediation;
 using ChatBot.Cards.Help;
 using ChatBot.Cards.PlanTasks;
@@ -14,7 +15,8 @@ namespace ChatBot.Bot.Features.PlanTasks;
 /// extensions, chases, days to answer a chase — ranked by 按时办结率; a card with the .xlsx for the appraisal as a link.
 /// The figures are about departments and staff, not the public: the group may see them.
 /// </summary>
-internal sealed partial class SupervisionStatsCommand(PlanTaskStore store, MediationDownloads downloads, IOptions<BotOptions> options, IHttpContextAccessor? http = null) : IBotCommand
+internal sealed partial class SupervisionStatsCommand(PlanTaskStore store, MediationDownloads downloads, ChartLinks charts, IOptions<PlanTaskOptions> taskOptions,
+    IOptions<BotOptions> options, IHttpContextAccessor? http = null) : IBotCommand
 {
     public IReadOnlyList<string> Aliases => ["督办统计", "督办考核", "考核统计", "supervision stats", "appraisal"];
     public IEnumerable<CommandHelp> Help =>
@@ -50,7 +52,15 @@ internal sealed partial class SupervisionStatsCommand(PlanTaskStore store, Media
         var token = downloads.Add(ctx.Workspace.Id, fileName, SupervisionWorkbook.ContentType, SupervisionWorkbook.Build(ctx.Lang, report, title, ctx.Today));
         var url = $"{ChatBot.Bot.Hosting.PublicBaseUrl.For(options.Value.PublicBaseUrl, http?.HttpContext?.Request)}/files/{token}";
         if (ctx.Capabilities.AdaptiveCards)
-            await ctx.SendCardAsync(SupervisionStatsCard.Build(ctx.Lang, title, report, url), SupervisionStatsCard.Headline(ctx.Lang, report.Total));
+        {
+            var yearTasks = all.Where(t => t.PlanYear == year && (department is null || t.Department.Contains(department.Trim(), StringComparison.OrdinalIgnoreCase)));
+            var images = new List<ChatBot.Cards.Charts.ChartImage>
+            {
+                charts.Publish(StatsCharts.TasksByLight(ctx.Lang, yearTasks, ctx.Today, taskOptions.Value.YellowDaysFor(ctx.Workspace))),
+            };
+            if (report.ByDepartment.Any(d => d.OnTimeRate is not null)) images.Add(charts.Publish(StatsCharts.OnTimeByDepartment(ctx.Lang, report)));
+            await ctx.SendCardAsync(SupervisionStatsCard.Build(ctx.Lang, title, report, url, images), SupervisionStatsCard.Headline(ctx.Lang, report.Total));
+        }
         else
             await ctx.SendTextAsync(SupervisionStatsCard.Text(ctx.Lang, title, report) + "\n\n" + ctx.T("Excel(30 分钟内有效):", "Excel (valid for 30 minutes): ") + url);
     }

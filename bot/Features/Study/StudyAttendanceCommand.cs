@@ -28,7 +28,10 @@ internal sealed class StudyAttendanceCommand(StudyStore store, WorkspaceStore wo
         };
         // A row signed without a name shows the name given since ("我叫 …"), else says it has none.
         string? NameOf(StudyAttendance a) => !string.IsNullOrWhiteSpace(a.UserName) ? a.UserName : workspaces.MemberName(ctx.Workspace.Id, a.UserKey);
-        lines.AddRange(signedIn.Select(a => $"- {NameOf(a) ?? ctx.T("(未留称呼)", "(no name given)")} {StudySchedule.ToLocal(a.SignedInUtc, ctx.TimeZone):HH:mm}"));
+        lines.AddRange(signedIn.Select(a => $"- {NameOf(a) ?? ctx.T("(未留称呼)", "(no name given)")} {StudySchedule.ToLocal(a.SignedInUtc, ctx.TimeZone):HH:mm}"
+            + (a.Method == StudySignInMethod.Meeting
+                ? ctx.T($" {StudyLedgerText.MethodName(ctx.Lang, a.Method)},在会{a.MinutesPresent}分钟", $" {StudyLedgerText.MethodName(ctx.Lang, a.Method)}, {a.MinutesPresent} min in the meeting")
+                : "")));
         var names = new HashSet<string>(signedIn.Select(a => NameOf(a) ?? ""), StringComparer.OrdinalIgnoreCase);
         // "我" on the expected list is whoever scheduled the session.
         var creatorSignedIn = signedIn.Any(a => a.UserKey == session.CreatedBy);

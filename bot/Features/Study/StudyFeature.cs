@@ -22,6 +22,9 @@ internal static class StudyFeature
         services.AddSingleton<IBotCommand, StudyHoursCommand>();
         services.AddSingleton<IBotCommand, ExamStatsCommand>();
         services.AddSingleton<IBotCommand, MakeUpListCommand>();
+        services.AddSingleton<IBotCommand, ExportStudyLedgerCommand>();
+        services.AddSingleton<IBotCommand, LinkStudyMeetingCommand>();
+        services.AddSingleton<IActivityHandler, StudyMeetingSignInHandler>();
         services.AddSingleton<IBotCommand, ScheduleMakeUpCommand>();
         services.AddSingleton<Dialog, ScheduleStudyDialog>();
         services.AddSingleton<Dialog>(ScheduleStudyDialog.RulePrompt());

@@ -2,6 +2,7 @@ using System.Text;
 using ChatBot.Bot.Conversation;
 using ChatBot.Bot.Conversation.Dialogs;
 using ChatBot.Bot.Conversation.Prompts;
+using ChatBot.Bot.Features.Charts;
 using ChatBot.Cards.Help;
 using ChatBot.Cards.Study;
 using ChatBot.Storage.Study;
@@ -9,7 +10,7 @@ using ChatBot.Storage.Study;
 namespace ChatBot.Bot.Features.Study;
 
 /// <summary>学法统计 [年份] / study stats [year]: sessions held, by format and law, attendance per session and per person.</summary>
-internal sealed class StudyStatsCommand(StudyStore store) : IBotCommand
+internal sealed class StudyStatsCommand(StudyStore store, ChartLinks charts) : IBotCommand
 {
     public IReadOnlyList<string> Aliases => ["学法统计", "学法情况", "study stats", "study statistics"];
     public IReadOnlyList<string> Verbs => ["study.stats"];
@@ -28,7 +29,8 @@ internal sealed class StudyStatsCommand(StudyStore store) : IBotCommand
         var figures = StudyStatistics.ForYear(year, store.InWorkspace(ctx.Workspace.Id), store.AttendanceOf(ctx.Workspace.Id), ctx.Now, ctx.TimeZone, store.ScoresOf(ctx.Workspace.Id));
         if (ctx.Capabilities.AdaptiveCards)
         {
-            await ctx.SendCardAsync(StudyCards.Stats(ctx.Lang, figures), StudyCards.Summary(ctx.Lang, figures));
+            await ctx.SendCardAsync(StudyCards.Stats(ctx.Lang, figures, figures.Sessions.Count == 0 ? null : [charts.Publish(StatsCharts.StudyAttendance(ctx.Lang, figures))]),
+                StudyCards.Summary(ctx.Lang, figures));
             return;
         }
         await ctx.SendTextAsync(AsText(ctx, figures));
