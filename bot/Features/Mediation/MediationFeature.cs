@@ -40,7 +40,6 @@ internal static class MediationFeature
         services.AddSingleton<IBotCommand, RecordOutcomeCommand>();
         services.AddSingleton<IBotCommand, MediationStatsCommand>();
         services.AddSingleton<IBotCommand, ExportMediationsCommand>();
-<<<<<<< HEAD
         services.AddSingleton<IBotCommand>(RecordScreeningDialog.Command());
         services.AddSingleton<IBotCommand, ScreeningFormSubmitCommand>();
         services.AddSingleton<IBotCommand, ZeroReportCommand>();
@@ -48,10 +47,8 @@ internal static class MediationFeature
         services.AddSingleton<IBotCommand, ScreeningVillagesCommand>();
         services.AddSingleton<IBotCommand, ScreeningStatsCommand>();
         services.AddSingleton<ChatBot.Bot.Reminders.IReminderSource, ScreeningReminderSource>();
-=======
         services.AddSingleton<IBotCommand, MediationMonthlyCommand>();
         services.AddSingleton<IBotCommand, AgreementCommand>();
->>>>>>> main
         return services;
     }
 
