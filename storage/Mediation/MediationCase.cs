@@ -69,7 +69,7 @@ public sealed class MediationCase
 
     /// <summary>
     /// When a 回访 is due for a settled case: 3 days before the performance deadline, or 30 days after settlement when
-    /// there is none; null when the case is not settled or a visit has been recorded on or after settlement.
+    /// there is none, but never before the closing date; null when the case is not settled or a visit has been recorded on or after settlement.
     /// </summary>
     public DateOnly? FollowUpDue
     {
@@ -78,7 +78,9 @@ public sealed class MediationCase
             if (Status != MediationStatus.Succeeded) return null;
             var settled = ClosedOn ?? ReceivedOn;
             if (FollowUps.Any(f => f.Date >= settled)) return null;
-            return PerformanceDeadline is { } d ? d.AddDays(-MediationRules.FollowUpDaysBeforeDeadline) : settled.AddDays(MediationRules.FollowUpDaysWithoutDeadline);
+            var due = PerformanceDeadline is { } d ? d.AddDays(-MediationRules.FollowUpDaysBeforeDeadline) : settled.AddDays(MediationRules.FollowUpDaysWithoutDeadline);
+            // Settled on the spot (deadline the same day or within 3 days): never due before the case was closed.
+            return due < settled ? settled : due;
         }
     }
 }

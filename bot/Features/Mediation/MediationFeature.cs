@@ -15,11 +15,15 @@ internal static class MediationFeature
         services.AddSingleton<ChatBot.Storage.Migrations.ISchemaMigration, CaseFactsMigration>();
         services.AddSingleton<MediationDownloads>();
         services.AddSingleton<MediationReplies>();
+        services.AddSingleton<ScreeningStore>();
+        services.AddSingleton<ScreeningReplies>();
 
         services.AddSingleton<Dialog, LogMediationDialog>();
         services.AddSingleton<Dialog, AddFollowUpDialog>();
         services.AddSingleton<Dialog, RecordOutcomeDialog>();
         services.AddSingleton<Dialog>(LogMediationDialog.PartiesPrompt());
+        services.AddSingleton<Dialog, RecordScreeningDialog>();
+        services.AddSingleton<Dialog>(RecordScreeningDialog.DisputesPrompt());
 
         services.AddSingleton<IBotCommand>(LogMediationDialog.Command());
         services.AddSingleton<IBotCommand, MediationFormSubmitCommand>();
@@ -36,6 +40,13 @@ internal static class MediationFeature
         services.AddSingleton<IBotCommand, RecordOutcomeCommand>();
         services.AddSingleton<IBotCommand, MediationStatsCommand>();
         services.AddSingleton<IBotCommand, ExportMediationsCommand>();
+        services.AddSingleton<IBotCommand>(RecordScreeningDialog.Command());
+        services.AddSingleton<IBotCommand, ScreeningFormSubmitCommand>();
+        services.AddSingleton<IBotCommand, ZeroReportCommand>();
+        services.AddSingleton<IBotCommand, ScreeningToCaseCommand>();
+        services.AddSingleton<IBotCommand, ScreeningVillagesCommand>();
+        services.AddSingleton<IBotCommand, ScreeningStatsCommand>();
+        services.AddSingleton<ChatBot.Bot.Reminders.IReminderSource, ScreeningReminderSource>();
         services.AddSingleton<IBotCommand, MediationMonthlyCommand>();
         services.AddSingleton<IBotCommand, AgreementCommand>();
         return services;

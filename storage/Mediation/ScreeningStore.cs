@@ -1,0 +1,61 @@
+using ChatBot.Storage.Conversations;
+using ChatBot.Storage.Engine;
+using LiteDB;
+
+namespace ChatBot.Storage.Mediation;
+
+/// <summary>The 矛盾纠纷排查 rounds of all workspaces; every query takes the workspace id. A save and its audit entry are one transaction.</summary>
+public sealed class ScreeningStore : IOwnsCollections
+{
+    public const string Rounds = "mediation_screenings";
+    public static IReadOnlyList<string> Collections => [Rounds];
+    private readonly LiteDatabase _db;
+    private readonly object _writeGate = new();
+
+    public ScreeningStore(LiteDatabase db)
+    {
+        _db = db;
+        Collection.EnsureIndex(r => r.WorkspaceId);
+        Collection.EnsureIndex(r => r.Date);
+    }
+
+    private ILiteCollection<ScreeningRound> Collection => _db.GetCollection<ScreeningRound>(Rounds);
+    private ILiteCollection<AuditEntry> AuditCollection => _db.GetCollection<AuditEntry>(ChatBotDatabase.Audit);
+
+    /// <summary>Saves a round once per form id; a second save of the same form returns the first (Created = false).</summary>
+    public (ScreeningRound Round, bool Created) Save(ScreeningRound draft, string formId, MediationActor actor, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(draft.WorkspaceId)) throw new ArgumentException("A round needs a workspace.", nameof(draft));
+        if (string.IsNullOrWhiteSpace(formId)) throw new ArgumentException("A round needs the id of the form it came from.", nameof(formId));
+        lock (_writeGate)
+        {
+            var id = $"{draft.WorkspaceId}|{formId}";
+            if (Collection.FindById(id) is { } existing) return (existing, false);
+            return _db.InTransaction(() =>
+            {
+                draft.Id = id;
+                draft.CreatedBy = actor.UserKey;
+                draft.CreatedUtc = now;
+                Collection.Insert(draft);
+                AuditCollection.Insert(new AuditEntry
+                {
+                    RecordKey = $"{Rounds}/{id}", WorkspaceId = draft.WorkspaceId, Action = "mediation.screening",
+                    UserKey = actor.UserKey, UserName = actor.UserName, AtUtc = now,
+                    Details = $"排查 {draft.Date:yyyy-MM-dd} {draft.Village}: " + (draft.ZeroReport ? "零报告" : $"{draft.Disputes.Count} 件"),
+                });
+                return (draft, true);
+            });
+        }
+    }
+
+    public ScreeningRound? Get(string workspaceId, string key) => Collection.FindById($"{workspaceId}|{key}");
+
+    /// <summary>The rounds of a workspace dated within [from, to], oldest first.</summary>
+    public IReadOnlyList<ScreeningRound> Between(string workspaceId, DateOnly from, DateOnly to) =>
+        Collection.Find(r => r.WorkspaceId == workspaceId).Where(r => r.Date >= from && r.Date <= to)
+            .OrderBy(r => r.Date).ThenBy(r => r.CreatedUtc).ToList();
+
+    /// <summary>All rounds of a workspace, oldest first.</summary>
+    public IReadOnlyList<ScreeningRound> All(string workspaceId) =>
+        Collection.Find(r => r.WorkspaceId == workspaceId).OrderBy(r => r.Date).ThenBy(r => r.CreatedUtc).ToList();
+}
