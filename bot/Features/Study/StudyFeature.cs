@@ -35,7 +35,11 @@ internal static class StudyFeature
         services.AddSingleton<IBotCommand, RecordExamScoresCommand>();
         services.AddSingleton<IBotCommand, StudyAttendanceCommand>();
         services.AddSingleton<IBotCommand, StudyReminderSettingsCommand>();
+        services.AddSingleton<IBotCommand, StudyMaterialsCommand>();
+        services.AddSingleton<Dialog, ImportStudyPlanDialog>();
+        services.AddSingleton<IBotCommand>(ImportStudyPlanDialog.Command());
         services.AddSingleton<IReminderSource, StudyReminderSource>();
+        services.AddSingleton<IReminderSource, PresenterReminderSource>();
         return services;
     }
 }
