@@ -67,10 +67,22 @@ internal sealed class PresenterReminderSource(
 
     public void WarmUp(DateTimeOffset nowUtc, CancellationToken ct) => store.All();
 
-    /// <summary>The reminder time on the last working day on or before 7 and 3 days before the start date.</summary>
-    public static (DateTimeOffset First, DateTimeOffset Second) DueTimes(WorkspaceSchedule schedule, DateOnly startDate) =>
-        (schedule.ToUtc(WorkingDayOnOrBefore(schedule, startDate.AddDays(-FirstDaysBefore)), schedule.ReminderTime),
-         schedule.ToUtc(WorkingDayOnOrBefore(schedule, startDate.AddDays(-SecondDaysBefore)), schedule.ReminderTime));
+    /// <summary>
+    /// The reminder time on the last working day on or before 7 and 3 days before the start date. When a holiday pulls
+    /// both onto the same day (a session just after 劳动节), the second comes on the first working day after the first
+    /// and before the session, so there is time to answer the first.
+    /// </summary>
+    public static (DateTimeOffset First, DateTimeOffset Second) DueTimes(WorkspaceSchedule schedule, DateOnly startDate)
+    {
+        var first = WorkingDayOnOrBefore(schedule, startDate.AddDays(-FirstDaysBefore));
+        var second = WorkingDayOnOrBefore(schedule, startDate.AddDays(-SecondDaysBefore));
+        if (second <= first)
+        {
+            second = first.AddDays(1);
+            while (second < startDate && !schedule.IsWorkingDay(second)) second = second.AddDays(1);
+        }
+        return (schedule.ToUtc(first, schedule.ReminderTime), schedule.ToUtc(second, schedule.ReminderTime));
+    }
 
     private static DateOnly WorkingDayOnOrBefore(WorkspaceSchedule schedule, DateOnly day)
     {
