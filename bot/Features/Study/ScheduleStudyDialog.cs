@@ -20,6 +20,7 @@ internal sealed class ScheduleStudyDialog : WaterfallDialog
     public const string DialogId = "study.schedule";
     public const string RulePromptId = "study.rule";
     public const string LinkPromptId = "study.link";
+    public const string PresenterPromptId = "study.presenter";
 
     private readonly StudyStore _store;
     private readonly WorkingCalendar _calendar;
@@ -56,6 +57,17 @@ internal sealed class ScheduleStudyDialog : WaterfallDialog
 
     /// <summary>The materials question: an optional web link.</summary>
     public static TextPrompt LinkPrompt() => new(LinkPromptId, ValidateLink);
+
+    /// <summary>The presenter question: optional, except for 会前学法 where "skip" is asked again.</summary>
+    public static TextPrompt PresenterPrompt() => new(PresenterPromptId, ValidatePresenter);
+
+    public static Task<bool> ValidatePresenter(PromptValidatorContext<string> p, CancellationToken ct)
+    {
+        // An optional question has taken "skip" before this; here it can only be the required one.
+        if (!PromptInput.IsSkip(p.Recognized.Value ?? "")) return Task.FromResult(true);
+        p.RetryMessage = p.Context.T("会前学法必须有主讲人,请写主讲人姓名或主讲单位。", "A pre-meeting study needs a presenter: please give a name or a unit.");
+        return Task.FromResult(false);
+    }
 
     /// <summary>Accepts only schedules that parse and lie ahead; says exactly what is wrong otherwise.</summary>
     public static Task<bool> ValidateRule(PromptValidatorContext<string> p, CancellationToken ct)
@@ -164,7 +176,7 @@ internal sealed class ScheduleStudyDialog : WaterfallDialog
     {
         s.Values["rule"] = s.Result?.DeepClone();
         var required = StudyText.ParseFormat(s.Values["format"] is JsonValue v && v.TryGetValue<string>(out var f) ? f : null) == StudyFormat.PreMeeting;
-        return s.PromptAsync(TextPrompt.DefaultId, new PromptOptions
+        return s.PromptAsync(PresenterPromptId, new PromptOptions
         {
             Prompt = required ? s.T("主讲人是谁?(会前学法必须有主讲人)", "Who presents? (a pre-meeting study needs one)") : s.T("主讲人是谁?", "Who presents?"),
             Optional = !required, Validations = new JsonObject { ["maxLength"] = 50 },

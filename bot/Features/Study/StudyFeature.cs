@@ -26,6 +26,7 @@ internal static class StudyFeature
         services.AddSingleton<Dialog, ScheduleStudyDialog>();
         services.AddSingleton<Dialog>(ScheduleStudyDialog.RulePrompt());
         services.AddSingleton<Dialog>(ScheduleStudyDialog.LinkPrompt());
+        services.AddSingleton<Dialog>(ScheduleStudyDialog.PresenterPrompt());
         services.AddSingleton<IBotCommand>(ScheduleStudyDialog.Command());
         services.AddSingleton<IBotCommand, ListStudySessionsCommand>();
         services.AddSingleton<IBotCommand, CancelStudyOccurrenceCommand>();
