@@ -25,7 +25,7 @@ public static class StudyPlanCards
             c.Items.Add(new TextBlock($"{lang.T($"{r.Month}月", MonthEn(r.Month))} · {r.Title}{mark}") { Weight = "Bolder" });
             c.Items.Add(new TextBlock(StudyText.WhenOn(lang, r.Date, r.Start, r.Minutes) + (r.DayAssumed ? lang.T("(按惯例)", " (usual day)") : "")) { Spacing = "None" });
             var format = r.Format == StudyFormat.PreMeeting && r.Meeting is { } m ? lang.T($"会前学法({m})", $"Pre-meeting study ({m})") : StudyText.FormatName(lang, r.Format);
-            c.Items.Add(TextBlock.Subtle($"{r.Law} · {format} · {lang.T("主讲", "Presenter")}:{r.Presenter ?? lang.T("未定", "not set")}"
+            c.Items.Add(TextBlock.Subtle($"{r.Law} · {format} · {lang.T("主讲:", "Presenter: ")}{r.Presenter ?? lang.T("未定", "not set")}"
                 + (r.Expected.Count > 0 ? lang.T($" · 应参学{r.Expected.Count}人", $" · {r.Expected.Count} expected") : "")));
             card.Add(c);
         }
@@ -52,7 +52,7 @@ public static class StudyPlanCards
             var c = new Container { Separator = true, Spacing = "Small" };
             c.Items.Add(new TextBlock($"#{s.Id} {s.Title}") { Weight = "Bolder" });
             c.Items.Add(new TextBlock(StudyText.When(lang, o)) { Spacing = "None" });
-            c.Items.Add(TextBlock.Subtle($"{StudyText.FormatOf(lang, s)} · {lang.T("主讲", "Presenter")}:{s.Presenter ?? lang.T("未定", "not set")}"));
+            c.Items.Add(TextBlock.Subtle($"{StudyText.FormatOf(lang, s)} · {lang.T("主讲:", "Presenter: ")}{s.Presenter ?? lang.T("未定", "not set")}"));
             card.Add(c);
         }
         card.Add(TextBlock.Subtle(lang.T("主讲人会在一周前收到提醒,并请其提交提纲或材料(“学法材料 编号 链接或提纲”)。",

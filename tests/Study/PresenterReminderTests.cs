@@ -151,4 +151,18 @@ public class PresenterReminderTests
         var en = (await host.SendAsync(Activities.GroupMention("study materials 1 https://example.test/v2.pdf", "user-1", Group, "en-US"))).AllText();
         Assert.Contains("Materials saved for \"宪法学习\"", en);
     }
+
+    [Fact]
+    public async Task A_presenting_unit_or_a_name_nobody_in_the_group_has_is_not_chased()
+    {
+        var sender = new FakeProactiveSender();
+        using var host = ReminderHosts.Create(sender: sender);
+        await host.SendAsync(Say("导入学法计划\n月份\t主题\t法律法规\t形式\t主讲人\t日期时间\n4月\t宪法学习\t宪法\t专题讲座\t司法所\t4月16日 15:00", "user-2"));
+        await host.SendAsync(Click(new { choice = "yes" }, "user-2"));
+        var scheduler = host.Service<ReminderScheduler>();
+        var before = sender.Sent.Count;
+        await scheduler.RunOnceAsync(Local(4, 9, 9, 0));
+        await scheduler.RunOnceAsync(Local(4, 13, 9, 0));
+        Assert.Equal(before, sender.Sent.Count);
+    }
 }

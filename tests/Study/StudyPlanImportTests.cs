@@ -134,7 +134,7 @@ public class StudyPlanImportTests
         Assert.Contains("2027 study plan · import preview", en);
         Assert.Contains("Months without a day use this group's usual day, \"First Friday of every month, 15:00\"", en);
         Assert.Contains("2027-01-01 (Fri) 15:00–16:30 (usual day)", en);
-        Assert.Contains("Pre-meeting study (党委会) · Presenter:王小明", en);
+        Assert.Contains("Pre-meeting study (党委会) · Presenter: 王小明", en);
         Assert.Contains("Row 8: date \"5月32日 09:00\" does not exist.", en);
         Assert.Contains("is New Year's Day (a public holiday)", en);
         var saved = (await host.SendAsync(Click(new { choice = "yes" }, locale: "en-US"))).AllText();

@@ -148,7 +148,7 @@ internal sealed class ImportStudyPlanDialog : WaterfallDialog
             await ctx.SendTextAsync(string.Join("\n", new[]
             {
                 ctx.T($"学法计划已导入:新增 {created.Count} 场,更新 {updated.Count} 场,未变化 {unchanged.Count} 场。", $"Study plan imported: {created.Count} new, {updated.Count} updated, {unchanged.Count} unchanged."),
-            }.Concat(occurrences.Select(o => $"#{o.Session.Id} {o.Session.Title} · {StudyText.When(lang, o)} · {ctx.T("主讲", "presenter")}:{o.Session.Presenter ?? "—"}"))));
+            }.Concat(occurrences.Select(o => $"#{o.Session.Id} {o.Session.Title} · {StudyText.When(lang, o)} · {ctx.T("主讲:", "presenter: ")}{o.Session.Presenter ?? "—"}"))));
         return await s.EndDialogAsync(ct: ct);
     }
 

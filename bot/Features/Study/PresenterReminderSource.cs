@@ -13,7 +13,8 @@ using Microsoft.Extensions.Options;
 namespace ChatBot.Bot.Features.Study;
 
 /// <summary>
-/// Chases presenters (主讲人) so nobody has to: a week before an occurrence the presenter is asked for the outline or
+/// Chases presenters (主讲人) who are members of the group (bound when scheduled or imported, or a member of that exact
+/// name) so nobody has to: a week before an occurrence the presenter is asked for the outline or
 /// materials link; 3 days before, if none was given, they are asked again and the organiser (the session's creator, else
 /// the group's admins) is told. Both at the workspace's reminder time (default 09:00) on the last working day on or
 /// before "7 days before" / "3 days before" (a week before a session after 国庆 is not in the holiday). To the
@@ -51,6 +52,8 @@ internal sealed class PresenterReminderSource(
                 var (firstDue, secondDue) = DueTimes(schedule, DateOnly.FromDateTime(o.LocalStart));
                 if (nowUtc < firstDue) continue;
                 members ??= workspaces.MembersOf(workspace.Id);
+                // Only a presenter the bot can reach is chased: a unit ("司法所") or a name nobody in the group has is not a person to remind.
+                if (PresenterKey(o.Session, members) is null) continue;
                 var lateScheduled = o.Session.CreatedUtc >= secondDue; // scheduled within 3 days: asked once, nobody chased yet
                 if (nowUtc < secondDue || lateScheduled)
                 {
