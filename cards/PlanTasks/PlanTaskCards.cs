@@ -240,12 +240,16 @@ public static class PlanTaskCards
         card.Add(TextBlock.Subtle(footer ?? lang.T("输入“更新进度 编号”报告进展,“办结 编号”提交办结反馈。", "Type \"update task N\" to report progress, \"complete N\" to close a task with feedback.")));
     }
 
+    /// <summary>"2026年平安建设工作要点" as it is, "工作要点" as "2026 工作要点": the year once.</summary>
+    public static string PlanName(int year, string title) =>
+        title.Contains(year.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal) ? title : $"{year} {title}";
+
     public static FactSet Facts(Lang lang, PlanTask t, DateOnly today, int yellowDays)
     {
         var facts = new FactSet()
             .Add(lang.T("任务", "Task"), $"#{t.Id} {t.Title}{(t.HasSupervision && t.Supervision.IsKey ? lang.T("【重点】", " [key]") : "")}")
             .Add(lang.T("板块", "Section"), t.Section)
-            .Add(lang.T("计划", "Plan"), $"{t.PlanYear} {t.PlanTitle}")
+            .Add(lang.T("计划", "Plan"), PlanName(t.PlanYear, t.PlanTitle))
             .Add(lang.T("责任人", "Owner"), OwnersText(lang, t));
         if (t.HasSupervision && t.Supervision.SupportUnits.Count > 0) facts.Add(lang.T("配合单位", "Supporting"), string.Join("、", t.Supervision.SupportUnits));
         facts.Add(lang.T("完成时限", "Due"), lang.Date(t.DueDate) + " " + Marker(t.UrgencyOn(today, yellowDays)))
@@ -314,7 +318,7 @@ public static class PlanTaskCards
     {
         var card = new AdaptiveCard().Add(
             TextBlock.Heading(lang.T("导入预览", "Import preview")),
-            new FactSet().Add(lang.T("计划", "Plan"), planTitle.Contains(year.ToString()) ? planTitle : $"{year} {planTitle}")
+            new FactSet().Add(lang.T("计划", "Plan"), PlanName(year, planTitle))
                 .Add(lang.T("识别任务", "Tasks found"), tasks.Count.ToString())
                 .Add(lang.T("其中已存在(将更新)", "Already saved (will be updated)"), existing.ToString()));
         var rows = 0;

@@ -28,7 +28,7 @@ public static class SupervisionCards
     {
         if (s.Chases.Count == 0) return null;
         var last = localDay(s.Chases[^1].AtUtc);
-        return lang.IsZh ? $"已催办 {s.Chases.Count} 次,最近 {last.Month}月{last.Day}日" : $"chased {s.Chases.Count} times, last {last:yyyy-MM-dd}";
+        return lang.IsZh ? $"已催办 {s.Chases.Count} 次,最近 {last.Month}月{last.Day}日" : $"chased {(s.Chases.Count == 1 ? "once" : English.Count(s.Chases.Count, "time"))}, last {last:yyyy-MM-dd}";
     }
 
     // China Standard Time has no daylight saving: a fixed +8 is exact for showing days.
@@ -68,7 +68,7 @@ public static class SupervisionCards
         if (t.Supervision.Instructions.Count == 0) return;
         card.Add(new TextBlock(lang.T("领导批示", "Leader's instructions")) { Weight = "Bolder", Color = "Accent" });
         foreach (var i in Enumerable.Reverse(t.Supervision.Instructions).Take(5))
-            card.Add(new TextBlock($"{i.Text}({i.ByName} {lang.DateTime(toLocal(i.AtUtc))})") { Spacing = "Small" });
+            card.Add(new TextBlock($"{i.Text}({string.Join(" ", new[] { i.ByName, lang.DateTime(toLocal(i.AtUtc)) }.Where(p => !string.IsNullOrWhiteSpace(p)))})") { Spacing = "Small" });
     }
 
     /// <summary>The details card's buttons for the cycle: 签收, 催办, 申请延期, 验收 / 退回.</summary>

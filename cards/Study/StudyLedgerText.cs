@@ -70,7 +70,7 @@ public static class StudyLedgerText
             $"**Study hours {ledger.Year}** (yearly target {Hours(target)} h)\n"));
         if (ledger.People.Count == 0) return sb.Append(lang.T("\n暂无学法记录。", "\nNo study recorded yet.")).ToString();
         foreach (var p in ledger.People)
-            sb.Append($"\n- {p.Name}:").Append(lang.T($"{Hours(p.Hours)}学时,参学{p.Attended.Count}次", $" {Hours(p.Hours)} h, {p.Attended.Count} sessions"));
+            sb.Append($"\n- {p.Name}:").Append(lang.T($"{Hours(p.Hours)}学时,参学{p.Attended.Count}次", $" {Hours(p.Hours)} h, {English.Count(p.Attended.Count, "session")}"));
         var below = ledger.People.Where(p => p.Hours < target).OrderBy(p => p.Hours).ThenBy(p => p.Name, StringComparer.Ordinal).ToList();
         sb.Append("\n\n").Append(below.Count == 0
             ? lang.T("全部达标。", "Everyone has reached the target.")

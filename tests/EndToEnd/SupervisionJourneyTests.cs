@@ -50,7 +50,7 @@ public class SupervisionJourneyTests(JourneyBrowser browser) : IClassFixture<Jou
         var overdue = await j.ExpectBotAsync(j.T("逾期及临期任务", "Overdue and due-soon tasks"));
         await j.ClickAsync(overdue, j.T("催办 #1", "Chase #1"));
         var chase = await j.ExpectBotAsync(j.T("催办:任务 #1", "Chasing task #1"));
-        await Assertions.Expect(chase).ToContainTextAsync(j.T($"已催办 1 次,最近 {today.Month}月{today.Day}日", $"chased 1 times, last {today:yyyy-MM-dd}"));
+        await Assertions.Expect(chase).ToContainTextAsync(j.T($"已催办 1 次,最近 {today.Month}月{today.Day}日", $"chased once, last {today:yyyy-MM-dd}"));
         await j.ScreenshotAsync("chase");
         await j.SendAsync(j.T("催办 1", "chase task 1"));
         await j.ExpectBotAsync(j.T("今天已经催办过了", "already chased today"));

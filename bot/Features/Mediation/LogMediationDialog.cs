@@ -325,22 +325,12 @@ internal sealed partial class LogMediationDialog : WaterfallDialog
         PartySeparator().Split(Recognizers.ToHalfWidth(text)).Select(e => e.Trim()).Where(e => e.Length > 0)
             .Select(e => PartyDetails.Parse(e, year)).ToList();
 
-    /// <summary>Validates the parties answer: at least one name, every phone well-formed.</summary>
+    /// <summary>Validates the parties answer with the form's rules: at least one name, names not too long, phones well-formed.</summary>
     public static Task<bool> ValidateParties(PromptValidatorContext<string> pc, CancellationToken ct)
     {
-        var lang = pc.Context.Lang;
         var parties = ParseParties(pc.Recognized.Value ?? "", pc.Context.Today.Year);
-        if (parties.Count == 0) { pc.RetryMessage = lang.T("请至少填写一位当事人。", "Enter at least one party."); return Task.FromResult(false); }
-        if (parties.Count > MediationRules.MaxParties) { pc.RetryMessage = lang.T($"当事人最多 {MediationRules.MaxParties} 位。", $"At most {MediationRules.MaxParties} parties."); return Task.FromResult(false); }
-        if (parties.FirstOrDefault(p => p.Name.Length > MediationRules.MaxNameLength) is { } longName)
-        { pc.RetryMessage = lang.T($"姓名“{longName.Name[..10]}…”太长。", $"The name \"{longName.Name[..10]}…\" is too long."); return Task.FromResult(false); }
-        if (parties.FirstOrDefault(p => p.Phone is not null && !MediationRules.IsPhone(p.Phone)) is { } bad)
-        {
-            pc.RetryMessage = lang.T($"电话“{bad.Phone}”格式不正确:手机为 1 开头的 11 位数字,座机如 0571-12345678。",
-                $"The phone \"{bad.Phone}\" is not valid: an 11-digit mobile starting with 1, or a landline like 0571-12345678.");
-            return Task.FromResult(false);
-        }
-        return Task.FromResult(true);
+        pc.RetryMessage = MediationValidator.PartiesProblem(pc.Context.Lang, parties);
+        return Task.FromResult(pc.RetryMessage is null);
     }
 
     [GeneratedRegex(@"[、,,;;\n]+")]

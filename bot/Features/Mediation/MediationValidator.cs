@@ -52,13 +52,8 @@ internal static class MediationValidator
                     errors[MediationFormValues.PartyNameId(i)] = lang.T("填写了当事人的其他信息,请同时填写姓名(名称)。", "Details of a party were entered: enter the name too.");
                 continue;
             }
-            if (name.Length > MediationRules.MaxNameLength) { errors[MediationFormValues.PartyNameId(i)] = lang.T($"姓名最多 {MediationRules.MaxNameLength} 个字。", $"A name has at most {MediationRules.MaxNameLength} characters."); continue; }
-            if (phone is not null && !MediationRules.IsPhone(phone))
-            {
-                errors[MediationFormValues.PartyPhoneId(i)] = lang.T($"电话“{phone}”格式不正确:手机为 1 开头的 11 位数字,座机如 0571-12345678。",
-                    $"The phone \"{phone}\" is not valid: an 11-digit mobile starting with 1, or a landline like 0571-12345678.");
-                continue;
-            }
+            if (name.Length > MediationRules.MaxNameLength) { errors[MediationFormValues.PartyNameId(i)] = NameTooLong(lang, name); continue; }
+            if (phone is not null && !MediationRules.IsPhone(phone)) { errors[MediationFormValues.PartyPhoneId(i)] = BadPhone(lang, phone); continue; }
             var party = new MediationParty(name, phone) { Address = address };
             if (birth is not null)
             {
@@ -85,9 +80,9 @@ internal static class MediationValidator
             c.Parties.Add(party);
         }
         if (c.Parties.Count == 0 && !errors.Keys.Any(k => k.StartsWith("party", StringComparison.Ordinal)))
-            errors[MediationFormValues.PartyNameId(0)] = lang.T("请至少填写一位当事人。", "Enter at least one party.");
+            errors[MediationFormValues.PartyNameId(0)] = NoParty(lang);
         if (c.Parties.Count > MediationRules.MaxParties)
-            errors[MediationFormValues.PartyNameId(0)] = lang.T($"当事人最多 {MediationRules.MaxParties} 位。", $"At most {MediationRules.MaxParties} parties.");
+            errors[MediationFormValues.PartyNameId(0)] = TooManyParties(lang);
 
         if (!TryNumber(v.People, out var people) || !double.IsFinite(people) || people != Math.Floor(people) || people < 1 || people > MediationRules.MaxPeople)
             errors["people"] = lang.T("涉及人数应为不小于 1 的整数。", "People involved must be a whole number of at least 1.");
@@ -128,6 +123,31 @@ internal static class MediationValidator
         c.Collective = v.Collective;
         return new Result(errors.Count == 0 ? c : null, errors);
     }
+
+    /// <summary>
+    /// The first problem with parties typed in the step-by-step dialog, in the words the form uses for the same problem;
+    /// null when there is none. The form checks each party against its own inputs with the same messages.
+    /// </summary>
+    public static string? PartiesProblem(Lang lang, IReadOnlyList<MediationParty> parties)
+    {
+        if (parties.Count == 0) return NoParty(lang);
+        if (parties.Count > MediationRules.MaxParties) return TooManyParties(lang);
+        if (parties.FirstOrDefault(p => p.Name.Length > MediationRules.MaxNameLength) is { } longName) return NameTooLong(lang, longName.Name);
+        if (parties.FirstOrDefault(p => p.Phone is not null && !MediationRules.IsPhone(p.Phone)) is { } bad) return BadPhone(lang, bad.Phone!);
+        return null;
+    }
+
+    private static string NoParty(Lang lang) => lang.T("请至少填写一位当事人。", "Enter at least one party.");
+
+    private static string TooManyParties(Lang lang) =>
+        lang.T($"当事人最多 {MediationRules.MaxParties} 位。", $"At most {MediationRules.MaxParties} parties.");
+
+    private static string NameTooLong(Lang lang, string name) =>
+        lang.T($"姓名“{name[..10]}…”太长,最多 {MediationRules.MaxNameLength} 个字。", $"The name \"{name[..10]}…\" is too long: at most {MediationRules.MaxNameLength} characters.");
+
+    private static string BadPhone(Lang lang, string phone) =>
+        lang.T($"电话“{phone}”格式不正确:手机为 1 开头的 11 位数字,座机如 0571-12345678。",
+            $"The phone \"{phone}\" is not valid: an 11-digit mobile starting with 1, or a landline like 0571-12345678.");
 
     private static string? Trimmed(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 

@@ -1,3 +1,4 @@
+using ChatBot.Cards;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ChatBot.Bot.Conversation;
@@ -77,9 +78,9 @@ internal sealed class ImportPlanDialog : WaterfallDialog
         s.Values["drafts"] = JsonSerializer.SerializeToNode(drafts, Json);
         var plan = drafts[0];
         var summary = existing == 0
-            ? ctx.T($"识别到 {drafts.Count} 项任务,均为新任务。确认导入吗?", $"Found {drafts.Count} new tasks. Import them?")
+            ? ctx.T($"识别到 {drafts.Count} 项任务,均为新任务。确认导入吗?", $"Found {English.Count(drafts.Count, "new task")}. Import {(drafts.Count == 1 ? "it" : "them")}?")
             : ctx.T($"识别到 {drafts.Count} 项任务:新增 {drafts.Count - existing} 项,更新已有 {existing} 项。确认导入吗?",
-                $"Found {drafts.Count} tasks: {drafts.Count - existing} new, {existing} already saved (will be updated). Import them?");
+                $"Found {English.Count(drafts.Count, "task")}: {drafts.Count - existing} new, {existing} already saved (will be updated). Import {(drafts.Count == 1 ? "it" : "them")}?");
         if (!ctx.Capabilities.AdaptiveCards)
         {
             var lines = drafts.Take(30).Select((d, i) => $"{i + 1}. {d.Title} · {ctx.Lang.Date(d.DueDate)} · {string.Join("、", d.Owners)} {d.Department}");

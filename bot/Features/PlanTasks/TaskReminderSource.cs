@@ -201,7 +201,7 @@ internal sealed class TaskReminderSource(
         var owners = OwnerNames(overdue);
         var names = owners.Select(n => mentions.TextFor(n)).ToList();
         var text = lang.T($"⏰ 逾期任务提醒:{overdue.Count} 项任务已超过完成时限。请 {string.Join(" ", names)} 尽快办理,并用“更新进度 编号”或“办结 编号”反馈。",
-            $"⏰ Overdue tasks: {overdue.Count} tasks are past their deadline. {string.Join(" ", names)}: please act and report with \"update task N\" or \"complete N\".");
+            $"⏰ Overdue tasks: {English.Count(overdue.Count, "task")} past the deadline. {string.Join(" ", names)}: please act and report with \"update task N\" or \"complete N\".");
         var card = PlanTaskCards.ByOwner(lang, lang.T("逾期任务提醒", "Overdue tasks"), overdue, today, yellow);
         var activity = CardActivity(card, text, mentions.Entities);
         activity.Locale = lang.Locale;
@@ -221,7 +221,7 @@ internal sealed class TaskReminderSource(
         var mentions = direct ? Mentions.None : Mentions.ForKeys(ws, [(adminKey, adminName)]);
         var who = direct ? "" : mentions.TextFor(adminName) + " ";
         var text = lang.T($"🚨 {who}督办提醒:{ws.Name ?? "本群"} 有 {late.Count} 项任务逾期已达 {days} 个工作日以上,请督促办理。",
-            $"🚨 {who}Escalation: {late.Count} tasks in {ws.Name ?? "the group"} are {days}+ working days overdue; please follow up.");
+            $"🚨 {who}Escalation: {English.Count(late.Count, "task")} in {ws.Name ?? "the group"} {(late.Count == 1 ? "is" : "are")} {days}+ working days overdue; please follow up.");
         var card = PlanTaskCards.ByOwner(lang, lang.T($"逾期 {days} 个工作日以上的任务", $"Tasks {days}+ working days overdue"), late, today, yellow);
         var activity = CardActivity(card, text, mentions.Entities);
         activity.Locale = lang.Locale;
