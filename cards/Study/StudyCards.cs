@@ -11,6 +11,7 @@ public static class StudyCards
     public const string SignInVerb = "study.signin";
     public const string CancelOccurrenceVerb = "study.cancelOccurrence";
     public const string MoveOccurrenceVerb = "study.moveOccurrence";
+    public const string MaterialsVerb = "study.materials";
 
     /// <summary>The scheduling form. Its submit carries no verb, so it answers the waiting form prompt.</summary>
     public static AdaptiveCard ScheduleForm(Lang lang, JsonObject? values = null, IReadOnlyList<string>? errors = null)
@@ -28,7 +29,8 @@ public static class StudyCards
                 Choices = StudyText.Formats.Select(f => new Choice(lang.T(f.Zh, f.En), f.Format.ToString())).ToList(), ErrorMessage = lang.T("请选择形式", "Please choose a format") },
             new TextInput { Id = "rule", Label = lang.T("时间(每月重复或单次)", "When (monthly or once)"), IsRequired = true, MaxLength = 60, Value = V("rule"),
                 Placeholder = lang.T("每月第一个周五 15:00 / 每月15日 09:30 / 4月3日 15:00", "first Friday of every month 15:00 / 2026-04-03 15:00"), ErrorMessage = lang.T("请填写时间", "Please enter when") },
-            new TextInput { Id = "presenter", Label = lang.T("主讲人(可选)", "Presenter (optional)"), MaxLength = 50, Value = V("presenter") },
+            new TextInput { Id = "meeting", Label = lang.T("所附会议(会前学法必填,如党委会)", "Meeting (for a pre-meeting study, e.g. Party committee)"), MaxLength = 50, Value = V("meeting") },
+            new TextInput { Id = "presenter", Label = lang.T("主讲人(会前学法必填)", "Presenter (required for a pre-meeting study)"), MaxLength = 50, Value = V("presenter") },
             new TextInput { Id = "location", Label = lang.T("地点或会议链接(可选)", "Place or meeting link (optional)"), MaxLength = 300, Value = V("location") },
             new TextInput { Id = "materials", Label = lang.T("学习资料链接(可选)", "Materials link (optional)"), MaxLength = 500, Value = V("materials"), Style = "Url" },
             new TextInput { Id = "expected", Label = lang.T("应参学人员(可选,用逗号或顿号分隔)", "Expected participants (optional, comma separated)"), IsMultiline = true, MaxLength = 1000, Value = V("expected") });
@@ -72,7 +74,10 @@ public static class StudyCards
             var status = o.Cancelled ? lang.T("(本次已取消)", " (cancelled)") : o.Moved ? lang.T("(已调整)", " (moved)") : "";
             c.Items.Add(new TextBlock($"#{o.Session.Id} {o.Session.Title}{status}") { Weight = "Bolder" });
             c.Items.Add(new TextBlock(StudyText.When(lang, o)) { Spacing = "None" });
-            c.Items.Add(TextBlock.Subtle($"{o.Session.Law} · {StudyText.FormatName(lang, o.Session.Format)}{(o.Session.Location is { } l ? " · " + l : "")}"));
+            c.Items.Add(TextBlock.Subtle($"{o.Session.Law} · {StudyText.FormatOf(lang, o.Session)}{(o.Session.Location is { } l ? " · " + l : "")}"));
+            if (o.Session.Presenter is { } presenter)
+                c.Items.Add(TextBlock.Subtle(lang.T($"主讲:{presenter}", $"Presenter: {presenter}") + (StudyText.MaterialsOf(o) is { } materials
+                    ? lang.T($" · 材料:{materials}", $" · Materials: {materials}") : lang.T(" · 材料:未提交", " · Materials: not yet given"))));
             if (!o.Cancelled)
             {
                 var data = new { sessionId = o.Session.Id, date = o.Date.ToString("yyyy-MM-dd") };
@@ -112,10 +117,10 @@ public static class StudyCards
             .Add(new FactSet()
                 .Add(lang.T("时间", "When"), StudyText.When(lang, o))
                 .Add(lang.T("学习内容", "Law"), s.Law)
-                .Add(lang.T("形式", "Format"), StudyText.FormatName(lang, s.Format))
+                .Add(lang.T("形式", "Format"), StudyText.FormatOf(lang, s))
                 .Add(lang.T("主讲人", "Presenter"), s.Presenter)
                 .Add(lang.T("地点/链接", "Place / link"), s.Location)
-                .Add(lang.T("学习资料", "Materials"), s.MaterialsUrl))
+                .Add(lang.T("学习资料", "Materials"), StudyText.MaterialsOf(o)))
             .Add(TextBlock.Subtle(lang.T("开始前30分钟至结束前可签到。", "Sign-in opens 30 minutes before the start and closes at the end.")));
         card.AddAction(SignInButton(lang, o));
         if (IsWebLink(s.MaterialsUrl)) card.AddAction(new OpenUrlAction { Title = lang.T("打开学习资料", "Open materials"), Url = s.MaterialsUrl! });
@@ -143,6 +148,7 @@ public static class StudyCards
         };
         if (s.Location is { } l) lines.Add($"> {lang.T("地点/链接", "Place / link")}: {l}");
         if (s.MaterialsUrl is { } m) lines.Add($"> {lang.T("学习资料", "Materials")}: [{m}]({m})");
+        if (s.MaterialsOn(o.Date) is not null) lines.Add($"> {lang.T("主讲材料", "Presenter's materials")}: {StudyText.MaterialsOf(o)}");
         lines.Add(lang.T("开始前30分钟起,@我发送“签到”即可签到。", "From 30 minutes before the start, @mention me with \"sign in\" to sign in."));
         return string.Join("\n", lines);
     }
@@ -190,11 +196,52 @@ public static class StudyCards
     private static FactSet Facts(Lang lang, StudySession s) => new FactSet()
         .Add(lang.T("主题", "Topic"), s.Title)
         .Add(lang.T("学习内容", "Law"), s.Law)
-        .Add(lang.T("形式", "Format"), StudyText.FormatName(lang, s.Format))
+        .Add(lang.T("形式", "Format"), StudyText.FormatOf(lang, s))
         .Add(lang.T("主讲人", "Presenter"), s.Presenter)
         .Add(lang.T("地点/链接", "Place / link"), s.Location)
         .Add(lang.T("学习资料", "Materials"), s.MaterialsUrl)
         .Add(lang.T("应参学人员", "Expected"), s.ExpectedParticipants.Count == 0 ? null : string.Join("、", s.ExpectedParticipants));
+
+    /// <summary>Asks the presenter for the outline or materials link of one occurrence; the submit comes back to 学法材料.</summary>
+    public static AdaptiveCard MaterialsForm(Lang lang, StudyOccurrence o)
+    {
+        var card = new AdaptiveCard()
+            .Add(TextBlock.Heading(lang.T($"提交学法材料 · #{o.Session.Id} {o.Session.Title}", $"Materials · #{o.Session.Id} {o.Session.Title}")))
+            .Add(new TextBlock(StudyText.When(lang, o)))
+            .Add(new TextInput { Id = "materials", Label = lang.T("材料链接或提纲", "Materials link or outline"), IsMultiline = true, IsRequired = true, MaxLength = 2000,
+                Value = StudyText.MaterialsOf(o), ErrorMessage = lang.T("请填写链接或提纲", "Please enter a link or an outline") });
+        card.AddAction(SubmitAction.For(lang.T("提交", "Submit"), MaterialsVerb, new { sessionId = o.Session.Id, date = o.Date.ToString("yyyy-MM-dd") }));
+        return card;
+    }
+
+    /// <summary>The presenter's reminder: the session, what is asked, and the button to give the materials.</summary>
+    public static AdaptiveCard PresenterReminder(Lang lang, StudyOccurrence o, bool second, string? mention)
+    {
+        var s = o.Session;
+        var card = new AdaptiveCard()
+            .Add(TextBlock.Heading(second ? lang.T("学法主讲再次提醒", "Presenter reminder (second)") : lang.T("学法主讲提醒", "Presenter reminder")))
+            .Add(new TextBlock(PresenterAsk(lang, o, second, mention)))
+            .Add(new FactSet()
+                .Add(lang.T("主题", "Topic"), s.Title)
+                .Add(lang.T("时间", "When"), StudyText.When(lang, o))
+                .Add(lang.T("学习内容", "Law"), s.Law)
+                .Add(lang.T("形式", "Format"), StudyText.FormatOf(lang, s))
+                .Add(lang.T("地点/链接", "Place / link"), s.Location));
+        card.AddAction(SubmitAction.For(lang.T("提交提纲或材料", "Give the outline or materials"), MaterialsVerb, new { sessionId = s.Id, date = o.Date.ToString("yyyy-MM-dd") }));
+        return card;
+    }
+
+    /// <summary>"张律师:您是 … 的主讲人,请提交提纲或材料链接:学法材料 3 2026-04-03 链接或提纲".</summary>
+    public static string PresenterAsk(Lang lang, StudyOccurrence o, bool second, string? mention)
+    {
+        var who = mention is null ? "" : mention + lang.T(":", ": ");
+        var command = $"{o.Session.Id} {o.Date:yyyy-MM-dd}";
+        return second
+            ? lang.T($"{who}“{o.Session.Title}”({StudyText.When(lang, o)})还有3天,尚未收到您的提纲或材料,请尽快提交:“学法材料 {command} 链接或提纲”。",
+                $"{who}\"{o.Session.Title}\" ({StudyText.When(lang, o)}) is in 3 days and there is no outline or materials yet; please send them: \"study materials {command} <link or outline>\".")
+            : lang.T($"{who}您是一周后“{o.Session.Title}”({StudyText.When(lang, o)})的主讲人,请提交提纲或材料链接:“学法材料 {command} 链接或提纲”。",
+                $"{who}you present \"{o.Session.Title}\" ({StudyText.When(lang, o)}) in a week; please send the outline or a materials link: \"study materials {command} <link or outline>\".");
+    }
 
     public static bool IsWebLink(string? s) =>
         Uri.TryCreate(s, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttps || u.Scheme == Uri.UriSchemeHttp);

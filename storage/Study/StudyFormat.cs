@@ -17,4 +17,8 @@ public enum StudyFormat
     Online,
     /// <summary>考试</summary>
     Exam,
+    /// <summary>会前学法: before a meeting (党委会, 常务会 …), short, with a named presenter.</summary>
+    PreMeeting,
+    /// <summary>旁听庭审</summary>
+    CourtHearing,
 }

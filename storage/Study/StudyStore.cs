@@ -58,6 +58,24 @@ public sealed class StudyStore : IOwnsCollections
         SessionsChanged();
     }
 
+    /// <summary>Saves a yearly plan's new and changed sessions, each with its audit entry, all or none.</summary>
+    public void SavePlan(IReadOnlyList<StudySession> created, IReadOnlyList<StudySession> updated, Func<StudySession, bool, AuditEntry> audit)
+    {
+        InTransaction(() =>
+        {
+            foreach (var (session, isNew) in created.Select(s => (s, true)).Concat(updated.Select(s => (s, false))))
+            {
+                if (isNew) SessionCollection.Insert(session);
+                else SessionCollection.Update(session);
+                var entry = audit(session, isNew);
+                entry.RecordKey = RecordKey(session.Id);
+                entry.WorkspaceId = session.WorkspaceId;
+                Audit.Insert(entry);
+            }
+        });
+        SessionsChanged();
+    }
+
     public StudySession? Get(string workspaceId, int id) =>
         SessionCollection.FindById(id) is { } s && s.WorkspaceId == workspaceId ? s : null;
 

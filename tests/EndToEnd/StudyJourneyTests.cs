@@ -58,7 +58,9 @@ public class StudyJourneyTests(JourneyBrowser browser) : IClassFixture<JourneyBr
         await j.ExpectBotAsync(j.T("学习哪部法律法规?", "Which law is studied?"));
         await j.SendAsync(j.T("宪法", "Constitution"));
         var format = await j.ExpectBotAsync(j.T("学法形式?", "Which format?"));
-        await j.ClickAsync(format, j.T("集中学习", "Group study"));
+        // Eight formats (会前学法 and 旁听庭审 joined): more than six choices come as a drop-down with 确定.
+        await j.SelectAsync(format, j.T("学法形式?", "Which format?"), j.T("集中学习", "Group study"));
+        await j.ClickAsync(format, j.T("确定", "OK"));
         await j.ExpectBotAsync(j.T("什么时间?", "When?"));
         await j.SendAsync($"{start:yyyy-MM-dd HH:mm}-{end:HH:mm}");
         await j.ExpectBotAsync(j.T("主讲人是谁?", "Who presents?"));

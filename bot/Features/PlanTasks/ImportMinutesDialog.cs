@@ -56,7 +56,7 @@ internal sealed class ImportMinutesDialog : WaterfallDialog
         var ctx = s.Context;
         var first = s.Values["asked"] is null;
         s.Values["asked"] = true;
-        if (first && TextAfterAlias(RawText(ctx)).Length > 0) return await s.NextAsync(null, ct);
+        if (first && PastedText.AfterCommand(PastedText.Of(ctx), Aliases).Length > 0) return await s.NextAsync(null, ct);
         await ctx.SendTextAsync(ctx.T(
             "请粘贴会议纪要全文(含标题和“时间:”一行更好)。每项议定事项写明牵头单位和时限,例如:“会议议定:由综合执法办牵头,派出所配合,于12月20日前完成沿街商铺占道整治。”输入“取消”放弃。",
             "Paste the full minutes (with the title and the \"时间:\" line if you can). Each decision should name the lead unit and a deadline, e.g. \"会议议定:由综合执法办牵头,派出所配合,于12月20日前完成沿街商铺占道整治。\" Type \"cancel\" to stop."));
@@ -66,7 +66,7 @@ internal sealed class ImportMinutesDialog : WaterfallDialog
     private async Task<DialogTurnResult> PreviewAsync(WaterfallStepContext s, CancellationToken ct)
     {
         var ctx = s.Context;
-        var text = TextAfterAlias(RawText(ctx));
+        var text = PastedText.AfterCommand(PastedText.Of(ctx), Aliases);
         var draft = MinutesParser.Parse(text, ctx.Today);
         draft.Items.RemoveAll(i => !PlanTask.IdentityFits(PlanTask.Identity(ctx.Workspace.Id, draft.MeetingDate.Year, draft.Meeting, "", i.Title)));
         if (draft.Items.Count == 0)
@@ -167,22 +167,4 @@ internal sealed class ImportMinutesDialog : WaterfallDialog
         PlanYear = draft.MeetingDate.Year, PlanTitle = draft.Meeting, Title = item.Title, Department = item.LeadUnit, Owners = item.Owners.ToList(),
         SupportUnits = item.SupportUnits.ToList(), PlanKind = PlanTaskDraft.MeetingPlanKind, DueDate = due,
     };
-
-    /// <summary>The message text with the bot's @mention removed, line breaks kept.</summary>
-    private static string RawText(TurnContext ctx)
-    {
-        var text = (ctx.Activity.Text ?? "").Replace("&nbsp;", " ").Replace('\u00A0', ' ');
-        foreach (var e in ctx.Activity.Entities ?? [])
-            if (string.Equals(e.Type, "mention", StringComparison.OrdinalIgnoreCase) && e.Mentioned?.Id == ctx.Activity.Recipient?.Id && !string.IsNullOrEmpty(e.Text))
-                text = text.Replace(e.Text, " ", StringComparison.Ordinal);
-        return text.Trim();
-    }
-
-    private static string TextAfterAlias(string text)
-    {
-        var t = text.Trim();
-        foreach (var alias in Aliases)
-            if (t.StartsWith(alias, StringComparison.OrdinalIgnoreCase)) return t[alias.Length..].Trim();
-        return t;
-    }
 }

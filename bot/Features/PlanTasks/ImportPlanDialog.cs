@@ -41,7 +41,7 @@ internal sealed class ImportPlanDialog : WaterfallDialog
         var ctx = s.Context;
         var first = s.Values["asked"] is null;
         s.Values["asked"] = true;
-        if (first && (PlanFileLoader.HasFile(ctx.Activity.Attachments) || TextAfterAlias(RawText(ctx)).Length > 0))
+        if (first && (PlanFileLoader.HasFile(ctx.Activity.Attachments) || PastedText.AfterCommand(PastedText.Of(ctx), Aliases).Length > 0))
             return await s.NextAsync(null, ct);
         await ctx.SendTextAsync(ctx.T(
             "请发送计划文件(.xlsx 或 .csv,列:计划、板块、任务、责任人、责任部门、完成时限),或直接粘贴计划全文(“一、…(一)…1.…”格式)。输入“取消”放弃。",
@@ -130,27 +130,8 @@ internal sealed class ImportPlanDialog : WaterfallDialog
         }
         if (PlanFileLoader.HasFile(ctx.Activity.Attachments))
             throw new PlanFileLoader.LoadException("只支持 .xlsx 或 .csv 文件。", "Only .xlsx or .csv files can be imported.");
-        var text = TextAfterAlias(RawText(ctx));
+        var text = PastedText.AfterCommand(PastedText.Of(ctx), Aliases);
         if (text.Length == 0) return new PlanImportResult();
         return OutlinePlanParser.Parse(text, year, defaultPlan);
-    }
-
-    /// <summary>The message text with the bot's @mention removed but line breaks kept (the outline needs them).</summary>
-    private static string RawText(TurnContext ctx)
-    {
-        var text = (ctx.Activity.Text ?? "").Replace("&nbsp;", " ").Replace('\u00A0', ' ');
-        foreach (var e in ctx.Activity.Entities ?? [])
-            if (string.Equals(e.Type, "mention", StringComparison.OrdinalIgnoreCase) && e.Mentioned?.Id == ctx.Activity.Recipient?.Id && !string.IsNullOrEmpty(e.Text))
-                text = text.Replace(e.Text, " ", StringComparison.Ordinal);
-        return text.Trim();
-    }
-
-    /// <summary>The raw text (full-width punctuation kept) after the command word, if the message starts with it.</summary>
-    private static string TextAfterAlias(string text)
-    {
-        var t = text.Trim();
-        foreach (var alias in Aliases)
-            if (t.StartsWith(alias, StringComparison.OrdinalIgnoreCase)) return t[alias.Length..].Trim();
-        return t;
     }
 }

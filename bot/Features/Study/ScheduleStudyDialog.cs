@@ -7,6 +7,7 @@ using ChatBot.Cards.Help;
 using ChatBot.Cards.Study;
 using ChatBot.Storage.Conversations;
 using ChatBot.Storage.Study;
+using Microsoft.Extensions.Options;
 
 namespace ChatBot.Bot.Features.Study;
 
@@ -19,18 +20,24 @@ internal sealed class ScheduleStudyDialog : WaterfallDialog
     public const string DialogId = "study.schedule";
     public const string RulePromptId = "study.rule";
     public const string LinkPromptId = "study.link";
+    public const string PresenterPromptId = "study.presenter";
 
     private readonly StudyStore _store;
     private readonly WorkingCalendar _calendar;
+    private readonly WorkspaceStore _workspaces;
+    private readonly int _preMeetingMinutes;
 
-    public ScheduleStudyDialog(StudyStore store, WorkingCalendar calendar) : base(DialogId)
+    public ScheduleStudyDialog(StudyStore store, WorkingCalendar calendar, WorkspaceStore workspaces, IOptions<StudyOptions> options) : base(DialogId)
     {
         _store = store;
         _calendar = calendar;
+        _workspaces = workspaces;
+        _preMeetingMinutes = options.Value.PreMeetingLength;
         AddStep(ShowFormAsync);
         AddStep(FormSubmittedOrAskTitleAsync);
         AddStep(AskLawAsync);
         AddStep(AskFormatAsync);
+        AddStep(AskMeetingAsync);
         AddStep(AskRuleAsync);
         AddStep(AskPresenterAsync);
         AddStep(AskLocationAsync);
@@ -50,6 +57,17 @@ internal sealed class ScheduleStudyDialog : WaterfallDialog
 
     /// <summary>The materials question: an optional web link.</summary>
     public static TextPrompt LinkPrompt() => new(LinkPromptId, ValidateLink);
+
+    /// <summary>The presenter question: optional, except for 会前学法 where "skip" is asked again.</summary>
+    public static TextPrompt PresenterPrompt() => new(PresenterPromptId, ValidatePresenter);
+
+    public static Task<bool> ValidatePresenter(PromptValidatorContext<string> p, CancellationToken ct)
+    {
+        // An optional question has taken "skip" before this; here it can only be the required one.
+        if (!PromptInput.IsSkip(p.Recognized.Value ?? "")) return Task.FromResult(true);
+        p.RetryMessage = p.Context.T("会前学法必须有主讲人,请写主讲人姓名或主讲单位。", "A pre-meeting study needs a presenter: please give a name or a unit.");
+        return Task.FromResult(false);
+    }
 
     /// <summary>Accepts only schedules that parse and lie ahead; says exactly what is wrong otherwise.</summary>
     public static Task<bool> ValidateRule(PromptValidatorContext<string> p, CancellationToken ct)
@@ -83,7 +101,7 @@ internal sealed class ScheduleStudyDialog : WaterfallDialog
     {
         if (FormPrompt.Submitted(s.Result) is { } submitted)
         {
-            var (session, errors) = StudySessionDraft.Build(s.Context, submitted);
+            var (session, errors) = StudySessionDraft.Build(s.Context, submitted, _preMeetingMinutes);
             if (session is null)
             {
                 await s.Context.SupersedeClickedCardAsync();
@@ -131,9 +149,21 @@ internal sealed class ScheduleStudyDialog : WaterfallDialog
         }, ct);
     }
 
-    private static Task<DialogTurnResult> AskRuleAsync(WaterfallStepContext s, CancellationToken ct)
+    /// <summary>会前学法 only: which meeting it comes before.</summary>
+    private static Task<DialogTurnResult> AskMeetingAsync(WaterfallStepContext s, CancellationToken ct)
     {
         s.Values["format"] = s.Result?.DeepClone();
+        if (StudyText.ParseFormat(s.Result is JsonValue v && v.TryGetValue<string>(out var f) ? f : null) != StudyFormat.PreMeeting) return s.NextAsync(null, ct);
+        return s.PromptAsync(TextPrompt.DefaultId, new PromptOptions
+        {
+            Prompt = s.T("在哪个会议之前学?(例如:党委会、镇长办公会、常务会)", "Before which meeting? (e.g. Party committee, mayor's office meeting)"),
+            Validations = new JsonObject { ["maxLength"] = 50 },
+        }, ct);
+    }
+
+    private static Task<DialogTurnResult> AskRuleAsync(WaterfallStepContext s, CancellationToken ct)
+    {
+        s.Values["meeting"] = s.Result?.DeepClone();
         return s.PromptAsync(RulePromptId, new PromptOptions
         {
             Prompt = s.T("什么时间?每月重复可写“每月第一个周五 15:00”“每月最后一个周四 14:30”“每月15日 09:30”;单次写“4月3日 15:00”。可加结束时间,如“15:00-16:30”(默认90分钟)。",
@@ -145,7 +175,12 @@ internal sealed class ScheduleStudyDialog : WaterfallDialog
     private static Task<DialogTurnResult> AskPresenterAsync(WaterfallStepContext s, CancellationToken ct)
     {
         s.Values["rule"] = s.Result?.DeepClone();
-        return s.PromptAsync(TextPrompt.DefaultId, new PromptOptions { Prompt = s.T("主讲人是谁?", "Who presents?"), Optional = true, Validations = new JsonObject { ["maxLength"] = 50 } }, ct);
+        var required = StudyText.ParseFormat(s.Values["format"] is JsonValue v && v.TryGetValue<string>(out var f) ? f : null) == StudyFormat.PreMeeting;
+        return s.PromptAsync(PresenterPromptId, new PromptOptions
+        {
+            Prompt = required ? s.T("主讲人是谁?(会前学法必须有主讲人)", "Who presents? (a pre-meeting study needs one)") : s.T("主讲人是谁?", "Who presents?"),
+            Optional = !required, Validations = new JsonObject { ["maxLength"] = 50 },
+        }, ct);
     }
 
     private static Task<DialogTurnResult> AskLocationAsync(WaterfallStepContext s, CancellationToken ct)
@@ -170,10 +205,10 @@ internal sealed class ScheduleStudyDialog : WaterfallDialog
         }, ct);
     }
 
-    private static async Task<DialogTurnResult> ConfirmAsync(WaterfallStepContext s, CancellationToken ct)
+    private async Task<DialogTurnResult> ConfirmAsync(WaterfallStepContext s, CancellationToken ct)
     {
         s.Values["expected"] = s.Result?.DeepClone();
-        var (session, errors) = StudySessionDraft.Build(s.Context, s.Values);
+        var (session, errors) = StudySessionDraft.Build(s.Context, s.Values, _preMeetingMinutes);
         if (session is null)
         {
             await s.Context.SendTextAsync(string.Join("\n", errors) + "\n" + s.T("没有保存,请重新“安排学法”。", "Nothing was saved; please \"schedule study\" again."));
@@ -187,7 +222,7 @@ internal sealed class ScheduleStudyDialog : WaterfallDialog
             [
                 new(s.T("主题", "Topic"), session.Title),
                 new(s.T("学习内容", "Law"), session.Law),
-                new(s.T("形式", "Format"), StudyText.FormatName(lang, session.Format)),
+                new(s.T("形式", "Format"), StudyText.FormatOf(lang, session)),
                 new(s.T("时间", "When"), StudyText.Rule(lang, session.Rule)),
                 new(s.T("主讲人", "Presenter"), session.Presenter ?? "—"),
                 new(s.T("地点/链接", "Place / link"), session.Location ?? "—"),
@@ -206,7 +241,7 @@ internal sealed class ScheduleStudyDialog : WaterfallDialog
             return await s.EndDialogAsync(ct: ct);
         }
         // Built again from the stored answers: a one-off time may have passed while the user was confirming.
-        var (session, errors) = StudySessionDraft.Build(s.Context, s.Values);
+        var (session, errors) = StudySessionDraft.Build(s.Context, s.Values, _preMeetingMinutes);
         if (session is null) await s.Context.SendTextAsync(string.Join("\n", errors) + "\n" + s.T("没有保存,请重新“安排学法”。", "Nothing was saved; please \"schedule study\" again."));
         else await SaveAndReplyAsync(s.Context, session);
         return await s.EndDialogAsync(ct: ct);
@@ -214,10 +249,11 @@ internal sealed class ScheduleStudyDialog : WaterfallDialog
 
     private async Task SaveAndReplyAsync(TurnContext ctx, StudySession session)
     {
+        session.PresenterUserKey = PresenterKey(ctx, session.Presenter);
         _store.Create(session, new AuditEntry
         {
             Action = "study.schedule", UserKey = ctx.UserKey, UserName = ctx.UserName, AtUtc = ctx.Now,
-            Details = $"{session.Title} | {session.Law} | {session.Format} | {session.RuleText}",
+            Details = $"{session.Title} | {session.Law} | {session.Format} | {session.RuleText}{(session.Meeting is { } m ? " | " + m : "")}",
         });
         var coming = StudySchedule.Between(session, ctx.Now, ctx.Now.AddYears(1), ctx.TimeZone).Where(o => !o.Cancelled).ToList();
         var next = coming.Take(3).ToList();
@@ -240,5 +276,16 @@ internal sealed class ScheduleStudyDialog : WaterfallDialog
         lines.AddRange(holidays);
         lines.Add(ctx.T("输入“学法安排”查看,开始前我会在群里提醒。", "Type \"study sessions\" to see them; I'll remind the group before each one."));
         await ctx.SendTextAsync(string.Join("\n", lines));
+    }
+
+    /// <summary>The member the presenter is: an @mention of them in this message, else a member of exactly that name.</summary>
+    private string? PresenterKey(TurnContext ctx, string? presenter)
+    {
+        if (presenter is null) return null;
+        var name = presenter.Replace("<at>", "").Replace("</at>", "").Trim('@', ' ');
+        foreach (var e in ctx.Activity.Entities ?? [])
+            if (string.Equals(e.Type, "mention", StringComparison.OrdinalIgnoreCase) && e.Mentioned?.Id is { Length: > 0 } id && id != ctx.Activity.Recipient?.Id && e.Mentioned.Name == name)
+                return $"{ctx.Activity.ChannelId}:{id}";
+        return _workspaces.MembersOf(ctx.Workspace.Id).FirstOrDefault(m => m.Name == name)?.UserKey;
     }
 }

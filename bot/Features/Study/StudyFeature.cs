@@ -29,6 +29,7 @@ internal static class StudyFeature
         services.AddSingleton<Dialog, ScheduleStudyDialog>();
         services.AddSingleton<Dialog>(ScheduleStudyDialog.RulePrompt());
         services.AddSingleton<Dialog>(ScheduleStudyDialog.LinkPrompt());
+        services.AddSingleton<Dialog>(ScheduleStudyDialog.PresenterPrompt());
         services.AddSingleton<IBotCommand>(ScheduleStudyDialog.Command());
         services.AddSingleton<IBotCommand, ListStudySessionsCommand>();
         services.AddSingleton<IBotCommand, CancelStudyOccurrenceCommand>();
@@ -38,7 +39,11 @@ internal static class StudyFeature
         services.AddSingleton<IBotCommand, RecordExamScoresCommand>();
         services.AddSingleton<IBotCommand, StudyAttendanceCommand>();
         services.AddSingleton<IBotCommand, StudyReminderSettingsCommand>();
+        services.AddSingleton<IBotCommand, StudyMaterialsCommand>();
+        services.AddSingleton<Dialog, ImportStudyPlanDialog>();
+        services.AddSingleton<IBotCommand>(ImportStudyPlanDialog.Command());
         services.AddSingleton<IReminderSource, StudyReminderSource>();
+        services.AddSingleton<IReminderSource, PresenterReminderSource>();
         return services;
     }
 }

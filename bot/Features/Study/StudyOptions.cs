@@ -19,6 +19,18 @@ internal sealed class StudyOptions
     public double GoodFrom { get; set; } = 80;
     public double PassFrom { get; set; } = 60;
 
+    /// <summary>导入学法计划: when a plan row gives only the month, the session is on this day of it.</summary>
+    public string PlanUsualDay { get; set; } = "每月第一个周五 15:00";
+    /// <summary>会前学法 lasts this long unless an end time or a length is given.</summary>
+    public int PreMeetingMinutes { get; set; } = 30;
+
+    /// <summary>The plan's usual day as a monthly rule; the default when the setting cannot be read as one.</summary>
+    public StudyRule UsualRule(DateOnly today) =>
+        StudyRuleParser.Parse(PlanUsualDay ?? "", today).Rule is { IsRecurring: true } rule ? rule
+            : new StudyRule { Kind = StudyRuleKind.NthWeekday, Nth = 1, Weekday = DayOfWeek.Friday, Start = new TimeOnly(15, 0) };
+
+    public int PreMeetingLength => PreMeetingMinutes is >= 5 and <= 480 ? PreMeetingMinutes : 30;
+
     public StudyGrading Grading => new(ExcellentFrom, GoodFrom, PassFrom, Math.Clamp(MaxExamAttempts, 1, 10), BestAttemptCounts);
 
     public double HoursTargetFor(Workspace w) =>

@@ -11,7 +11,7 @@ namespace ChatBot.Bot.Features.Study;
 /// </summary>
 internal static partial class StudyRuleParser
 {
-    public sealed record Result(StudyRule? Rule, string? ErrorZh = null, string? ErrorEn = null)
+    public sealed record Result(StudyRule? Rule, string? ErrorZh = null, string? ErrorEn = null, bool EndGiven = false)
     {
         public bool Ok => Rule is not null;
     }
@@ -75,7 +75,7 @@ internal static partial class StudyRuleParser
             if (minutes <= 0) return new Result(null, "结束时间应晚于开始时间。", "The end time must be after the start time.");
             rule.DurationMinutes = minutes;
         }
-        return new Result(rule);
+        return new Result(rule, EndGiven: end is not null);
     }
 
     /// <summary>"15:00", "at 2:30pm", "上午9点半", "15:00-16:30", "15:00至16:30".</summary>

@@ -11,7 +11,8 @@ internal static class StudySessionDraft
     public const int MaxTitle = 100;
     private static readonly char[] NameSeparators = [',', ',', '、', ';', ';', '\n', '\r'];
 
-    public static (StudySession? Session, List<string> Errors) Build(TurnContext ctx, JsonObject values)
+    /// <param name="preMeetingMinutes">会前学法's length when the time has no end.</param>
+    public static (StudySession? Session, List<string> Errors) Build(TurnContext ctx, JsonObject values, int preMeetingMinutes = 30)
     {
         string? V(string key) => values[key] is JsonValue v && v.TryGetValue<string>(out var s) && !string.IsNullOrWhiteSpace(s) ? s.Trim() : null;
         var errors = new List<string>();
@@ -29,6 +30,17 @@ internal static class StudySessionDraft
         if (ruleText is null) errors.Add(ctx.T("请填写时间,例如“每月第一个周五 15:00”。", "Please say when, e.g. \"first Friday of every month 15:00\"."));
         else if (RuleError(ctx, ruleText, out rule) is { } ruleError) errors.Add(ruleError);
 
+        var meeting = V("meeting");
+        var presenter = V("presenter");
+        if (format == StudyFormat.PreMeeting)
+        {
+            if (meeting is null) errors.Add(ctx.T("会前学法请填写所附会议(如党委会、镇长办公会、常务会)。", "A pre-meeting study needs its meeting (e.g. Party committee, mayor's office meeting)."));
+            if (presenter is null) errors.Add(ctx.T("会前学法需要主讲人。", "A pre-meeting study needs a presenter."));
+            // "会前学法 30 分钟": without an end time it takes the pre-meeting length, not the usual 90 minutes.
+            if (rule is not null && !StudyRuleParser.Parse(ruleText!, ctx.Today).EndGiven) rule.DurationMinutes = preMeetingMinutes;
+        }
+        if (meeting is { Length: > 50 }) errors.Add(ctx.T("会议名称最多50个字。", "The meeting's name can have at most 50 characters."));
+
         var materials = V("materials");
         if (materials is not null && !StudyCards.IsWebLink(materials))
             errors.Add(ctx.T("学习资料链接应以 http:// 或 https:// 开头。", "The materials link must start with http:// or https://."));
@@ -40,7 +52,8 @@ internal static class StudySessionDraft
             Title = title!,
             Law = law!,
             Format = format!.Value,
-            Presenter = V("presenter"),
+            Presenter = presenter,
+            Meeting = format == StudyFormat.PreMeeting ? meeting : null,
             Location = V("location"),
             MaterialsUrl = materials,
             ExpectedParticipants = SplitNames(V("expected")).Select(n => IsSelf(n) && ctx.UserName.Length > 0 ? ctx.UserName : n).Distinct().ToList(),
