@@ -47,6 +47,22 @@ public class ReportRenderingTests
             var footer = string.Concat(doc.MainDocumentPart.FooterParts.Single().Footer!.Descendants<Text>().Select(t => t.Text));
             Assert.Equal("— 1 —", footer);
             Assert.Contains(" PAGE ", doc.MainDocumentPart.FooterParts.Single().Footer!.InnerText);
+            // The stats cards' charts follow each section's figures: 学法 (attendance), 调解 (by month, by type),
+            // 督办 (traffic lights, on-time rate by department), as PNG pictures with their figures as the description.
+            var pictures = doc.MainDocumentPart.Document.Body.Descendants<DocumentFormat.OpenXml.Drawing.Wordprocessing.DocProperties>().ToList();
+            Assert.True(pictures.Count >= 4, $"{pictures.Count} chart(s)");
+            Assert.Contains(pictures, p => p.Description!.Value!.StartsWith("每月受理纠纷(起):"));
+            Assert.Contains(pictures, p => p.Description!.Value!.StartsWith("按纠纷类型受理(起):"));
+            Assert.Contains(pictures, p => p.Description!.Value!.StartsWith("任务红黄绿灯(项):"));
+            Assert.All(doc.MainDocumentPart.ImageParts, part =>
+            {
+                using var png = part.GetStream();
+                var head = new byte[8];
+                png.ReadExactly(head);
+                Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }, head);
+            });
+            var errors = new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(doc).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
+            Assert.True(errors.Count == 0, string.Join("\n", errors));
             // Placeholders are highlighted.
             var placeholder = doc.MainDocumentPart.Document.Body.Descendants<Run>().First(r => r.InnerText.StartsWith(ReportDocument.PlaceholderStart));
             Assert.Equal(HighlightColorValues.Yellow, placeholder.RunProperties!.Highlight!.Val!.Value);

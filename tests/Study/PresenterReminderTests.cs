@@ -153,7 +153,7 @@ public class PresenterReminderTests
     }
 
     [Fact]
-    public async Task A_presenting_unit_or_a_name_nobody_in_the_group_has_is_not_chased()
+    public async Task A_presenting_unit_is_not_reminded_but_the_organiser_hears_at_three_days_that_nothing_came()
     {
         var sender = new FakeProactiveSender();
         using var host = ReminderHosts.Create(sender: sender);
@@ -161,8 +161,16 @@ public class PresenterReminderTests
         await host.SendAsync(Click(new { choice = "yes" }, "user-2"));
         var scheduler = host.Service<ReminderScheduler>();
         var before = sender.Sent.Count;
-        await scheduler.RunOnceAsync(Local(4, 9, 9, 0));
-        await scheduler.RunOnceAsync(Local(4, 13, 9, 0));
+        await scheduler.RunOnceAsync(Local(4, 9, 9, 0)); // a week before: nobody to remind
         Assert.Equal(before, sender.Sent.Count);
+
+        await scheduler.RunOnceAsync(Local(4, 13, 9, 0)); // 3 days before, no materials: the organiser (李娜, who imported it)
+        var note = Assert.Single(NewSince(sender, before));
+        Assert.StartsWith("<at>李娜</at>:", note.Text);
+        Assert.Contains("主讲人司法所不在本群,机器人无法提醒,提纲或材料尚未提交,请联系主讲人", note.Text);
+        Assert.Contains(note.Entities!, e => e.Mentioned?.Id == "user-2");
+
+        await scheduler.RunOnceAsync(Local(4, 14, 9, 0));
+        Assert.Equal(before + 1, sender.Sent.Count); // once
     }
 }

@@ -11,7 +11,7 @@ namespace ChatBot.Bot.Features.Reports;
 /// numbers and people's names, so like the mediation ledger it is offered only in a personal chat, to an admin of the
 /// workspace that chat acts on (the group the user last spoke in: <see cref="WorkspaceResolver"/>).
 /// </summary>
-internal sealed class ReportDelivery(ReportFiguresReader reader, MediationReplies privacy, MediationDownloads downloads, IOptions<BotOptions> options,
+internal sealed class ReportDelivery(ReportFiguresReader reader, ReportCharts charts, MediationReplies privacy, MediationDownloads downloads, IOptions<BotOptions> options,
     IHttpContextAccessor? http = null)
 {
     public async Task SendAsync(TurnContext ctx, ReportPeriod period, string command)
@@ -38,7 +38,7 @@ internal sealed class ReportDelivery(ReportFiguresReader reader, MediationReplie
         }
         await ctx.SendTypingAsync();
         var figures = reader.Read(workspace, period, ctx.Now, ctx.TimeZone, ctx.Today);
-        var bytes = ReportDocument.Build(ctx.Lang, figures);
+        var bytes = ReportDocument.Build(ctx.Lang, figures, place => charts.For(ctx.Lang, workspace, figures, place));
         var fileName = period.FileName(ctx.Lang);
         var token = downloads.Add(workspace.Id, fileName, ReportDocument.ContentType, bytes);
         var url = $"{PublicBaseUrl.For(options.Value.PublicBaseUrl, http?.HttpContext?.Request)}/files/{token}";

@@ -25,7 +25,8 @@ internal static partial class ReportDocument
     /// <summary>Starts every placeholder (with a full-width colon, as the whole Chinese text has full-width punctuation).</summary>
     public const string PlaceholderStart = "【待补充\uFF1A";
 
-    public static byte[] Build(Lang lang, ReportFigures f)
+    /// <param name="charts">The charts of each place (<see cref="ReportCharts"/>); none when null.</param>
+    public static byte[] Build(Lang lang, ReportFigures f, Func<ReportChart, IReadOnlyList<ReportImage>>? charts = null)
     {
         using var stream = new MemoryStream();
         using (var doc = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
@@ -36,7 +37,7 @@ internal static partial class ReportDocument
             var footer = main.AddNewPart<FooterPart>();
             footer.Footer = PageNumberFooter();
             var body = new Body();
-            new Writer(lang, f, body).Write();
+            new Writer(lang, f, body, main, charts).Write();
             body.Append(Section(main.GetIdOfPart(footer)));
             main.Document = new Document(body);
             doc.PackageProperties.Title = f.Period.Title(lang);
@@ -92,8 +93,9 @@ internal static partial class ReportDocument
     private static partial Regex Placeholder();
 
     /// <summary>Writes the sections into the body, in both languages.</summary>
-    private sealed class Writer(Lang lang, ReportFigures f, Body body)
+    private sealed class Writer(Lang lang, ReportFigures f, Body body, MainDocumentPart main, Func<ReportChart, IReadOnlyList<ReportImage>>? charts)
     {
+        private uint _drawingId;
         private readonly string _period = f.Period.Name(lang);
         private string Pct(double? rate) => rate is { } r ? StudyText.Percent(r) : "—";
 
@@ -215,13 +217,53 @@ internal static partial class ReportDocument
             AddChart(ReportChart.TasksByStatusAndDepartment);
         }
 
-        /// <summary>
-        /// Where a chart belongs. The charts are made elsewhere (issue #26, "Charts"): this is the one place the report
-        /// embeds them, after the section's figures; until then it adds nothing.
-        /// </summary>
+        /// <summary>The section's charts after its figures, each centred in a paragraph of its own.</summary>
         private void AddChart(ReportChart chart)
         {
-            _ = chart;
+            if (charts is null) return;
+            foreach (var image in charts(chart)) body.Append(ImageParagraph(image));
+        }
+
+        /// <summary>
+        /// An inline picture as wide as the text column allows (15 cm of the 15.6), the height by the image's ratio. The
+        /// paragraph leaves the body's fixed 28.95 pt line and the line grid: a fixed line would cut the picture to one line.
+        /// </summary>
+        private Paragraph ImageParagraph(ReportImage image)
+        {
+            var part = main.AddImagePart(ImagePartType.Png);
+            using (var png = new MemoryStream(image.Png)) part.FeedData(png);
+            var id = ++_drawingId;
+            const long cx = 15L * 360000; // EMU per cm
+            var cy = cx * image.HeightPx / image.WidthPx;
+            var picture = new DocumentFormat.OpenXml.Drawing.Pictures.Picture(
+                new DocumentFormat.OpenXml.Drawing.Pictures.NonVisualPictureProperties(
+                    new DocumentFormat.OpenXml.Drawing.Pictures.NonVisualDrawingProperties { Id = 0U, Name = $"chart{id}.png", Description = image.AltText },
+                    new DocumentFormat.OpenXml.Drawing.Pictures.NonVisualPictureDrawingProperties()),
+                new DocumentFormat.OpenXml.Drawing.Pictures.BlipFill(
+                    new DocumentFormat.OpenXml.Drawing.Blip { Embed = main.GetIdOfPart(part) },
+                    new DocumentFormat.OpenXml.Drawing.Stretch(new DocumentFormat.OpenXml.Drawing.FillRectangle())),
+                new DocumentFormat.OpenXml.Drawing.Pictures.ShapeProperties(
+                    new DocumentFormat.OpenXml.Drawing.Transform2D(
+                        new DocumentFormat.OpenXml.Drawing.Offset { X = 0L, Y = 0L },
+                        new DocumentFormat.OpenXml.Drawing.Extents { Cx = cx, Cy = cy }),
+                    new DocumentFormat.OpenXml.Drawing.PresetGeometry(new DocumentFormat.OpenXml.Drawing.AdjustValueList())
+                    { Preset = DocumentFormat.OpenXml.Drawing.ShapeTypeValues.Rectangle }));
+            var inline = new DocumentFormat.OpenXml.Drawing.Wordprocessing.Inline(
+                new DocumentFormat.OpenXml.Drawing.Wordprocessing.Extent { Cx = cx, Cy = cy },
+                new DocumentFormat.OpenXml.Drawing.Wordprocessing.EffectExtent { LeftEdge = 0L, TopEdge = 0L, RightEdge = 0L, BottomEdge = 0L },
+                new DocumentFormat.OpenXml.Drawing.Wordprocessing.DocProperties { Id = id, Name = $"Chart {id}", Description = image.AltText },
+                new DocumentFormat.OpenXml.Drawing.Wordprocessing.NonVisualGraphicFrameDrawingProperties(
+                    new DocumentFormat.OpenXml.Drawing.GraphicFrameLocks { NoChangeAspect = true }),
+                new DocumentFormat.OpenXml.Drawing.Graphic(new DocumentFormat.OpenXml.Drawing.GraphicData(picture)
+                { Uri = "http://schemas.openxmlformats.org/drawingml/2006/picture" }))
+            { DistanceFromTop = 0U, DistanceFromBottom = 0U, DistanceFromLeft = 0U, DistanceFromRight = 0U };
+            return new Paragraph(
+                new ParagraphProperties(
+                    new SnapToGrid { Val = false },
+                    new SpacingBetweenLines { Before = "120", After = "120", Line = "240", LineRule = LineSpacingRuleValues.Auto },
+                    new Indentation { FirstLine = "0" },
+                    new Justification { Val = JustificationValues.Center }),
+                new Run(new Drawing(inline)));
         }
 
         // —— 二、存在的问题和不足 ——

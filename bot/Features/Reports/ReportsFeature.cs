@@ -9,6 +9,7 @@ internal static class ReportsFeature
     public static IServiceCollection AddReportsFeature(this IServiceCollection services)
     {
         services.AddSingleton<ReportFiguresReader>();
+        services.AddSingleton<ReportCharts>();
         services.AddSingleton<ReportDelivery>();
         services.AddSingleton<IBotCommand, AnnualReportCommand>();
         services.AddSingleton<IBotCommand, WorkSummaryCommand>();

@@ -52,9 +52,16 @@ internal sealed class PresenterReminderSource(
                 var (firstDue, secondDue) = DueTimes(schedule, DateOnly.FromDateTime(o.LocalStart));
                 if (nowUtc < firstDue) continue;
                 members ??= workspaces.MembersOf(workspace.Id);
-                // Only a presenter the bot can reach is chased: a unit ("司法所") or a name nobody in the group has is not a person to remind.
-                if (PresenterKey(o.Session, members) is null) continue;
                 var lateScheduled = o.Session.CreatedUtc >= secondDue; // scheduled within 3 days: asked once, nobody chased yet
+                if (PresenterKey(o.Session, members) is null)
+                {
+                    // A unit ("司法所") or a name nobody in the group has cannot be reminded by the bot: at 3 days the
+                    // organiser hears that nothing has come, so a person does the chasing.
+                    if (nowUtc >= secondDue && !lateScheduled)
+                        foreach (var organiser in Organisers(workspace, o.Session))
+                            enqueue(ToOrganiser(workspace, members, o, organiser, secondDue, presenterReminded: false));
+                    continue;
+                }
                 if (nowUtc < secondDue || lateScheduled)
                 {
                     enqueue(ToPresenter(workspace, members, o, second: false, lateScheduled ? nowUtc : firstDue));
@@ -118,15 +125,18 @@ internal sealed class PresenterReminderSource(
         return ReminderMessages.Create(KeyOf(o, second ? "presenter-3days" : "presenter-week"), ws.Id, Kind, activity, due, markdown, mentions.UserIds, o.StartUtc, personal);
     }
 
-    private OutboxMessage ToOrganiser(Workspace ws, IReadOnlyList<WorkspaceMember> members, StudyOccurrence o, string organiserKey, DateTimeOffset due)
+    private OutboxMessage ToOrganiser(Workspace ws, IReadOnlyList<WorkspaceMember> members, StudyOccurrence o, string organiserKey, DateTimeOffset due, bool presenterReminded = true)
     {
         var lang = Lang.FromLocale(ws.Locale);
         var name = (organiserKey == o.Session.CreatedBy ? o.Session.CreatedByName : null)
             ?? members.FirstOrDefault(m => m.UserKey == organiserKey)?.Name ?? organiserKey[(organiserKey.IndexOf(':') + 1)..];
         var (mentions, personal) = Addressee(ws, organiserKey, name);
         var who = personal is null ? mentions.TextFor(name) + lang.T(":", ": ") : "";
-        var text = lang.T($"{who}“{o.Session.Title}”({StudyText.When(lang, o)})还有3天,主讲人{o.Session.Presenter}尚未提交提纲或材料,已再次提醒,请跟进。",
-            $"{who}\"{o.Session.Title}\" ({StudyText.When(lang, o)}) is in 3 days and the presenter, {o.Session.Presenter}, has not given an outline or materials yet. They were reminded again; please follow up.");
+        var text = presenterReminded
+            ? lang.T($"{who}“{o.Session.Title}”({StudyText.When(lang, o)})还有3天,主讲人{o.Session.Presenter}尚未提交提纲或材料,已再次提醒,请跟进。",
+                $"{who}\"{o.Session.Title}\" ({StudyText.When(lang, o)}) is in 3 days and the presenter, {o.Session.Presenter}, has not given an outline or materials yet. They were reminded again; please follow up.")
+            : lang.T($"{who}“{o.Session.Title}”({StudyText.When(lang, o)})还有3天,主讲人{o.Session.Presenter}不在本群,机器人无法提醒,提纲或材料尚未提交,请联系主讲人。提交后输入“学法材料 {o.Session.Id} 链接或提纲”。",
+                $"{who}\"{o.Session.Title}\" ({StudyText.When(lang, o)}) is in 3 days. The presenter, {o.Session.Presenter}, is not in this group, so the bot cannot remind them, and no outline or materials have come. Please contact the presenter, then type \"study materials {o.Session.Id} <link or outline>\".");
         var activity = new Activity { Type = ActivityTypes.Message, Text = text, Locale = lang.Locale, Entities = mentions.Entities.Count > 0 ? mentions.Entities : null };
         var markdown = personal is null ? text.Replace(mentions.TextFor(name), mentions.MarkdownFor(name)) : text;
         return ReminderMessages.Create(KeyOf(o, "organiser-3days/" + organiserKey), ws.Id, Kind, activity, due, markdown, mentions.UserIds, o.StartUtc, personal);
