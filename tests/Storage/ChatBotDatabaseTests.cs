@@ -26,6 +26,9 @@ public class ChatBotDatabaseTests
             db.GetCollection<WorkspaceMember>(ChatBotDatabase.Members).EnsureIndex(m => m.WorkspaceId);
             db.GetCollection<ProcessedActivity>(ChatBotDatabase.ProcessedActivities).EnsureIndex(p => p.SeenUtc);
             db.GetCollection<AuditEntry>(ChatBotDatabase.Audit).EnsureIndex(a => a.RecordKey);
+            // Stores that declare their indexes through IOwnsCollections.EnsureIndexes get them at Open too.
+            db.GetCollection<ChatBot.Storage.Board.BoardLink>(ChatBot.Storage.Board.BoardStore.BoardLinks).EnsureIndex(l => l.WorkspaceId);
+            db.GetCollection<ChatBot.Storage.PlanTasks.OwnerBinding>(ChatBot.Storage.PlanTasks.OwnerBindingStore.Collection).EnsureIndex(b => b.WorkspaceId);
             typed = Indexes(db);
         }
 
