@@ -126,7 +126,8 @@ public class ReminderScanBenchmarks
 
     internal TaskReminderSource NewTaskSource() => new(new PlanTaskStore(_db, new AuditLog(_db)), new WorkspaceStore(_db),
         new ConversationReferenceStore(_db), new OutboxStore(_db), Options.Create(new PlanTaskOptions()), Options.Create(new ReminderOptions()),
-        ChatBot.Bot.Reminders.Calendar.WorkingCalendar.Load(null, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance));
+        ChatBot.Bot.Reminders.Calendar.WorkingCalendar.Load(null, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance),
+        new ChatBot.Storage.PlanTasks.OwnerBindingStore(_db, new AuditLog(_db)));
 
     [GlobalCleanup]
     public void Cleanup()
