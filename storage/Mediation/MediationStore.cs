@@ -13,19 +13,19 @@ public sealed class MediationStore : IOwnsCollections
     public const string Cases = "mediation_cases";
     public const string Counters = "mediation_counters";
     public static IReadOnlyList<string> Collections => [Cases, Counters];
-    private readonly LiteDatabase _db;
+    private readonly DocumentDatabase _db;
     private readonly object _writeGate = new();
 
-    public MediationStore(LiteDatabase db)
+    public MediationStore(DocumentDatabase db)
     {
         _db = db;
         CaseCollection.EnsureIndex(c => c.WorkspaceId);
         CaseCollection.EnsureIndex(c => c.FormKey, unique: true);
     }
 
-    private ILiteCollection<MediationCase> CaseCollection => _db.GetCollection<MediationCase>(Cases);
-    private ILiteCollection<MediationCounter> CounterCollection => _db.GetCollection<MediationCounter>(Counters);
-    private ILiteCollection<AuditEntry> AuditCollection => _db.GetCollection<AuditEntry>(ChatBotDatabase.Audit);
+    private DocumentCollection<MediationCase> CaseCollection => _db.Collection<MediationCase>(Cases);
+    private DocumentCollection<MediationCounter> CounterCollection => _db.Collection<MediationCounter>(Counters);
+    private DocumentCollection<AuditEntry> AuditCollection => _db.Collection<AuditEntry>(ChatBotDatabase.Audit);
 
     public static string RecordKey(MediationCase c) => $"{Cases}/{c.Id}";
 
