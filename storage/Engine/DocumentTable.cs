@@ -34,5 +34,10 @@ public abstract class DocumentTable(string name)
 
     public abstract bool Delete(BsonValue id);
 
+    /// <summary>A key the table numbers itself (null, 0, empty), as LiteDB's typed collections treat it.</summary>
+    protected static bool IsEmptyKey(BsonValue id) =>
+        id.IsNull || (id.IsInt32 && id.AsInt32 == 0) || (id.IsInt64 && id.AsInt64 == 0) || (id.IsString && id.AsString.Length == 0)
+        || (id.IsGuid && id.AsGuid == Guid.Empty) || (id.IsObjectId && id.AsObjectId == ObjectId.Empty);
+
     public abstract int DeleteMany(DocumentFilter filter);
 }

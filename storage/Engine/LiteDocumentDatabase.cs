@@ -3,8 +3,14 @@ using LiteDB;
 namespace ChatBot.Storage.Engine;
 
 /// <summary>The embedded default: the stores' collections in the one LiteDB file (<see cref="ChatBotDatabase.Open(string)"/>).</summary>
-public sealed class LiteDocumentDatabase(LiteDatabase db) : DocumentDatabase(db.Mapper)
+/// <param name="ownsDatabase">Disposing this closes the file (else its opener does).</param>
+public sealed class LiteDocumentDatabase(LiteDatabase db, bool ownsDatabase = false) : DocumentDatabase(db.Mapper)
 {
+    public override void Dispose()
+    {
+        if (ownsDatabase) db.Dispose();
+    }
+
     public LiteDatabase Lite => db;
 
     public override string Provider => "litedb";
@@ -39,8 +45,8 @@ public sealed class LiteDocumentDatabase(LiteDatabase db) : DocumentDatabase(db.
 
         public override BsonValue Insert(BsonDocument document, BsonAutoId autoId)
         {
-            var collection = db.GetCollection(Name, autoId);
-            return collection.Insert(document);
+            if (document.TryGetValue("_id", out var id) && IsEmptyKey(id)) document.Remove("_id");
+            return db.GetCollection(Name, autoId).Insert(document);
         }
 
         public override bool TryInsert(BsonDocument document) => db.InTransaction(() =>

@@ -40,14 +40,18 @@ public sealed class MediationStore : IOwnsCollections
         var formKey = $"{draft.WorkspaceId}|{formId}";
         lock (_writeGate)
         {
-            if (CaseCollection.FindOne(c => c.FormKey == formKey) is { } existing) return new(existing, false);
             return _db.InTransaction(() =>
             {
                 var year = draft.ReceivedOn.Year;
                 var counterId = $"{draft.WorkspaceId}|{year}";
-                var counter = CounterCollection.FindById(counterId) ?? new MediationCounter { Id = counterId };
+                // The counter row is made once and then locked for the rest of the transaction: on a shared database
+                // two instances saving cases of one workspace and year take turns here, so no number is given twice,
+                // and the second of two saves of one form finds the first.
+                CounterCollection.TryInsert(new MediationCounter { Id = counterId });
+                var counter = CounterCollection.FindByIdForUpdate(counterId)!;
+                if (CaseCollection.FindOne(c => c.FormKey == formKey) is { } existing) return new CreateCaseResult(existing, false);
                 counter.Last++;
-                CounterCollection.Upsert(counter);
+                CounterCollection.Update(counter);
 
                 draft.Year = year;
                 draft.Seq = counter.Last;
@@ -149,7 +153,7 @@ public sealed class MediationStore : IOwnsCollections
         {
             return _db.InTransaction<MediationCase?>(() =>
             {
-                var c = Get(workspaceId, caseNo);
+                var c = CaseCollection.FindByIdForUpdate($"{workspaceId}|{caseNo}");
                 if (c is null) return null;
                 var details = apply(c);
                 c.UpdatedUtc = now;

@@ -19,9 +19,18 @@ public sealed class PostgresDocumentDatabase : DocumentDatabase
     private readonly AsyncLocal<Scope?> _transaction = new();
     private readonly ConcurrentDictionary<string, TableShape> _shapes = new(StringComparer.Ordinal);
 
-    public PostgresDocumentDatabase(NpgsqlDataSource dataSource, BsonMapper? mapper = null) : base(mapper ?? ChatBotDatabase.CreateMapper())
+    private readonly bool _ownsDataSource;
+
+    /// <param name="ownsDataSource">Disposing this disposes the data source (else its creator does).</param>
+    public PostgresDocumentDatabase(NpgsqlDataSource dataSource, BsonMapper? mapper = null, bool ownsDataSource = false) : base(mapper ?? ChatBotDatabase.CreateMapper())
     {
         DataSource = dataSource;
+        _ownsDataSource = ownsDataSource;
+    }
+
+    public override void Dispose()
+    {
+        if (_ownsDataSource) DataSource.Dispose();
     }
 
     public NpgsqlDataSource DataSource { get; }

@@ -61,10 +61,6 @@ internal sealed class PostgresTable(PostgresDocumentDatabase db, string name) : 
         return id;
     }
 
-    private static bool IsEmptyKey(BsonValue id) =>
-        id.IsNull || (id.IsInt32 && id.AsInt32 == 0) || (id.IsInt64 && id.AsInt64 == 0) || (id.IsString && id.AsString.Length == 0)
-        || (id.IsGuid && id.AsGuid == Guid.Empty) || (id.IsObjectId && id.AsObjectId == ObjectId.Empty);
-
     /// <summary>The next number of an auto-numbered table (its id column is an identity column).</summary>
     private int NextNumber() =>
         db.Run("select nextval(pg_get_serial_sequence($1, 'id'))", p => p.AddWithValue(Quoted), cmd => Convert.ToInt32(cmd.ExecuteScalar()));
