@@ -7,6 +7,8 @@ using ChatBot.Bot.Hosting;
 if (TeamsPackageCommand.TryRun(args, out var packageExitCode)) return packageExitCode;
 // `-- backup [--to FILE]` / `-- restore FILE`: docs/admin/backups.md.
 if (BackupCommandLine.TryRun(args, out var backupExitCode)) return backupExitCode;
+// `-- migrate-store --from FILE --to CONNECTION_STRING [--force]`: LiteDB to PostgreSQL (docs/deployment.md).
+if (StoreCommandLine.TryRunMigrateStore(args, out var copyExitCode)) return copyExitCode;
 
 // Settings are read once at start (nothing here uses IOptionsMonitor). With reload on change the host would watch the
 // whole content root, the data folder included, and wake on every journal and database write.
@@ -17,7 +19,7 @@ var config = builder.Configuration;
 
 // The order matters where several registrations make a list: handlers, hosted services, reply channels.
 builder.Services
-    .AddStorage()
+    .AddStorage(config)
     .AddConversationEngine(config)
     .AddReminders(config)
     .AddHelpFeature()
@@ -37,6 +39,8 @@ builder.Services
     .AddBoardFeature(config);
 
 var app = builder.Build();
+// `-- migrate`: applies the configured database's migrations and exits.
+if (StoreCommandLine.TryRunMigrate(args, app, out var migrateExitCode)) return migrateExitCode;
 app.Services.GetRequiredService<StartupReadiness>().Begin();
 
 app.UseJsonErrorResponses();

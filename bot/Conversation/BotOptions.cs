@@ -1,3 +1,4 @@
+using ChatBot.Bot.Hosting;
 using ChatBot.Storage.Conversations;
 using Microsoft.Extensions.Options;
 
@@ -6,6 +7,8 @@ namespace ChatBot.Bot.Conversation;
 internal sealed class BotOptions
 {
     public const string Section = "Bot";
+    /// <summary>Where records are kept: "litedb" (the file <see cref="DatabasePath"/>) or "postgres" (ConnectionStrings:Postgres).</summary>
+    public string Storage { get; set; } = BotStorage.LiteDb;
     /// <summary>The LiteDB file (or a LiteDB connection string).</summary>
     public string DatabasePath { get; set; } = "data/chatbot.db";
     /// <summary>Workspace that the built-in Web Chat page and other local channels act on.</summary>

@@ -1,11 +1,12 @@
-using LiteDB;
+using ChatBot.Storage.Engine;
 
 namespace ChatBot.Bot.Hosting;
 
 /// <summary>
 /// Opens the database on the thread pool while the web server starts, instead of before it: opening LiteDB and
-/// ensuring its indexes is the slowest part of a start, and nothing but a turn needs it. /healthz answers 200 only
-/// once the database is open and the dialog state an earlier crash left in the journal is replayed. The host still
+/// ensuring its indexes (or upgrading the PostgreSQL schema) and applying the migrations is the slowest part of a
+/// start, and nothing but a turn needs it. /healthz and /readyz answer 200 only once the database is open and migrated
+/// and the dialog state an earlier crash left in the journal is replayed. The host still
 /// fails to start when the database cannot be opened (<see cref="StartedAsync"/> waits for it), as it did when the
 /// database was opened first.
 /// </summary>
@@ -22,7 +23,7 @@ internal sealed class StartupReadiness(IServiceProvider services) : IHostedLifec
     // The dialog-state store too: it replays a journal a crash left behind into the database before the first turn.
     private readonly Lazy<Task> _database = new(() => Task.Run(() =>
     {
-        services.GetRequiredService<LiteDatabase>();
+        services.GetRequiredService<DocumentDatabase>();
         services.GetService<ChatBot.Storage.Conversations.IDialogStateStore>();
     }));
 

@@ -47,6 +47,13 @@ internal static class BackupCommandLine
         var configuration = WebApplication.CreateBuilder([.. settings, "--hostBuilder:reloadConfigOnChange=false"]).Configuration;
         var bot = configuration.GetSection(BotOptions.Section).Get<BotOptions>() ?? new BotOptions();
         var backup = configuration.GetSection(BackupOptions.Section).Get<BackupOptions>() ?? new BackupOptions();
+        if (bot.Storage == ChatBot.Bot.Hosting.BotStorage.Postgres)
+        {
+            stderr.WriteLine($"{verb}: Bot:Storage is postgres: back the database up with pg_dump (and restore with pg_restore) or the server's " +
+                "continuous archiving; see docs/deployment.md, PostgreSQL.");
+            exitCode = UsageError;
+            return true;
+        }
         if (bot.DatabasePath.Contains('='))
         {
             stderr.WriteLine($"{verb}: Bot:DatabasePath is a LiteDB connection string; give the database as a file path to use this command.");

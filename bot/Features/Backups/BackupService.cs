@@ -6,7 +6,7 @@ using ChatBot.Storage;
 using ChatBot.Storage.Backups;
 using ChatBot.Storage.Conversations;
 using ChatBot.Storage.Reminders;
-using LiteDB;
+using ChatBot.Storage.Engine;
 using Microsoft.Extensions.Options;
 
 namespace ChatBot.Bot.Features.Backups;
@@ -17,7 +17,7 @@ namespace ChatBot.Bot.Features.Backups;
 /// personal chat through the outbox (sent after quiet hours).
 /// </summary>
 internal sealed class BackupService(
-    LiteDatabase db,
+    DocumentDatabase db,
     IDialogStateStore dialogState,
     WorkspaceStore workspaces,
     OutboxStore outbox,
@@ -34,8 +34,11 @@ internal sealed class BackupService(
     /// <summary>Tests damage the file between its writing and its verification.</summary>
     internal Action<string>? AfterWriteForTests { get; set; }
 
-    /// <summary>The database file; null when the database is not a file (in memory, shared mode).</summary>
-    public string? DatabaseFile => DatabaseBackup.FileOf(db);
+    /// <summary>The database file; null when the database is not a file (in memory, shared mode, PostgreSQL).</summary>
+    public string? DatabaseFile => db is LiteDocumentDatabase lite ? DatabaseBackup.FileOf(lite.Lite) : null;
+
+    /// <summary>True on PostgreSQL: the bot takes no backups; the server's own tools do (pg_dump, continuous archiving).</summary>
+    public bool BackedUpByTheServer => db is not LiteDocumentDatabase;
 
     public BackupFolder Folder => new(options.Value.FolderFor(DatabaseFile ?? bot.Value.DatabasePath), DatabaseFile ?? bot.Value.DatabasePath);
 
@@ -57,10 +60,12 @@ internal sealed class BackupService(
     {
         lock (_gate)
         {
+            if (db is not LiteDocumentDatabase lite)
+                return new BackupOutcome(null, null, "the database is PostgreSQL: back it up with pg_dump or continuous archiving (docs/deployment.md)", []);
             var folder = Folder;
             var target = to is null ? Unused(folder, reason) : Path.GetFullPath(to);
             BackupCopy copy;
-            try { copy = DatabaseBackup.Copy(db, target, dialogState as JournaledDialogStateStore, clock); }
+            try { copy = DatabaseBackup.Copy(lite.Lite, target, dialogState as JournaledDialogStateStore, clock); }
             catch (Exception ex)
             {
                 log.LogError(ex, "Backup ({Reason}) to {File} failed: no copy was written", reason, target);

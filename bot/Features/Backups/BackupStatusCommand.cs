@@ -28,6 +28,13 @@ internal sealed class BackupStatusCommand(BackupService backups, WorkspaceStore 
             await ctx.SendTextAsync(ctx.T("只有管理员可以查看备份状态。", "Only admins can see the backup status."));
             return;
         }
+        if (backups.BackedUpByTheServer)
+        {
+            await ctx.SendTextAsync(ctx.T(
+                "💾 **备份状态**\n\n数据存储:PostgreSQL 数据库。机器人不自行备份 PostgreSQL,请由数据库管理员用 pg_dump 定时备份,或开启持续归档(时间点恢复),并定期演练恢复(见部署文档)。",
+                "💾 **Backup status**\n\nStore in use: a PostgreSQL database. The bot does not back PostgreSQL up itself: have its administrator take backups with pg_dump on a schedule, or turn on continuous archiving (point-in-time recovery), and rehearse a restore now and then (see the deployment guide)."));
+            return;
+        }
         await ctx.SendTextAsync(Describe(ctx.Lang, backups.Status(), backups.TimeZone, ctx.Now));
     }
 
