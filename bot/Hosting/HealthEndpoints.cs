@@ -21,7 +21,7 @@ internal static class HealthEndpoints
         return app;
     }
 
-    private static async Task<IResult> HealthAsync(StartupReadiness readiness, DatabaseProbe probe, WeComLongConnection wecom, TimeSpan wait, CancellationToken ct)
+    internal static async Task<IResult> HealthAsync(StartupReadiness readiness, DatabaseProbe probe, WeComLongConnection? wecom, TimeSpan wait, CancellationToken ct)
     {
         if (!await readiness.IsReadyAsync(wait, ct))
             return Results.Json(new { status = readiness.DatabaseOpen.IsFaulted ? "unavailable" : "starting", database = new { provider = probe.Provider, ok = false } },
@@ -30,7 +30,7 @@ internal static class HealthEndpoints
             return Results.Json(new { status = "unavailable", database = new { provider = probe.Provider, ok = false, problem } },
                 statusCode: StatusCodes.Status503ServiceUnavailable);
         var database = new { provider = probe.Provider, ok = true };
-        return wecom.State == WeComLongConnectionState.Disabled
+        return wecom is null || wecom.State == WeComLongConnectionState.Disabled
             ? Results.Ok(new { status = "ok", database })
             : Results.Ok(new { status = "ok", database, wecomLongConnection = wecom.Describe() });
     }

@@ -1,7 +1,6 @@
 using ChatBot.Bot.Hosting;
 using ChatBot.Storage;
 using ChatBot.Tests.Infrastructure;
-using LiteDB;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -11,15 +10,15 @@ namespace ChatBot.Tests.Hosting;
 
 public class StartupReadinessTests
 {
-    /// <summary>Services whose LiteDatabase opens only when <paramref name="open"/> is set (or throws when it says so).</summary>
+    /// <summary>Services whose database opens only when <paramref name="open"/> is set (or throws when it says so).</summary>
     private static ServiceProvider Services(ManualResetEventSlim open, Func<bool>? fail = null, Action<IServiceCollection>? more = null)
     {
         var services = new ServiceCollection();
-        services.AddSingleton<LiteDatabase>(_ =>
+        services.AddSingleton<ChatBot.Storage.Engine.DocumentDatabase>(_ =>
         {
             open.Wait(TimeSpan.FromSeconds(30));
             if (fail?.Invoke() == true) throw new IOException("disk gone");
-            return ChatBotDatabase.Open(TempPaths.NewDatabase());
+            return (ChatBot.Storage.Engine.DocumentDatabase)ChatBotDatabase.Open(TempPaths.NewDatabase());
         });
         services.AddSingleton<IHostApplicationLifetime, TestLifetime>();
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));

@@ -13,7 +13,7 @@ namespace ChatBot.Tests.Infrastructure;
 /// <summary>
 /// The real bot in-process (WebApplicationFactory) on its own LiteDB file, with a fake clock and a fake Bot
 /// Connector that records what the bot sends. Create a second host on the same <see cref="DatabasePath"/> to
-/// simulate a restart.
+/// simulate a restart. <see cref="OnPostgres"/> runs it on PostgreSQL instead.
 /// </summary>
 public sealed class BotHost : WebApplicationFactory<Program>
 {
@@ -34,7 +34,23 @@ public sealed class BotHost : WebApplicationFactory<Program>
         _configure = configure;
     }
 
+    /// <summary>
+    /// The whole bot on PostgreSQL (Bot:Storage = postgres): on a new database, or on <paramref name="connectionString"/>
+    /// (a second host on the same one is a restart, or a second instance).
+    /// </summary>
+    public static BotHost OnPostgres(string? connectionString = null, Dictionary<string, string?>? settings = null, FakeTimeProvider? clock = null,
+        Action<IServiceCollection>? configure = null)
+    {
+        var database = connectionString ?? PostgresServer.NewDatabase();
+        var all = new Dictionary<string, string?>(settings ?? []) { ["Bot:Storage"] = "postgres", ["ConnectionStrings:Postgres"] = database };
+        return new BotHost(settings: all, clock: clock, configure: configure) { PostgresConnectionString = database };
+    }
+
+    /// <summary>The LiteDB file (unused on PostgreSQL).</summary>
     public string DatabasePath { get; }
+
+    /// <summary>The PostgreSQL database the host runs on; null on LiteDB.</summary>
+    public string? PostgresConnectionString { get; private init; }
     public FakeTimeProvider Clock { get; }
     public FakeConnector Connector { get; } = new();
 
