@@ -102,7 +102,7 @@ public class SettingsLocationTests
     }
 
     /// <summary>bot/bin/{Configuration}/{tfm}: the bot's own build output (the test project builds it).</summary>
-    private static string BotBuildOutput()
+    internal static string BotBuildOutput()
     {
         var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var (tfm, configuration) = (testOutput.Name, testOutput.Parent!.Name);
