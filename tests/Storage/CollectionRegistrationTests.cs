@@ -23,6 +23,9 @@ public partial class CollectionRegistrationTests
         ("SchemaMigrator.cs", "n"),         // every collection, to see whether a new database is empty
         ("DocumentDatabase.cs", "name"),    // the provider-neutral lookup the stores call
         ("LiteDocumentDatabase.cs", "Name"), // a table's own collection
+        ("StoreCopy.cs", "n"),              // every collection of the file, copied to PostgreSQL
+        ("StoreCopy.cs", "t"),
+        ("StoreCopy.cs", "name"),
         ("LiteDocumentDatabase.cs", "collection"), // an index on a store's collection
     ];
 
