@@ -52,7 +52,21 @@ public sealed class WorkspaceStore(DocumentDatabase db)
         return existing;
     }
 
-    /// <summary>Writes the whole workspace as the caller has it (its settings, webhook, …).</summary>
+    /// <summary>
+    /// Changes the workspace as it is stored now (read with a row lock, changed and written in one transaction), so
+    /// what was changed since the caller read <paramref name="workspace"/> (admins, other settings, by this or another
+    /// instance) is kept. One not stored yet is saved as given, with the change. Returns the changed workspace.
+    /// </summary>
+    public Workspace Update(Workspace workspace, Action<Workspace> change)
+    {
+        if (Change(workspace.Id, change) is { } changed) return changed;
+        var created = Copy(workspace);
+        change(created);
+        Save(created);
+        return Copy(created);
+    }
+
+    /// <summary>Writes the whole workspace as the caller has it; <see cref="Update"/> keeps changes made meanwhile.</summary>
     public void Save(Workspace workspace)
     {
         try

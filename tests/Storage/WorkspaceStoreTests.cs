@@ -76,6 +76,28 @@ public class WorkspaceStoreTests
     }
 
     [Theory, MemberData(nameof(StorageProviders.All), MemberType = typeof(StorageProviders))]
+    public void Update_changes_the_stored_workspace_and_keeps_what_changed_since_the_caller_read_it(string provider)
+    {
+        using var db = StorageProviders.Open(provider);
+        var store = new WorkspaceStore(db);
+        store.Touch(new Workspace { Id = "w", Name = "东岭村" }, Now);
+        var read = store.Get("w")!;
+        store.SetAdmins("w", ["msteams:u1"], new AuditEntry { Action = "workspace.admins", AtUtc = Now }); // meanwhile
+
+        var updated = store.Update(read, w => w.Settings["villages"] = "东岭村、西岭村");
+
+        Assert.Equal(["msteams:u1"], updated.Admins);
+        var stored = new WorkspaceStore(db).Get("w")!;
+        Assert.Equal(["msteams:u1"], stored.Admins);
+        Assert.Equal("东岭村、西岭村", stored.Settings["villages"]);
+
+        // One not stored yet is saved with the change.
+        var fresh = store.Update(new Workspace { Id = "new", Name = "南湖社区" }, w => w.WeComWebhookKey = "key-1");
+        Assert.Equal(("南湖社区", "key-1"), (fresh.Name, fresh.WeComWebhookKey));
+        Assert.Equal("key-1", new WorkspaceStore(db).Get("new")!.WeComWebhookKey);
+    }
+
+    [Theory, MemberData(nameof(StorageProviders.All), MemberType = typeof(StorageProviders))]
     public void Members_are_listed_by_workspace_and_by_user_and_removed_with_their_workspace(string provider)
     {
         using var db = StorageProviders.Open(provider);
