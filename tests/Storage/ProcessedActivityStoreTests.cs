@@ -51,6 +51,16 @@ public class ProcessedActivityStoreTests
         Assert.False(store.TryMarkFirstSeen("new", Now));
     }
 
+    [Theory, MemberData(nameof(StorageProviders.All), MemberType = typeof(StorageProviders))]
+    public async Task One_id_offered_on_many_threads_at_once_is_first_seen_once(string provider)
+    {
+        using var db = StorageProviders.Open(provider);
+        var store = new ProcessedActivityStore(db);
+        var firsts = await TwoPostgresInstances.AllAtOnce(Enumerable.Range(0, 40).Select(i =>
+            new Func<bool>(() => store.TryMarkFirstSeen("msteams|retried-" + i % 4, Now))));
+        Assert.Equal(4, firsts.Count(f => f));
+    }
+
     [Fact]
     public async Task One_id_offered_to_two_instances_at_once_is_first_seen_by_exactly_one()
     {

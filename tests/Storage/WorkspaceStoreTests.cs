@@ -164,6 +164,26 @@ public class WorkspaceStoreTests
     }
 
     [Fact]
+    public async Task Two_instances_seeing_a_new_group_at_once_make_one_workspace()
+    {
+        using var instances = new TwoPostgresInstances();
+        var a = new WorkspaceStore(instances.A);
+        var b = new WorkspaceStore(instances.B);
+        var ids = Enumerable.Range(1, 20).Select(i => $"msteams:tenant:group-{i}").ToList();
+
+        var touched = await TwoPostgresInstances.AllAtOnce(ids.SelectMany(id => new Func<Workspace>[]
+        {
+            () => a.Touch(new Workspace { Id = id, Name = "东岭村", IsGroup = true }, Now),
+            () => b.Touch(new Workspace { Id = id, Name = "东岭村", IsGroup = true }, Now.AddSeconds(1)),
+        }));
+
+        Assert.All(touched, w => Assert.Equal(("东岭村", true), (w.Name, w.IsGroup)));
+        Assert.Equal(ids.Order(), a.All().Select(w => w.Id).Order());
+        // Each was made once: by whichever came first, at its time; the other found it.
+        Assert.All(ids, id => Assert.Contains(a.Get(id)!.CreatedUtc, new[] { Now, Now.AddSeconds(1) }));
+    }
+
+    [Fact]
     public void The_copy_handed_out_carries_every_property()
     {
         // A property added to Workspace later must be added to the copy too, or the cache would silently drop it.
