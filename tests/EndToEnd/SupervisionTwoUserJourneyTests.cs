@@ -52,7 +52,7 @@ public class SupervisionTwoUserJourneyTests(JourneyBrowser browser) : IClassFixt
             """);
         var preview = await admin.ExpectBotAsync(j.T("导入预览", "Import preview"));
         await admin.ClickAsync(preview, j.T("确认导入", "Import"));
-        var summary = await admin.ExpectBotAsync(j.T("新增 2 项", "2 new"));
+        var summary = await admin.ExpectBotAsync(j.T("导入完成:新增 2 项", "Imported: 2 new"));
         await Assertions.Expect(summary).ToContainTextAsync(j.T("无法@本人签收:赵队长", "cannot be asked to sign: 赵队长"));
         await Assertions.Expect(summary).ToContainTextAsync(j.T("绑定 赵队长 @某人", "bind 赵队长 @someone"));
         var adminsCopy = await admin.ExpectBotAsync(j.T("新任务请签收(1 项)", "New tasks: please sign for them (1)"));
