@@ -1,6 +1,7 @@
 using ChatBot.Bot.Hosting;
 using ChatBot.Bot.Hosting.Housekeeping;
 using ChatBot.Storage.Conversations;
+using ChatBot.Storage.Engine;
 using LiteDB;
 
 // Every registration extension is in the DI namespace, so Program.cs reads as a list of them with no usings.
@@ -15,6 +16,7 @@ internal static class StorageServiceCollectionExtensions
     public static IServiceCollection AddStorage(this IServiceCollection services)
     {
         services.AddSingleton<LiteDatabase>(MigratedDatabase.Open); // applies the features' ISchemaMigrations first
+        services.AddSingleton<DocumentDatabase>(sp => sp.GetRequiredService<LiteDatabase>());
         StartupReadiness.Register(services);
         services.AddSingleton<WorkspaceStore>();
         services.AddSingleton<ConversationReferenceStore>();
@@ -24,6 +26,8 @@ internal static class StorageServiceCollectionExtensions
         services.AddSingleton<AuditLog>();
         services.AddSingleton<ClosedCardStore>();
         services.AddHousekeepingTask<ClosedCardHousekeeping>();
+        services.AddSingleton<ChatBot.Storage.Downloads.LinkStore>();
+        services.AddHousekeepingTask<LinkHousekeeping>();
         return services;
     }
 }

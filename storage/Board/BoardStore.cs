@@ -1,10 +1,11 @@
+using ChatBot.Storage.Engine;
 using System.Security.Cryptography;
 using LiteDB;
 
 namespace ChatBot.Storage.Board;
 
 /// <summary>The public board links, one live link per workspace.</summary>
-public sealed class BoardStore(LiteDatabase db) : IOwnsCollections
+public sealed class BoardStore(DocumentDatabase db) : IOwnsCollections
 {
     public const string BoardLinks = "board_links";
 
@@ -12,7 +13,7 @@ public sealed class BoardStore(LiteDatabase db) : IOwnsCollections
 
     public static void EnsureIndexes(LiteDatabase db) => db.GetCollection<BoardLink>(BoardLinks).EnsureIndex(l => l.WorkspaceId);
 
-    private ILiteCollection<BoardLink> Links => db.GetCollection<BoardLink>(BoardLinks);
+    private DocumentCollection<BoardLink> Links => db.Collection<BoardLink>(BoardLinks);
 
     /// <summary>The workspace's live link, or a new one (a link closed before is not reopened).</summary>
     public BoardLink Open(string workspaceId, string userKey, DateTimeOffset now)

@@ -1,10 +1,11 @@
+using ChatBot.Storage.Engine;
 using LiteDB;
 
 namespace ChatBot.Storage.Conversations;
 
-public sealed class AuditLog(LiteDatabase db)
+public sealed class AuditLog(DocumentDatabase db)
 {
-    private ILiteCollection<AuditEntry> Entries => db.GetCollection<AuditEntry>(ChatBotDatabase.Audit);
+    private DocumentCollection<AuditEntry> Entries => db.Collection<AuditEntry>(ChatBotDatabase.Audit);
 
     public void Write(AuditEntry entry) => Entries.Insert(entry);
 

@@ -1,14 +1,15 @@
+using ChatBot.Storage.Engine;
 using LiteDB;
 
 namespace ChatBot.Storage.Conversations;
 
 /// <summary>The form cards that were submitted or cancelled, by workspace and card id.</summary>
-public sealed class ClosedCardStore(LiteDatabase db)
+public sealed class ClosedCardStore(DocumentDatabase db)
 {
     public const string Saved = "saved";
     public const string Cancelled = "cancelled";
 
-    private ILiteCollection<ClosedCard> Cards => db.GetCollection<ClosedCard>(ChatBotDatabase.ClosedCards);
+    private DocumentCollection<ClosedCard> Cards => db.Collection<ClosedCard>(ChatBotDatabase.ClosedCards);
 
     public ClosedCard? Find(string workspaceId, string cardId) => Cards.FindById(Key(workspaceId, cardId));
 

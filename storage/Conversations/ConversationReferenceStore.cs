@@ -1,10 +1,11 @@
+using ChatBot.Storage.Engine;
 using LiteDB;
 
 namespace ChatBot.Storage.Conversations;
 
-public sealed class ConversationReferenceStore(LiteDatabase db)
+public sealed class ConversationReferenceStore(DocumentDatabase db)
 {
-    private ILiteCollection<StoredConversationReference> Refs => db.GetCollection<StoredConversationReference>(ChatBotDatabase.ConversationReferences);
+    private DocumentCollection<StoredConversationReference> Refs => db.Collection<StoredConversationReference>(ChatBotDatabase.ConversationReferences);
 
     // References this store confirmed in the last minute: a steady turn then skips the read (every turn calls Upsert).
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (StoredConversationReference Ref, DateTimeOffset CheckedUtc)> _recent = new();

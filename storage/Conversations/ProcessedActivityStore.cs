@@ -1,12 +1,13 @@
+using ChatBot.Storage.Engine;
 using LiteDB;
 
 namespace ChatBot.Storage.Conversations;
 
 /// <summary>Remembers inbound activity / message ids so that a redelivered one is processed once.</summary>
-public sealed class ProcessedActivityStore(LiteDatabase db)
+public sealed class ProcessedActivityStore(DocumentDatabase db)
 {
     private readonly object _gate = new();
-    private ILiteCollection<ProcessedActivity> Seen => db.GetCollection<ProcessedActivity>(ChatBotDatabase.ProcessedActivities);
+    private DocumentCollection<ProcessedActivity> Seen => db.Collection<ProcessedActivity>(ChatBotDatabase.ProcessedActivities);
 
     /// <summary>True the first time an id is offered, false for every later offer of the same id.</summary>
     public bool TryMarkFirstSeen(string id, DateTimeOffset now)

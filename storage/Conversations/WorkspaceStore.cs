@@ -3,11 +3,11 @@ using LiteDB;
 
 namespace ChatBot.Storage.Conversations;
 
-public sealed class WorkspaceStore(LiteDatabase db)
+public sealed class WorkspaceStore(DocumentDatabase db)
 {
-    private ILiteCollection<Workspace> Workspaces => db.GetCollection<Workspace>(ChatBotDatabase.Workspaces);
-    private ILiteCollection<WorkspaceMember> Members => db.GetCollection<WorkspaceMember>(ChatBotDatabase.Members);
-    private ILiteCollection<AuditEntry> Audit => db.GetCollection<AuditEntry>(ChatBotDatabase.Audit);
+    private DocumentCollection<Workspace> Workspaces => db.Collection<Workspace>(ChatBotDatabase.Workspaces);
+    private DocumentCollection<WorkspaceMember> Members => db.Collection<WorkspaceMember>(ChatBotDatabase.Members);
+    private DocumentCollection<AuditEntry> Audit => db.Collection<AuditEntry>(ChatBotDatabase.Audit);
 
     // Workspaces as last read or written through this store (every write goes through it: it is one per process).
     // Every turn resolves its workspace, so a steady turn then reads no document; callers get copies they may change.

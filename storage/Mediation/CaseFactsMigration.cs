@@ -1,3 +1,4 @@
+using ChatBot.Storage.Engine;
 using ChatBot.Storage.Conversations;
 using ChatBot.Storage.Migrations;
 using LiteDB;
@@ -18,11 +19,11 @@ public sealed class CaseFactsMigration : ISchemaMigration
     private static readonly TimeZoneInfo Shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
     private static readonly HashSet<string> ClosedStatuses = ["Succeeded", "Failed", "Referred"];
 
-    public void Apply(LiteDatabase db)
+    public void Apply(DocumentDatabase db)
     {
-        var cases = db.GetCollection(MediationStore.Cases);
-        var audit = db.GetCollection(ChatBotDatabase.Audit);
-        foreach (var doc in cases.FindAll().ToList())
+        var cases = db.Table(MediationStore.Cases);
+        var audit = db.Table(ChatBotDatabase.Audit);
+        foreach (var doc in cases.Find(null))
         {
             var changed = false;
             if (doc["Source"].IsString && doc["Source"].AsString == "Referral") { doc["Source"] = "OtherDepartment"; changed = true; }
@@ -32,7 +33,7 @@ public sealed class CaseFactsMigration : ISchemaMigration
             if (doc["Status"].IsString && ClosedStatuses.Contains(doc["Status"].AsString) && (!doc.ContainsKey("ClosedOn") || doc["ClosedOn"].IsNull))
             {
                 var key = $"{MediationStore.Cases}/{doc["_id"].AsString}";
-                var lastOutcome = audit.Find(Query.EQ("RecordKey", key)).Where(a => a["Action"].AsString == "mediation.outcome")
+                var lastOutcome = audit.Find(DocumentFilter.Eq("RecordKey", key)).Where(a => a["Action"].AsString == "mediation.outcome")
                     .Select(a => a["AtUtc"].AsString).OrderBy(t => t, StringComparer.Ordinal).LastOrDefault();
                 var at = lastOutcome ?? (doc["CreatedUtc"].IsString ? doc["CreatedUtc"].AsString : null);
                 if (at is not null)

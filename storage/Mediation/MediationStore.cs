@@ -13,19 +13,19 @@ public sealed class MediationStore : IOwnsCollections
     public const string Cases = "mediation_cases";
     public const string Counters = "mediation_counters";
     public static IReadOnlyList<string> Collections => [Cases, Counters];
-    private readonly LiteDatabase _db;
+    private readonly DocumentDatabase _db;
     private readonly object _writeGate = new();
 
-    public MediationStore(LiteDatabase db)
+    public MediationStore(DocumentDatabase db)
     {
         _db = db;
         CaseCollection.EnsureIndex(c => c.WorkspaceId);
         CaseCollection.EnsureIndex(c => c.FormKey, unique: true);
     }
 
-    private ILiteCollection<MediationCase> CaseCollection => _db.GetCollection<MediationCase>(Cases);
-    private ILiteCollection<MediationCounter> CounterCollection => _db.GetCollection<MediationCounter>(Counters);
-    private ILiteCollection<AuditEntry> AuditCollection => _db.GetCollection<AuditEntry>(ChatBotDatabase.Audit);
+    private DocumentCollection<MediationCase> CaseCollection => _db.Collection<MediationCase>(Cases);
+    private DocumentCollection<MediationCounter> CounterCollection => _db.Collection<MediationCounter>(Counters);
+    private DocumentCollection<AuditEntry> AuditCollection => _db.Collection<AuditEntry>(ChatBotDatabase.Audit);
 
     public static string RecordKey(MediationCase c) => $"{Cases}/{c.Id}";
 
@@ -40,14 +40,18 @@ public sealed class MediationStore : IOwnsCollections
         var formKey = $"{draft.WorkspaceId}|{formId}";
         lock (_writeGate)
         {
-            if (CaseCollection.FindOne(c => c.FormKey == formKey) is { } existing) return new(existing, false);
             return _db.InTransaction(() =>
             {
                 var year = draft.ReceivedOn.Year;
                 var counterId = $"{draft.WorkspaceId}|{year}";
-                var counter = CounterCollection.FindById(counterId) ?? new MediationCounter { Id = counterId };
+                // The counter row is made once and then locked for the rest of the transaction: on a shared database
+                // two instances saving cases of one workspace and year take turns here, so no number is given twice,
+                // and the second of two saves of one form finds the first.
+                CounterCollection.TryInsert(new MediationCounter { Id = counterId });
+                var counter = CounterCollection.FindByIdForUpdate(counterId)!;
+                if (CaseCollection.FindOne(c => c.FormKey == formKey) is { } existing) return new CreateCaseResult(existing, false);
                 counter.Last++;
-                CounterCollection.Upsert(counter);
+                CounterCollection.Update(counter);
 
                 draft.Year = year;
                 draft.Seq = counter.Last;
@@ -149,7 +153,7 @@ public sealed class MediationStore : IOwnsCollections
         {
             return _db.InTransaction<MediationCase?>(() =>
             {
-                var c = Get(workspaceId, caseNo);
+                var c = CaseCollection.FindByIdForUpdate($"{workspaceId}|{caseNo}");
                 if (c is null) return null;
                 var details = apply(c);
                 c.UpdatedUtc = now;

@@ -9,18 +9,18 @@ public sealed class ScreeningStore : IOwnsCollections
 {
     public const string Rounds = "mediation_screenings";
     public static IReadOnlyList<string> Collections => [Rounds];
-    private readonly LiteDatabase _db;
+    private readonly DocumentDatabase _db;
     private readonly object _writeGate = new();
 
-    public ScreeningStore(LiteDatabase db)
+    public ScreeningStore(DocumentDatabase db)
     {
         _db = db;
         Collection.EnsureIndex(r => r.WorkspaceId);
         Collection.EnsureIndex(r => r.Date);
     }
 
-    private ILiteCollection<ScreeningRound> Collection => _db.GetCollection<ScreeningRound>(Rounds);
-    private ILiteCollection<AuditEntry> AuditCollection => _db.GetCollection<AuditEntry>(ChatBotDatabase.Audit);
+    private DocumentCollection<ScreeningRound> Collection => _db.Collection<ScreeningRound>(Rounds);
+    private DocumentCollection<AuditEntry> AuditCollection => _db.Collection<AuditEntry>(ChatBotDatabase.Audit);
 
     /// <summary>Saves a round once per form id; a second save of the same form returns the first (Created = false).</summary>
     public (ScreeningRound Round, bool Created) Save(ScreeningRound draft, string formId, MediationActor actor, DateTimeOffset now)

@@ -1,3 +1,4 @@
+using ChatBot.Storage.Engine;
 using LiteDB;
 
 namespace ChatBot.Storage.Migrations;
@@ -21,5 +22,5 @@ public interface ISchemaMigration
     /// Rewrites the records. Must be safe to run again on records it already changed: a crash can stop the bot after
     /// the records were written and before the migration was marked applied.
     /// </summary>
-    void Apply(LiteDatabase db);
+    void Apply(DocumentDatabase db);
 }

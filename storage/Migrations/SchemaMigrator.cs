@@ -1,3 +1,4 @@
+using ChatBot.Storage.Engine;
 using LiteDB;
 
 namespace ChatBot.Storage.Migrations;
@@ -12,7 +13,7 @@ public static class SchemaMigrator
     public const string Collection = "schema_migrations";
 
     /// <summary>The registered migrations this database has not had, in the order they would run.</summary>
-    public static IReadOnlyList<ISchemaMigration> Pending(LiteDatabase db, IEnumerable<ISchemaMigration> migrations)
+    public static IReadOnlyList<ISchemaMigration> Pending(DocumentDatabase db, IEnumerable<ISchemaMigration> migrations)
     {
         var ordered = Validate(migrations);
         var applied = Applied(db).Select(a => a.Version).ToHashSet();
@@ -24,7 +25,7 @@ public static class SchemaMigrator
     /// returns false when no verified backup could be taken: then nothing is changed and this throws. A database that
     /// has migrations this program does not know was written by a newer version; it is refused, not guessed at.
     /// </summary>
-    public static IReadOnlyList<ISchemaMigration> Migrate(LiteDatabase db, IEnumerable<ISchemaMigration> migrations,
+    public static IReadOnlyList<ISchemaMigration> Migrate(DocumentDatabase db, IEnumerable<ISchemaMigration> migrations,
         Func<string, bool>? backupBefore = null, TimeProvider? clock = null)
     {
         var ordered = Validate(migrations);
@@ -38,7 +39,7 @@ public static class SchemaMigrator
         var done = applied.Select(a => a.Version).ToHashSet();
         var pending = ordered.Where(m => !done.Contains(m.Version)).ToList();
         if (pending.Count == 0) return pending;
-        var records = db.GetCollection<AppliedMigration>(Collection);
+        var records = db.Collection<AppliedMigration>(Collection);
         // A new database holds no record of an older shape: it is marked as having had every migration, without a
         // backup of nothing, so that the migrations run only on data written before them.
         if (applied.Count == 0 && IsEmpty(db))
@@ -58,12 +59,12 @@ public static class SchemaMigrator
         return pending;
     }
 
-    private static bool IsEmpty(LiteDatabase db) =>
-        db.GetCollectionNames().Where(n => n != Collection && !n.StartsWith('$')).All(n => db.GetCollection(n).LongCount() == 0);
+    private static bool IsEmpty(DocumentDatabase db) =>
+        db.CollectionNames().Where(n => n != Collection).All(n => db.Table(n).Count(null) == 0);
 
     /// <summary>The migrations this database has had, oldest first.</summary>
-    public static IReadOnlyList<AppliedMigration> Applied(LiteDatabase db) =>
-        db.GetCollection<AppliedMigration>(Collection).FindAll().OrderBy(a => a.Version).ToList();
+    public static IReadOnlyList<AppliedMigration> Applied(DocumentDatabase db) =>
+        db.Collection<AppliedMigration>(Collection).FindAll().OrderBy(a => a.Version).ToList();
 
     private static List<ISchemaMigration> Validate(IEnumerable<ISchemaMigration> migrations)
     {

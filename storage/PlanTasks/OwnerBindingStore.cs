@@ -1,10 +1,11 @@
+using ChatBot.Storage.Engine;
 using ChatBot.Storage.Conversations;
 using LiteDB;
 
 namespace ChatBot.Storage.PlanTasks;
 
 /// <summary>Owner names bound to chat users, per workspace (绑定 / 解除绑定, #24).</summary>
-public sealed class OwnerBindingStore(LiteDatabase db, AuditLog audit) : IOwnsCollections
+public sealed class OwnerBindingStore(DocumentDatabase db, AuditLog audit) : IOwnsCollections
 {
     public const string Collection = "plan_owner_bindings";
     public static IReadOnlyList<string> Collections => [Collection];
@@ -12,7 +13,7 @@ public sealed class OwnerBindingStore(LiteDatabase db, AuditLog audit) : IOwnsCo
     public static void EnsureIndexes(LiteDatabase db) =>
         db.GetCollection<OwnerBinding>(Collection).EnsureIndex(b => b.WorkspaceId);
 
-    private ILiteCollection<OwnerBinding> Bindings => db.GetCollection<OwnerBinding>(Collection);
+    private DocumentCollection<OwnerBinding> Bindings => db.Collection<OwnerBinding>(Collection);
 
     /// <summary>The workspace's bindings by owner name.</summary>
     public IReadOnlyDictionary<string, OwnerBinding> Of(string workspaceId) =>

@@ -21,17 +21,20 @@ public sealed class PlanTaskStore : IOwnsCollections
     private const string SnapshotsBuilt = "snapshots";
     public static IReadOnlyList<string> Collections => [Collection, OpenSnapshots, DoneSnapshots, SnapshotMeta];
 
-    private readonly LiteDatabase _db;
+    private readonly DocumentDatabase _db;
+    // LiteDB answers the status and due-date range queries from its compound index; PostgreSQL from its columns.
+    private readonly LiteDatabase? _lite;
     private readonly AuditLog _audit;
     private readonly TaskListView _open, _done;
     // Writes of this store run one at a time, so their lists are published in commit order.
     private readonly object _writeGate = new();
 
-    public PlanTaskStore(LiteDatabase db, AuditLog audit)
+    public PlanTaskStore(DocumentDatabase db, AuditLog audit)
     {
         _db = db;
+        _lite = (db as LiteDocumentDatabase)?.Lite;
         _audit = audit;
-        Tasks.EnsureIndex(OverdueIndex, OverdueExpr);
+        _lite?.GetCollection<PlanTask>(Collection).EnsureIndex(OverdueIndex, OverdueExpr);
         Tasks.EnsureIndex(t => t.WorkspaceId);
         Tasks.EnsureIndex(t => t.IdentityKey, unique: true);
         _open = new TaskListView(db, OpenSnapshots, done: false, ws => WithStatus(ws, OpenStatuses));
@@ -39,7 +42,7 @@ public sealed class PlanTaskStore : IOwnsCollections
         EnsureSnapshots();
     }
 
-    private ILiteCollection<PlanTask> Tasks => _db.GetCollection<PlanTask>(Collection);
+    private DocumentCollection<PlanTask> Tasks => _db.Collection<PlanTask>(Collection);
 
     public static string RecordKey(int id) => $"{Collection}/{id}";
 
@@ -84,7 +87,9 @@ public sealed class PlanTaskStore : IOwnsCollections
     public IReadOnlyList<PlanTask> Overdue(string workspaceId, DateOnly today) => _open.Of(workspaceId).DueBefore(today);
 
     private IEnumerable<PlanTask> WithStatus(string workspaceId, IEnumerable<PlanTaskStatus> statuses) =>
-        statuses.SelectMany(status => Tasks.Find(Query.StartsWith(OverdueExpr, $"{workspaceId}|{status}|"))).Where(t => t.WorkspaceId == workspaceId);
+        statuses.SelectMany(status => _lite is { } lite
+            ? lite.GetCollection<PlanTask>(Collection).Find(Query.StartsWith(OverdueExpr, $"{workspaceId}|{status}|"))
+            : Tasks.Find(t => t.WorkspaceId == workspaceId && t.Status == status)).Where(t => t.WorkspaceId == workspaceId);
 
     /// <summary>
     /// Builds every workspace's snapshots from the tasks once (a database written before snapshots existed, or in an
@@ -92,7 +97,8 @@ public sealed class PlanTaskStore : IOwnsCollections
     /// </summary>
     private void EnsureSnapshots()
     {
-        var meta = _db.GetCollection(SnapshotMeta);
+        if (_db.IsShared) return; // no snapshots: every instance reads the lists from the database
+        var meta = _db.Table(SnapshotMeta);
         if (meta.FindById(SnapshotsBuilt) is { } built && built["Format"].AsInt32 == TaskSnapshot.Format) return;
         lock (_writeGate)
         {
@@ -100,7 +106,7 @@ public sealed class PlanTaskStore : IOwnsCollections
             {
                 if (meta.FindById(SnapshotsBuilt) is not { } again || again["Format"].AsInt32 != TaskSnapshot.Format)
                 {
-                    var tasks = Tasks.Find(Query.Not(nameof(PlanTask.Status), PlanTaskStatus.Cancelled.ToString())).ToList();
+                    var tasks = Tasks.Find(t => t.Status != PlanTaskStatus.Cancelled).ToList();
                     _open.Rebuild(tasks);
                     _done.Rebuild(tasks);
                     meta.Upsert(new BsonDocument { ["_id"] = SnapshotsBuilt, ["Format"] = (int)TaskSnapshot.Format });
@@ -116,7 +122,9 @@ public sealed class PlanTaskStore : IOwnsCollections
         foreach (var status in OpenStatuses)
         {
             var prefix = $"{workspaceId}|{status}|";
-            result.AddRange(Tasks.Find(Query.Between(OverdueExpr, prefix + Day(from), prefix + Day(to))));
+            result.AddRange(_lite is { } lite
+                ? lite.GetCollection<PlanTask>(Collection).Find(Query.Between(OverdueExpr, prefix + Day(from), prefix + Day(to)))
+                : Tasks.Find(t => t.WorkspaceId == workspaceId && t.Status == status && t.DueDate >= from && t.DueDate <= to));
         }
         return result.OrderBy(t => t.DueDate).ThenBy(t => t.Id).ToList();
     }
@@ -411,7 +419,7 @@ public sealed class PlanTaskStore : IOwnsCollections
         var inserted = 0;
         InTransaction(changed =>
         {
-            inserted = Tasks.InsertBulk(list, 5000);
+            inserted = _lite is { } lite ? lite.GetCollection<PlanTask>(Collection).InsertBulk(list, 5000) : Tasks.Insert(list);
             changed.AddRange(list);
         });
         return inserted;

@@ -1,3 +1,4 @@
+using ChatBot.Storage.Engine;
 using System.Collections.Concurrent;
 using LiteDB;
 
@@ -15,7 +16,9 @@ internal sealed class TaskListView
     // LiteDB documents are limited to 16 MB; a workspace whose list does not fit is read through the index instead.
     private const int MaxSnapshotBytes = 8 * 1024 * 1024;
 
-    private readonly LiteDatabase _db;
+    private readonly DocumentDatabase _db;
+    // On a database other instances write to (PostgreSQL) nothing is remembered: every read asks the database.
+    private readonly bool _queryEveryTime;
     private readonly bool _done;
     private readonly Func<string, IEnumerable<PlanTask>> _query;
     // Each workspace's list with the write version it was loaded or written at.
@@ -28,9 +31,10 @@ internal sealed class TaskListView
     /// <param name="collection">Where the snapshots are.</param>
     /// <param name="done">The done tasks; else the open ones.</param>
     /// <param name="query">The workspace's tasks of this list straight from the tasks collection (too many for a snapshot).</param>
-    public TaskListView(LiteDatabase db, string collection, bool done, Func<string, IEnumerable<PlanTask>> query)
+    public TaskListView(DocumentDatabase db, string collection, bool done, Func<string, IEnumerable<PlanTask>> query)
     {
         _db = db;
+        _queryEveryTime = db.IsShared;
         Collection = collection;
         _done = done;
         _query = query;
@@ -38,7 +42,7 @@ internal sealed class TaskListView
 
     public string Collection { get; }
 
-    private ILiteCollection<BsonDocument> Snapshots => _db.GetCollection(Collection);
+    private DocumentTable Snapshots => _db.Table(Collection);
 
     public bool Holds(PlanTask t) => _done ? t.Status == PlanTaskStatus.Done : t.IsOpen;
 
@@ -48,6 +52,7 @@ internal sealed class TaskListView
     /// <summary>The workspace's list by due date then id (shared instances: callers must not modify them).</summary>
     public TaskList Of(string workspaceId)
     {
+        if (_queryEveryTime) return Queried(workspaceId);
         var version = _versions.GetValueOrDefault(workspaceId);
         if (_lists.TryGetValue(workspaceId, out var cached) && cached.Version == version) return cached.Tasks;
         var stored = _stored ?? Load();
@@ -70,7 +75,7 @@ internal sealed class TaskListView
             if (_stored is { } done) return done;
             var versions = new Dictionary<string, long>(_versions);
             var stored = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var doc in Snapshots.FindAll())
+            foreach (var doc in Snapshots.Find(null))
             {
                 var ws = doc["_id"].AsString;
                 stored.Add(ws);
@@ -85,8 +90,10 @@ internal sealed class TaskListView
     {
         null => TaskList.Empty,
         _ when snapshot["Rows"].IsBinary => new TaskList(snapshot["Rows"].AsBinary, workspaceId),
-        _ => new TaskList(_query(workspaceId).OrderBy(t => t.DueDate).ThenBy(t => t.Id).ToArray()), // too big for a snapshot
+        _ => Queried(workspaceId), // too big for a snapshot
     };
+
+    private TaskList Queried(string workspaceId) => new(_query(workspaceId).OrderBy(t => t.DueDate).ThenBy(t => t.Id).ToArray());
 
     /// <summary>
     /// Inside a write transaction: rewrites the workspace's snapshot with <paramref name="changed"/> applied (tasks
@@ -94,6 +101,7 @@ internal sealed class TaskListView
     /// </summary>
     public TaskList Write(string workspaceId, IEnumerable<PlanTask> changed)
     {
+        if (_queryEveryTime) return TaskList.Empty; // not kept: nothing to write or publish
         var byId = ListOf(workspaceId, Snapshots.FindById(workspaceId)).All().ToDictionary(t => t.Id);
         foreach (var t in changed)
             if (Holds(t)) byId[t.Id] = t; else byId.Remove(t.Id);
@@ -107,7 +115,7 @@ internal sealed class TaskListView
         if (rows.Length > MaxSnapshotBytes)
         {
             Snapshots.Upsert(new BsonDocument { ["_id"] = workspaceId, ["Oversize"] = true });
-            return new TaskList(_query(workspaceId).OrderBy(t => t.DueDate).ThenBy(t => t.Id).ToArray());
+            return Queried(workspaceId);
         }
         Snapshots.Upsert(new BsonDocument { ["_id"] = workspaceId, ["Rows"] = rows });
         // Decoded from the bytes: fresh instances equal to a read from the database, not the callers' objects.
@@ -117,6 +125,7 @@ internal sealed class TaskListView
     /// <summary>After a write: the workspace's new list (committed), or null (rolled back: the next read loads the stored one).</summary>
     public void Publish(string workspaceId, TaskList? tasks)
     {
+        if (_queryEveryTime) return;
         var version = _versions.AddOrUpdate(workspaceId, 1, (_, v) => v + 1);
         if (tasks is null) _lists.TryRemove(workspaceId, out _);
         else _lists[workspaceId] = (version, tasks);
@@ -125,7 +134,7 @@ internal sealed class TaskListView
     /// <summary>Inside a transaction: every snapshot written anew from the given tasks (all of this list's tasks, by workspace).</summary>
     public void Rebuild(IEnumerable<PlanTask> tasks)
     {
-        Snapshots.DeleteAll();
+        foreach (var doc in Snapshots.Find(null)) Snapshots.Delete(doc["_id"]);
         foreach (var ws in tasks.Where(Holds).GroupBy(t => t.WorkspaceId))
             Write(ws.Key, ws);
     }

@@ -15,8 +15,8 @@ public sealed class OutboxStore : IOwnsCollections
     public const string Collection = "outbox";
     public static IReadOnlyList<string> Collections => [Collection];
     // Two stores over one LiteDatabase (two scheduler instances in one process) must share the claim lock and the lanes.
-    private static readonly ConditionalWeakTable<LiteDatabase, Shared> States = new();
-    private readonly LiteDatabase _db;
+    private static readonly ConditionalWeakTable<DocumentDatabase, Shared> States = new();
+    private readonly DocumentDatabase _db;
     private readonly Shared _shared;
     private readonly object _gate;
 
@@ -28,7 +28,7 @@ public sealed class OutboxStore : IOwnsCollections
         public long LastSequence;
     }
 
-    public OutboxStore(LiteDatabase db)
+    public OutboxStore(DocumentDatabase db)
     {
         _db = db;
         _shared = States.GetValue(db, _ => new Shared());
@@ -44,7 +44,7 @@ public sealed class OutboxStore : IOwnsCollections
     /// <summary>Random source for backoff jitter (tests make it fixed).</summary>
     public Func<double> Random { get; set; } = System.Random.Shared.NextDouble;
 
-    private ILiteCollection<OutboxMessage> Messages => _db.GetCollection<OutboxMessage>(Collection);
+    private DocumentCollection<OutboxMessage> Messages => _db.Collection<OutboxMessage>(Collection);
 
     /// <summary>Inserts the message under its deterministic key; false when that key exists (queued, sent or dead).</summary>
     public bool TryEnqueue(OutboxMessage message) => TryEnqueueAll([message]).Count == 1;
@@ -100,8 +100,8 @@ public sealed class OutboxStore : IOwnsCollections
         lock (_gate)
         {
             if (!LanesLocked().ContainsKey(lane)) return null;
-            return Messages.Find(Query.And(Query.EQ(nameof(OutboxMessage.Lane), lane),
-                    Query.EQ(nameof(OutboxMessage.Status), OutboxStatus.Pending.ToString())))
+            return Messages.Find(DocumentFilter.Eq(nameof(OutboxMessage.Lane), lane)
+                    .And(DocumentFilter.Eq(nameof(OutboxMessage.Status), OutboxStatus.Pending.ToString())))
                 .OrderBy(m => m.Sequence).FirstOrDefault();
         }
     }
@@ -110,7 +110,7 @@ public sealed class OutboxStore : IOwnsCollections
     {
         if (_shared.Lanes is { } lanes) return lanes;
         lanes = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var m in Messages.Find(Query.EQ(nameof(OutboxMessage.Status), OutboxStatus.Pending.ToString())))
+        foreach (var m in Messages.Find(DocumentFilter.Eq(nameof(OutboxMessage.Status), OutboxStatus.Pending.ToString())))
         {
             if (m.Lane is null) continue;
             lanes[m.Lane] = lanes.GetValueOrDefault(m.Lane) + 1;
@@ -126,9 +126,7 @@ public sealed class OutboxStore : IOwnsCollections
     {
         var found = new HashSet<string>(StringComparer.Ordinal);
         if (keys.Count == 0) return found;
-        foreach (var doc in _db.GetCollection(Collection).Query()
-                     .Where(Query.In("_id", keys.Select(k => new BsonValue(k))))
-                     .Select("{ _id: $._id }").ToEnumerable())
+        foreach (var doc in _db.Table(Collection).Find(DocumentFilter.In("_id", keys.Select(k => new BsonValue(k)))))
             found.Add(doc["_id"].AsString);
         return found;
     }
@@ -137,10 +135,8 @@ public sealed class OutboxStore : IOwnsCollections
     public IReadOnlyList<OutboxMessage> Due(DateTimeOffset now, int max = 50)
     {
         var cutoff = Iso(now);
-        return Messages.Query()
-            .Where(Query.EQ(nameof(OutboxMessage.Status), OutboxStatus.Pending.ToString()))
-            .Where(Query.LTE(nameof(OutboxMessage.NextAttemptUtc), cutoff))
-            .ToEnumerable()
+        return Messages.Find(DocumentFilter.Eq(nameof(OutboxMessage.Status), OutboxStatus.Pending.ToString())
+                .And(DocumentFilter.Where(nameof(OutboxMessage.NextAttemptUtc), FilterOperator.LessOrEqual, cutoff)))
             .OrderBy(m => m.NextAttemptUtc).ThenBy(m => m.Key, StringComparer.Ordinal)
             .Take(max).ToList();
     }
@@ -227,10 +223,10 @@ public sealed class OutboxStore : IOwnsCollections
         if (max <= 0) return 0;
         lock (_gate)
         {
-            var keys = _db.GetCollection(Collection).Query()
-                .Where(Query.LT(nameof(OutboxMessage.CreatedUtc), Iso(queuedBefore)))
-                .Where(Query.Not(nameof(OutboxMessage.Status), OutboxStatus.Pending.ToString()))
-                .Select("{ _id: $._id }").Limit(max).ToEnumerable()
+            var keys = _db.Table(Collection).Find(
+                    DocumentFilter.Where(nameof(OutboxMessage.CreatedUtc), FilterOperator.Less, Iso(queuedBefore))
+                        .And(DocumentFilter.Where(nameof(OutboxMessage.Status), FilterOperator.NotEqual, OutboxStatus.Pending.ToString())),
+                    limit: max)
                 .Select(d => d["_id"]).ToList();
             if (keys.Count == 0) return 0;
             return _db.InTransaction(() => keys.Count(k => Messages.Delete(k)));

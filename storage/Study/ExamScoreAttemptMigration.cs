@@ -1,3 +1,4 @@
+using ChatBot.Storage.Engine;
 using ChatBot.Storage.Migrations;
 using LiteDB;
 
@@ -12,14 +13,13 @@ public sealed class ExamScoreAttemptMigration : ISchemaMigration
     public int Version => 3000;
     public string Name => "study-exam-score-attempts";
 
-    public void Apply(LiteDatabase db)
+    public void Apply(DocumentDatabase db)
     {
-        var scores = db.GetCollection(StudyStore.Scores);
+        var scores = db.Table(StudyStore.Scores);
         // Documents that already have an attempt were written by the new code or by an earlier run: left alone.
-        var old = scores.FindAll().Where(d => !d.ContainsKey(nameof(StudyExamScore.Attempt))).ToList();
+        var old = scores.Find(null).Where(d => !d.ContainsKey(nameof(StudyExamScore.Attempt))).ToList();
         if (old.Count == 0) return;
-        db.BeginTrans();
-        try
+        db.InTransaction(() =>
         {
             foreach (var doc in old)
             {
@@ -29,12 +29,6 @@ public sealed class ExamScoreAttemptMigration : ISchemaMigration
                 scores.Delete(oldId);
                 scores.Upsert(doc);
             }
-            db.Commit();
-        }
-        catch
-        {
-            db.Rollback();
-            throw;
-        }
+        });
     }
 }

@@ -12,9 +12,9 @@ public sealed class StudyStore : IOwnsCollections
     public const string Scores = "study_scores";
     public const string Meetings = "study_meetings";
     public static IReadOnlyList<string> Collections => [Sessions, Attendance, Scores, Meetings];
-    private readonly LiteDatabase _db;
+    private readonly DocumentDatabase _db;
 
-    public StudyStore(LiteDatabase db)
+    public StudyStore(DocumentDatabase db)
     {
         _db = db;
         SessionCollection.EnsureIndex(s => s.WorkspaceId);
@@ -23,11 +23,11 @@ public sealed class StudyStore : IOwnsCollections
         ScoreCollection.EnsureIndex(a => a.WorkspaceId);
     }
 
-    private ILiteCollection<StudySession> SessionCollection => _db.GetCollection<StudySession>(Sessions);
-    private ILiteCollection<StudyAttendance> AttendanceCollection => _db.GetCollection<StudyAttendance>(Attendance);
-    private ILiteCollection<StudyExamScore> ScoreCollection => _db.GetCollection<StudyExamScore>(Scores);
-    private ILiteCollection<StudyMeeting> MeetingCollection => _db.GetCollection<StudyMeeting>(Meetings);
-    private ILiteCollection<AuditEntry> Audit => _db.GetCollection<AuditEntry>(ChatBotDatabase.Audit);
+    private DocumentCollection<StudySession> SessionCollection => _db.Collection<StudySession>(Sessions);
+    private DocumentCollection<StudyAttendance> AttendanceCollection => _db.Collection<StudyAttendance>(Attendance);
+    private DocumentCollection<StudyExamScore> ScoreCollection => _db.Collection<StudyExamScore>(Scores);
+    private DocumentCollection<StudyMeeting> MeetingCollection => _db.Collection<StudyMeeting>(Meetings);
+    private DocumentCollection<AuditEntry> Audit => _db.Collection<AuditEntry>(ChatBotDatabase.Audit);
 
     public static string RecordKey(int id) => $"{Sessions}/{id}";
 

@@ -1,4 +1,4 @@
-using ChatBot.Storage;
+using ChatBot.Storage.Engine;
 using ChatBot.Storage.Mediation;
 using ChatBot.Tests.Infrastructure;
 using static ChatBot.Tests.Mediation.MediationTestKit;
@@ -10,9 +10,10 @@ public class MediationStoreTests
     private static readonly DateTimeOffset Now = new(2026, 3, 10, 1, 0, 0, TimeSpan.Zero);
     private static readonly MediationActor Clerk = new("msteams:user-1", "王小明");
 
-    private static (LiteDB.LiteDatabase Db, MediationStore Store) Open()
+    // A contract test: each runs on LiteDB and on PostgreSQL.
+    private static (DocumentDatabase Db, MediationStore Store) Open(string provider)
     {
-        var db = ChatBotDatabase.Open(TempPaths.NewDatabase());
+        var db = StorageProviders.Open(provider);
         return (db, new MediationStore(db));
     }
 
@@ -23,10 +24,10 @@ public class MediationStoreTests
         return c;
     }
 
-    [Fact]
-    public void Case_numbers_are_sequential_per_workspace_and_year()
+    [Theory, MemberData(nameof(StorageProviders.All), MemberType = typeof(StorageProviders))]
+    public void Case_numbers_are_sequential_per_workspace_and_year(string provider)
     {
-        var (db, store) = Open();
+        var (db, store) = Open(provider);
         using var _ = db;
         var a1 = store.Create(In("A", new(2026, 1, 5)), "f1", Clerk, Now).Case;
         var a2 = store.Create(In("A", new(2026, 2, 5)), "f2", Clerk, Now).Case;
@@ -41,10 +42,10 @@ public class MediationStoreTests
         Assert.Null(store.FindByForm("B", "f1"));
     }
 
-    [Fact]
-    public void The_same_form_id_returns_the_existing_case_and_other_workspaces_may_reuse_it()
+    [Theory, MemberData(nameof(StorageProviders.All), MemberType = typeof(StorageProviders))]
+    public void The_same_form_id_returns_the_existing_case_and_other_workspaces_may_reuse_it(string provider)
     {
-        var (db, store) = Open();
+        var (db, store) = Open(provider);
         using var _ = db;
         var first = store.Create(In("A", new(2026, 1, 5)), "form-x", Clerk, Now);
         var again = store.Create(In("A", new(2026, 1, 6)), "form-x", Clerk, Now);
@@ -57,10 +58,10 @@ public class MediationStoreTests
         Assert.Single(store.All("A"));
     }
 
-    [Fact]
-    public async Task Parallel_creates_get_distinct_consecutive_numbers()
+    [Theory, MemberData(nameof(StorageProviders.All), MemberType = typeof(StorageProviders))]
+    public async Task Parallel_creates_get_distinct_consecutive_numbers(string provider)
     {
-        var (db, store) = Open();
+        var (db, store) = Open(provider);
         using var _ = db;
         var tasks = Enumerable.Range(1, 20).Select(i => Task.Run(() => store.Create(In("A", new(2026, 3, 1)), "f" + i, Clerk, Now))).ToList();
         await Task.WhenAll(tasks);
@@ -68,9 +69,28 @@ public class MediationStoreTests
     }
 
     [Fact]
-    public void Follow_ups_and_outcomes_change_the_case_and_are_audited()
+    public async Task Two_instances_on_one_PostgreSQL_database_never_give_a_number_twice_and_save_a_form_once()
     {
-        var (db, store) = Open();
+        // Two stores, each with its own connections, as two bot processes would have: no in-process lock is shared.
+        var connection = PostgresServer.NewDatabase();
+        using var sourceA = Npgsql.NpgsqlDataSource.Create(connection);
+        using var sourceB = Npgsql.NpgsqlDataSource.Create(connection);
+        ChatBot.Storage.Postgres.PostgresSchema.Migrate(sourceA);
+        var a = new MediationStore(new ChatBot.Storage.Postgres.PostgresDocumentDatabase(sourceA));
+        var b = new MediationStore(new ChatBot.Storage.Postgres.PostgresDocumentDatabase(sourceB));
+        var saves = Enumerable.Range(1, 40).Select(i => Task.Run(() =>
+            (i % 2 == 0 ? a : b).Create(In("A", new(2026, 3, 1)), "f" + (i % 30), Clerk, Now))).ToList();
+        var results = await Task.WhenAll(saves);
+
+        Assert.Equal(30, results.Count(r => r.Created));
+        Assert.Equal(Enumerable.Range(1, 30).Select(i => $"2026-{i:000}"), a.All("A").Select(c => c.CaseNo).Order());
+        Assert.Equal(30, b.All("A").Select(c => c.FormKey).Distinct().Count());
+    }
+
+    [Theory, MemberData(nameof(StorageProviders.All), MemberType = typeof(StorageProviders))]
+    public void Follow_ups_and_outcomes_change_the_case_and_are_audited(string provider)
+    {
+        var (db, store) = Open(provider);
         using var _ = db;
         var c = store.Create(In("A", new(2026, 3, 1)), "f1", Clerk, Now).Case;
         var later = Now.AddHours(2);
@@ -90,18 +110,18 @@ public class MediationStoreTests
         Assert.Equal(later, history[2].AtUtc);
     }
 
-    [Fact]
-    public void A_failed_write_rolls_back_the_counter()
+    [Theory, MemberData(nameof(StorageProviders.All), MemberType = typeof(StorageProviders))]
+    public void A_failed_write_rolls_back_the_counter(string provider)
     {
-        var (db, store) = Open();
+        var (db, store) = Open(provider);
         using var _ = db;
         store.Create(In("A", new(2026, 3, 1)), "f1", Clerk, Now);
         // A case id that already exists makes the insert fail inside the transaction.
         var clash = In("A", new(2026, 3, 1));
-        db.GetCollection<MediationCounter>(MediationStore.Counters).Upsert(new MediationCounter { Id = "A|2026", Last = 0 });
-        Assert.ThrowsAny<LiteDB.LiteException>(() => store.Create(clash, "f2", Clerk, Now));
-        Assert.Equal(0, db.GetCollection<MediationCounter>(MediationStore.Counters).FindById("A|2026").Last);
+        db.Collection<MediationCounter>(MediationStore.Counters).Upsert(new MediationCounter { Id = "A|2026", Last = 0 });
+        Assert.ThrowsAny<Exception>(() => store.Create(clash, "f2", Clerk, Now));
+        Assert.Equal(0, db.Collection<MediationCounter>(MediationStore.Counters).FindById("A|2026")!.Last);
         Assert.Single(store.All("A"));
-        Assert.Single(db.GetCollection<ChatBot.Storage.Conversations.AuditEntry>(ChatBotDatabase.Audit).FindAll());
+        Assert.Single(db.Collection<ChatBot.Storage.Conversations.AuditEntry>(ChatBot.Storage.ChatBotDatabase.Audit).FindAll());
     }
 }

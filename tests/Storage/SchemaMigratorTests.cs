@@ -1,5 +1,6 @@
 using ChatBot.Bot.Features.Backups;
 using ChatBot.Storage;
+using ChatBot.Storage.Engine;
 using ChatBot.Storage.Migrations;
 using ChatBot.Tests.Infrastructure;
 using LiteDB;
@@ -18,11 +19,11 @@ public class SchemaMigratorTests
         public string Name => "test-source-code";
         public int Runs { get; private set; }
 
-        public void Apply(LiteDatabase db)
+        public void Apply(DocumentDatabase db)
         {
             Runs++;
-            var things = db.GetCollection("things");
-            foreach (var doc in things.FindAll().ToList())
+            var things = db.Table("things");
+            foreach (var doc in things.Find(null))
             {
                 if (doc.ContainsKey("code")) continue; // already migrated: a second run changes nothing
                 doc["code"] = doc["source"].AsString == "当事人申请" ? "application" : "other";
@@ -36,10 +37,10 @@ public class SchemaMigratorTests
     {
         public int Version => 92000;
         public string Name => "test-renumber";
-        public void Apply(LiteDatabase db)
+        public void Apply(DocumentDatabase db)
         {
-            var things = db.GetCollection("things");
-            foreach (var doc in things.FindAll().ToList())
+            var things = db.Table("things");
+            foreach (var doc in things.Find(null))
             {
                 // Needs the first migration's field: proves the order.
                 doc["label"] = doc["code"].AsString + "-" + doc["_id"].AsInt32;

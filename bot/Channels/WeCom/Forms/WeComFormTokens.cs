@@ -1,3 +1,4 @@
+using ChatBot.Storage.Engine;
 using System.Security.Cryptography;
 using System.Text;
 using ChatBot.Bot.Channels.WeCom.Cards;
@@ -17,12 +18,12 @@ internal sealed class WeComFormTokens
     private const string SettingsCollection = ChatBot.Storage.ChatBotDatabase.WeComSettings;
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(30);
 
-    private readonly LiteDatabase _db;
+    private readonly DocumentDatabase _db;
     private readonly TimeProvider _clock;
     private readonly byte[] _key;
     private readonly object _useGate = new();
 
-    public WeComFormTokens(LiteDatabase db, TimeProvider clock, IOptions<WeComOptions> options)
+    public WeComFormTokens(DocumentDatabase db, TimeProvider clock, IOptions<WeComOptions> options)
     {
         _db = db;
         _clock = clock;
@@ -31,7 +32,7 @@ internal sealed class WeComFormTokens
             : StoredKey(db);
     }
 
-    private ILiteCollection<WeComForm> Forms => _db.GetCollection<WeComForm>(Collection);
+    private DocumentCollection<WeComForm> Forms => _db.Collection<WeComForm>(Collection);
 
     /// <summary>Stores the form and returns its token.</summary>
     public string Issue(WeComForm form)
@@ -105,16 +106,11 @@ internal sealed class WeComFormTokens
 
     private static DateTimeOffset TruncateToSeconds(DateTimeOffset t) => DateTimeOffset.FromUnixTimeSeconds(t.ToUnixTimeSeconds());
 
-    private static byte[] StoredKey(LiteDatabase db)
+    private static byte[] StoredKey(DocumentDatabase db)
     {
-        var settings = db.GetCollection(SettingsCollection);
-        lock (typeof(WeComFormTokens))
-        {
-            if (settings.FindById("form-signing-key") is { } doc && doc["value"].IsString)
-                return Convert.FromBase64String(doc["value"].AsString);
-            var key = RandomNumberGenerator.GetBytes(32);
-            settings.Upsert(new BsonDocument { ["_id"] = "form-signing-key", ["value"] = Convert.ToBase64String(key) });
-            return key;
-        }
+        var settings = db.Table(SettingsCollection);
+        // The first instance to store a key wins; every other one (another process on PostgreSQL too) reads it.
+        settings.TryInsert(new BsonDocument { ["_id"] = "form-signing-key", ["value"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) });
+        return Convert.FromBase64String(settings.FindById("form-signing-key")!["value"].AsString);
     }
 }
