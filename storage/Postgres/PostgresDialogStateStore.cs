@@ -4,9 +4,10 @@ using ChatBot.Storage.Engine;
 namespace ChatBot.Storage.Postgres;
 
 /// <summary>
-/// Dialog state on PostgreSQL: one row per user and conversation in <c>dialog_state</c>, written when the turn saves
-/// it. The embedded store's journal (group commits into one file) is not needed: every instance reads the row each
-/// turn, and PostgreSQL makes each write durable.
+/// Dialog state on a PostgreSQL database shared by several instances: one row per user and conversation in
+/// <c>dialog_state</c>, read on every turn (the next turn of a conversation may run on another instance, so nothing is
+/// kept in memory) and written with one upsert, committed before <see cref="SaveAsync"/> returns. The embedded
+/// deployment keeps <see cref="JournaledDialogStateStore"/>, whose journal and cache assume one process.
 /// </summary>
 public sealed class PostgresDialogStateStore(PostgresDocumentDatabase db) : IDialogStateStore
 {
@@ -14,6 +15,7 @@ public sealed class PostgresDialogStateStore(PostgresDocumentDatabase db) : IDia
 
     public DialogStateRecord? Load(string key) => States.FindById(key);
 
+    /// <summary>Writes the state; outside a transaction the upsert commits on its own, so it is durable when this returns.</summary>
     public Task SaveAsync(DialogStateRecord record, CancellationToken ct = default)
     {
         ct.ThrowIfCancellationRequested();
