@@ -30,7 +30,7 @@ public class MigrateStoreTests
     [Fact]
     public async Task Every_kind_of_record_of_a_file_made_by_this_version_moves_over_and_reads_back_through_the_stores()
     {
-        var file = await FileWithEveryKindOfRecord();
+        var (file, downloadToken) = await FileWithEveryKindOfRecord();
         using (var lite = ChatBotDatabase.Open(file))
         {
             // The file really holds every kind of record the bot writes, or this test would prove less than it says.
@@ -69,6 +69,9 @@ public class MigrateStoreTests
         Assert.NotNull(new BoardStore(pg).Live(Ws));
         Same(new WorkspaceStore(source).All().OrderBy(w => w.Id), new WorkspaceStore(pg).All().OrderBy(w => w.Id));
         Same(new ConversationReferenceStore(source).All().OrderBy(r => r.Id), new ConversationReferenceStore(pg).All().OrderBy(r => r.Id));
+        var linkTime = new DateTimeOffset(2026, 3, 10, 1, 5, 0, TimeSpan.Zero); // BotHost's clock, inside the links' 30 minutes
+        Same(new ChatBot.Storage.Downloads.LinkStore(source).File(downloadToken, linkTime), new ChatBot.Storage.Downloads.LinkStore(pg).File(downloadToken, linkTime));
+        Assert.Equal([0x50, 0x4B, 0x03, 0x04, 0x00, 0xFF], new ChatBot.Storage.Downloads.LinkStore(pg).File(downloadToken, linkTime)!.Content);
         var stateKey = source.Table(ChatBotDatabase.DialogState).Find(null)[0]["_id"].AsString;
         Same(new JournaledDialogStateStore(((LiteDocumentDatabase)source).Lite).Load(stateKey), new PostgresDialogStateStore(pg).Load(stateKey));
 
@@ -179,7 +182,7 @@ public class MigrateStoreTests
     }
 
     /// <summary>A file the current bot wrote: turns through the bot, and a year of records through its stores.</summary>
-    private static async Task<string> FileWithEveryKindOfRecord()
+    private static async Task<(string File, string DownloadToken)> FileWithEveryKindOfRecord()
     {
         using var host = new BotHost();
         // Through the bot: a workspace, its member and reference, processed activities, the audit, a closed form card.
@@ -215,7 +218,10 @@ public class MigrateStoreTests
         host.Service<WeComCardActionStore>().Save([new WeComCardActionRecord { Id = "a-copy-1", TaskId = "task-1", ConversationId = "wecom-chat-1", Title = "签收", ExpiresUtc = now.AddDays(3) }]);
         host.Service<ClosedCardStore>().Close(Ws, "card-copy-1", "saved", "msteams:user-1", now);
         new ProcessedActivityStore(db).TryMarkFirstSeen("wecom:msg-copy-1", now); // the WeCom channel's redelivery guard
-        return host.DatabasePath;
+        var links = host.Service<ChatBot.Storage.Downloads.LinkStore>();
+        var downloadToken = links.AddFile(Ws, "调解台账.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", [0x50, 0x4B, 0x03, 0x04, 0x00, 0xFF], now.AddMinutes(30));
+        links.AddChart("chart-copy-1", "{\"kind\":\"attendance\"}", now.AddMinutes(30));
+        return (host.DatabasePath, downloadToken);
     }
 
     private static string SmallFile(int cases)
