@@ -50,14 +50,19 @@ internal sealed class OutboxSender(
         var o = options.Value;
         var policy = new OutboxRetryPolicy(o.MaxAttempts, o.BaseRetrySeconds, o.MaxRetrySeconds);
         var round = new Round();
-        foreach (var message in outbox.Due(now, o.BatchSize))
+        // Conversations with waiting replies: each lane's head is claimed and sent in order.
+        foreach (var lane in outbox.DueLanes(now, o.BatchSize))
         {
             ct.ThrowIfCancellationRequested();
-            if (message.Lane is { } lane)
-            {
-                if (round.Lanes.Add(lane)) await DrainLaneAsync(lane, now, early: false, round, ct);
-                continue;
-            }
+            if (round.Lanes.Add(lane)) await DrainLaneAsync(lane, now, early: false, round, ct);
+        }
+        // Reminders: claimed one at a time, right before each is sent, so a slow send never outlasts the lease of one
+        // claimed long before it (its lease would run out and another instance send it too). The claim skips what
+        // another instance is claiming, so several instances drain one outbox side by side.
+        for (var taken = 0; taken < o.BatchSize; taken++)
+        {
+            ct.ThrowIfCancellationRequested();
+            if (outbox.ClaimDue(now, 1, o.SendLease) is not [var message]) break;
             if (message.ExpiresUtc is { } expires && expires <= now)
             {
                 outbox.MarkDead(message.Key, "expired before it could be sent");
@@ -68,10 +73,12 @@ internal sealed class OutboxSender(
             var reference = references.Get(message.TargetReferenceId ?? message.WorkspaceId);
             if (reference is not null && round.DownRoutes.Contains(reference.ServiceUrl))
             {
-                round.Deferred++; // its service did not answer a moment ago: next round, no attempt counted
+                // Its service did not answer a moment ago: given back for the next round, no attempt counted (just
+                // after this round's instant, so this round does not take it again).
+                outbox.Release(message.Key, now + TimeSpan.FromTicks(1));
+                round.Deferred++;
                 continue;
             }
-            if (!outbox.TryClaim(message.Key, now, o.SendLease)) continue; // another sender has it
 
             if (reference is null)
             {
