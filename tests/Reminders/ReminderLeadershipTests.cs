@@ -147,4 +147,54 @@ public class ReminderLeadershipTests
         var leadership = Assert.IsType<PostgresLeadership>(provider.GetRequiredService<IReminderLeadership>());
         Assert.True(leadership.TryLead());
     }
+
+    /// <summary>Leads when the test says so; counts how often it was asked.</summary>
+    private sealed class ScriptedLeadership : IReminderLeadership
+    {
+        private int _asked;
+        public volatile bool Leading;
+        public int Asked => Volatile.Read(ref _asked);
+        public bool TryLead() { Interlocked.Increment(ref _asked); return Leading; }
+    }
+
+    [Fact]
+    public async Task A_follower_s_loop_asks_every_LeaderRetry_and_ticks_as_soon_as_it_leads()
+    {
+        var sender = new FakeProactiveSender();
+        var source = new ListReminderSource();
+        source.Producers.Add(now => ReminderHosts.Message("test/loop", now));
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(T0);
+        var leadership = new ScriptedLeadership();
+        using var host = new BotHost(clock: clock, configure: services =>
+        {
+            Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.RemoveAll<ChatBot.Bot.Conversation.IProactiveSender>(services);
+            services.AddSingleton<ChatBot.Bot.Conversation.IProactiveSender>(sender);
+            services.AddSingleton<IReminderSource>(source);
+            Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.RemoveAll<IReminderLeadership>(services);
+            services.AddSingleton<IReminderLeadership>(leadership);
+        });
+        ReminderHosts.SeedWorkspace(host);
+        _ = host.Services; // starts the host and its hosted services
+        var retry = new ReminderOptions().LeaderRetry;
+
+        // Following for three minutes: asked every LeaderRetry, nothing queued or sent.
+        for (var waited = TimeSpan.Zero; waited < TimeSpan.FromMinutes(3); waited += retry)
+        {
+            clock.Advance(retry);
+            await Task.Delay(20);
+        }
+        Assert.True(leadership.Asked >= 20, $"asked {leadership.Asked} times in 3 minutes");
+        Assert.Empty(host.Service<OutboxStore>().All());
+
+        // The leader died: one LeaderRetry later this instance ticks, without waiting for the next minute.
+        leadership.Leading = true;
+        var advanced = TimeSpan.Zero;
+        for (var i = 0; i < 100 && sender.Sent.Count == 0; i++)
+        {
+            if (i % 5 == 0) { clock.Advance(retry); advanced += retry; }
+            await Task.Delay(50);
+        }
+        Assert.Single(sender.Sent);
+        Assert.True(advanced <= 3 * retry, $"ticked {advanced} after it could lead");
+    }
 }
