@@ -9,6 +9,11 @@ internal sealed class ReminderOptions
     public bool Enabled { get; set; } = true;
     /// <summary>How often the scheduler wakes up.</summary>
     public TimeSpan Interval { get; set; } = TimeSpan.FromMinutes(1);
+    /// <summary>
+    /// With several instances on PostgreSQL, how often an instance that does not run the reminders asks to (it takes
+    /// over when the leader is gone). At most 10 s, so reminders continue within 30 s of the leader's death.
+    /// </summary>
+    public TimeSpan LeaderRetry { get; set; } = TimeSpan.FromSeconds(5);
     /// <summary>Messages sent per tick at most (the rest go next tick).</summary>
     public int BatchSize { get; set; } = 50;
     /// <summary>How long a claimed message stays invisible to other senders while it is being sent.</summary>

@@ -1,3 +1,4 @@
+using ChatBot.Bot.Reminders.Leadership;
 using ChatBot.Storage.Reminders;
 using Microsoft.Extensions.Options;
 
@@ -6,6 +7,11 @@ namespace ChatBot.Bot.Reminders;
 /// <summary>
 /// Wakes every minute (on the injected clock), lets every <see cref="IReminderSource"/> queue what is due into the
 /// outbox, then drains the outbox. One tick is <see cref="RunOnceAsync"/>, which tests call directly.
+/// Only the reminder leader ticks (<see cref="IReminderLeadership"/>: with several instances on PostgreSQL, the one
+/// holding the lock); the others ask again every Reminders:LeaderRetry and take over when the leader is gone. The
+/// leader also does the sending: the per-conversation send pacing (ConversationSendThrottle) lives in its memory, so
+/// one process sending keeps reminders within a conversation's limits. The outbox claim still makes a send by another
+/// instance safe (a lane flushed by a turn elsewhere, the old leader finishing a tick while a new one starts).
 /// </summary>
 internal sealed class ReminderScheduler(
     IEnumerable<IReminderSource> sources,
@@ -13,13 +19,15 @@ internal sealed class ReminderScheduler(
     OutboxSender sender,
     TimeProvider clock,
     IOptions<ReminderOptions> options,
+    IReminderLeadership leadership,
     IHostApplicationLifetime lifetime,
     ILogger<ReminderScheduler> log) : BackgroundService
 {
     private readonly SemaphoreSlim _tick = new(1, 1);
 
     /// <param name="Removed">Finished messages removed from the outbox this tick (older than Reminders:KeepFinishedDays).</param>
-    public sealed record TickResult(int Enqueued, OutboxSender.DrainResult Drained, int Removed);
+    /// <param name="Led">False: another instance leads, so this one did nothing.</param>
+    public sealed record TickResult(int Enqueued, OutboxSender.DrainResult Drained, int Removed, bool Led = true);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -36,12 +44,19 @@ internal sealed class ReminderScheduler(
         using var timer = new PeriodicTimer(options.Value.Interval, clock);
         do
         {
-            try { await RunOnceAsync(clock.GetUtcNow(), stoppingToken); }
+            try
+            {
+                // A follower asks again every LeaderRetry, and ticks as soon as it leads (the old leader is gone).
+                while (!leadership.TryLead()) await Task.Delay(LeaderRetry, clock, stoppingToken);
+                await RunOnceAsync(clock.GetUtcNow(), stoppingToken);
+            }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { return; }
             catch (Exception ex) { log.LogError(ex, "Reminder tick failed; trying again next tick"); }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
+
+    private TimeSpan LeaderRetry => options.Value.LeaderRetry < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : options.Value.LeaderRetry;
 
     /// <summary>After start-up, how long the first tick (and the warm-up before it) waits.</summary>
     internal static readonly TimeSpan StartDelay = TimeSpan.FromSeconds(2);
@@ -77,6 +92,7 @@ internal sealed class ReminderScheduler(
         await _tick.WaitAsync(ct);
         try
         {
+            if (!leadership.TryLead()) return new TickResult(0, new OutboxSender.DrainResult(0, 0, 0, 0), 0, Led: false);
             var enqueued = 0;
             foreach (var source in sources)
             {

@@ -1,5 +1,8 @@
 using ChatBot.Bot.Reminders.Calendar;
 using ChatBot.Bot.Reminders;
+using ChatBot.Bot.Reminders.Leadership;
+using ChatBot.Storage.Engine;
+using ChatBot.Storage.Postgres;
 using ChatBot.Storage.Reminders;
 using Microsoft.Extensions.Options;
 
@@ -17,6 +20,10 @@ internal static class ReminderServiceCollectionExtensions
         services.Configure<ReminderOptions>(configuration.GetSection(ReminderOptions.Section));
         services.AddSingleton(sp => WorkingCalendar.Load(sp.GetRequiredService<IOptions<ReminderOptions>>().Value.HolidayCalendarFile,
             sp.GetRequiredService<ILogger<WorkingCalendar>>()));
+        // Several instances on PostgreSQL: one runs the reminders (an advisory lock); one process on LiteDB always does.
+        services.AddSingleton<IReminderLeadership>(sp => sp.GetRequiredService<DocumentDatabase>() is PostgresDocumentDatabase postgres
+            ? ActivatorUtilities.CreateInstance<PostgresLeadership>(sp, postgres.DataSource)
+            : new LocalLeadership());
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<OutboxSender>();
         services.AddSingleton<ReplyOutbox>();

@@ -50,6 +50,13 @@ public abstract class DocumentDatabase : IDisposable
     /// <summary>Creates an index a store queries by (LiteDB); on PostgreSQL the schema's migrations declare them, so this does nothing.</summary>
     public virtual void EnsureIndex(string collection, string field, bool unique = false) { }
 
+    /// <summary>
+    /// The next number of a named sequence of the schema, unique across every process on the database (PostgreSQL's
+    /// <c>nextval</c>). Only a shared database has them: a store on an embedded one counts in memory under its lock.
+    /// </summary>
+    public virtual long NextInSequence(string sequence) =>
+        throw new NotSupportedException($"The {Provider} database has no sequences; count in memory when it is not shared.");
+
     public virtual void Dispose() { }
 
     // The stores and the tests were written against LiteDatabase; wrapping it keeps `new XStore(liteDatabase)` working.

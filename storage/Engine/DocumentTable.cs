@@ -40,4 +40,13 @@ public abstract class DocumentTable(string name)
         || (id.IsGuid && id.AsGuid == Guid.Empty) || (id.IsObjectId && id.AsObjectId == ObjectId.Empty);
 
     public abstract int DeleteMany(DocumentFilter filter);
+
+    /// <summary>
+    /// Takes up to <paramref name="limit"/> documents that meet the filter, first by <paramref name="orderBy"/> (then by
+    /// key), and saves what <paramref name="change"/> makes of each, in one transaction; returns the changed documents.
+    /// Two processes claiming at once never take the same document: PostgreSQL locks the rows it selects and skips rows
+    /// another transaction holds (<c>for update skip locked</c>); LiteDB runs one transaction at a time. The change must
+    /// make a document stop meeting the filter (e.g. move its next attempt past now), or it is taken again next time.
+    /// </summary>
+    public abstract IReadOnlyList<BsonDocument> Claim(DocumentFilter filter, string orderBy, int limit, Func<BsonDocument, BsonDocument> change);
 }

@@ -63,5 +63,16 @@ public sealed class LiteDocumentDatabase(LiteDatabase db, bool ownsDatabase = fa
         public override bool Delete(BsonValue id) => Documents.Delete(id);
 
         public override int DeleteMany(DocumentFilter filter) => Documents.DeleteMany(filter.ToLiteDb());
+
+        public override IReadOnlyList<BsonDocument> Claim(DocumentFilter filter, string orderBy, int limit, Func<BsonDocument, BsonDocument> change) =>
+            db.InTransaction(() =>
+            {
+                // Sorted here: LiteDB orders by one field only, and the key breaks ties the same way PostgreSQL does.
+                var taken = Documents.Find(filter.ToLiteDb())
+                    .OrderBy(d => d[orderBy]).ThenBy(d => d["_id"])
+                    .Take(limit).Select(change).ToList();
+                foreach (var d in taken) Documents.Update(d);
+                return (IReadOnlyList<BsonDocument>)taken;
+            });
     }
 }

@@ -41,6 +41,9 @@ public sealed class PostgresDocumentDatabase : DocumentDatabase
 
     protected override DocumentTable CreateTable(string name) => new PostgresTable(this, name);
 
+    public override long NextInSequence(string sequence) =>
+        Run("select nextval($1::regclass)", p => p.AddWithValue(sequence), cmd => Convert.ToInt64(cmd.ExecuteScalar()));
+
     public override IReadOnlyList<string> CollectionNames()
     {
         using var cmd = DataSource.CreateCommand(

@@ -97,6 +97,27 @@ internal sealed class PostgresTable(PostgresDocumentDatabase db, string name) : 
         return db.Run(sql.ToString(), p => p.AddRange(parameters.ToArray()), cmd => cmd.ExecuteNonQuery());
     }
 
+    public override IReadOnlyList<BsonDocument> Claim(DocumentFilter filter, string orderBy, int limit, Func<BsonDocument, BsonDocument> change) =>
+        db.InTransaction(() =>
+        {
+            var sql = new StringBuilder($"select doc::text from {Quoted}");
+            var parameters = new List<NpgsqlParameter>();
+            AppendWhere(sql, filter, parameters);
+            sql.Append(" order by ").Append(Quote(Shape.RequireColumn(orderBy))).Append(", id limit ").Append(limit)
+                // Rows another instance is claiming right now are passed over instead of waited for (and taken twice).
+                .Append(" for update skip locked");
+            var rows = db.Run(sql.ToString(), p => p.AddRange(parameters.ToArray()), cmd =>
+            {
+                using var reader = cmd.ExecuteReader();
+                var docs = new List<BsonDocument>();
+                while (reader.Read()) docs.Add(Parse(reader.GetString(0)));
+                return docs;
+            });
+            var taken = rows.Select(change).ToList();
+            foreach (var d in taken) Update(d);
+            return (IReadOnlyList<BsonDocument>)taken;
+        });
+
     private int Write(string template, BsonDocument document)
     {
         var columns = Columns(Shape);

@@ -9,6 +9,10 @@ namespace ChatBot.Storage.Reminders;
 /// store's lock, so a crash between any two calls leaves each message either pending (will be sent) or sent/dead
 /// (never sent again). Sent and dead messages are kept a while (their keys keep a reminder from being queued twice),
 /// then removed by <see cref="RemoveFinished"/>.
+/// On a shared database (PostgreSQL, several instances) what the store remembers in memory cannot be trusted: lanes
+/// are read from the database, lane positions come from a database sequence, every read-modify-write holds the row
+/// (<see cref="DocumentCollection{T}.FindByIdForUpdate"/>), and senders take due reminders with
+/// <see cref="ClaimDue"/> (<c>for update skip locked</c>), so two instances never send one message twice.
 /// </summary>
 public sealed class OutboxStore : IOwnsCollections
 {
@@ -23,7 +27,8 @@ public sealed class OutboxStore : IOwnsCollections
     private sealed class Shared
     {
         public readonly object Gate = new();
-        /// <summary>Pending messages per lane, loaded on first use: asked on every reply, so kept in memory.</summary>
+        /// <summary>Pending messages per lane, loaded on first use: asked on every reply, so kept in memory (embedded
+        /// database only: on a shared one another instance changes the lanes).</summary>
         public Dictionary<string, int>? Lanes;
         public long LastSequence;
     }
@@ -67,15 +72,19 @@ public sealed class OutboxStore : IOwnsCollections
         {
             var added = new List<OutboxMessage>(messages.Count);
             var keys = new HashSet<string>(StringComparer.Ordinal);
-            var lanes = messages.Any(m => m.Lane is not null) ? LanesLocked() : null;
+            var shared = _db.IsShared;
+            var lanes = !shared && messages.Any(m => m.Lane is not null) ? LanesLocked() : null;
             var lastSequence = _shared.LastSequence;
             _db.InTransaction(() =>
             {
+                added.Clear(); // a transaction PostgreSQL runs again (deadlock) starts over
+                keys.Clear();
                 foreach (var message in messages)
                 {
                     if (!keys.Add(message.Key) || Messages.FindById(message.Key) is not null) continue;
-                    if (message.Lane is not null) message.Sequence = ++lastSequence;
-                    Messages.Insert(message);
+                    if (message.Lane is not null) message.Sequence = shared ? SharedSequence(message.Lane) : ++lastSequence;
+                    // Another instance may queue the same key at the same moment: the first insert wins, as here.
+                    if (!Messages.TryInsert(message)) continue;
                     added.Add(message);
                 }
             });
@@ -88,29 +97,95 @@ public sealed class OutboxStore : IOwnsCollections
         }
     }
 
-    /// <summary>True while <paramref name="lane"/> has a message waiting: a new one must queue behind it (in memory, cheap).</summary>
+    /// <summary>
+    /// A lane position no other instance has, behind every message still waiting in the lane (those copied from an
+    /// embedded database were numbered by it, not by the sequence).
+    /// </summary>
+    private long SharedSequence(string lane)
+    {
+        var next = _db.NextInSequence(PositionSequence);
+        var last = PendingInLane(lane).Select(m => m.Sequence).DefaultIfEmpty(0).Max();
+        return Math.Max(next, last + 1);
+    }
+
+    /// <summary>The database sequence of lane positions (storage/Postgres/Schema/0004_outbox.sql).</summary>
+    private const string PositionSequence = "outbox_sequence";
+
+    private static DocumentFilter PendingFilter => DocumentFilter.Eq(nameof(OutboxMessage.Status), OutboxStatus.Pending.ToString());
+
+    private IEnumerable<OutboxMessage> PendingInLane(string lane) =>
+        Messages.Find(DocumentFilter.Eq(nameof(OutboxMessage.Lane), lane).And(PendingFilter));
+
+    /// <summary>True while <paramref name="lane"/> has a message waiting: a new one must queue behind it (in memory,
+    /// cheap; on a shared database one indexed query).</summary>
     public bool HasPendingInLane(string lane)
     {
+        if (_db.IsShared)
+            return _db.Table(Collection).Find(DocumentFilter.Eq(nameof(OutboxMessage.Lane), lane).And(PendingFilter), limit: 1).Count > 0;
         lock (_gate) return LanesLocked().ContainsKey(lane);
     }
 
     /// <summary>The lane's first pending message: the only one of the lane that may be sent now.</summary>
     public OutboxMessage? LaneHead(string lane)
     {
+        if (_db.IsShared) return Head(PendingInLane(lane));
         lock (_gate)
         {
             if (!LanesLocked().ContainsKey(lane)) return null;
-            return Messages.Find(DocumentFilter.Eq(nameof(OutboxMessage.Lane), lane)
-                    .And(DocumentFilter.Eq(nameof(OutboxMessage.Status), OutboxStatus.Pending.ToString())))
-                .OrderBy(m => m.Sequence).FirstOrDefault();
+            return Head(PendingInLane(lane));
         }
     }
+
+    private static OutboxMessage? Head(IEnumerable<OutboxMessage> lane) =>
+        lane.OrderBy(m => m.Sequence).ThenBy(m => m.Key, StringComparer.Ordinal).FirstOrDefault();
+
+    /// <summary>The lanes that have a message due (their heads are sent with <see cref="TryClaim"/>, in order), oldest first.</summary>
+    public IReadOnlyList<string> DueLanes(DateTimeOffset now, int max = 50) =>
+        Messages.Find(PendingFilter
+                .And(DocumentFilter.Where(nameof(OutboxMessage.Lane), FilterOperator.NotEqual, BsonValue.Null))
+                .And(DocumentFilter.Where(nameof(OutboxMessage.NextAttemptUtc), FilterOperator.LessOrEqual, Iso(now))),
+                orderBy: nameof(OutboxMessage.NextAttemptUtc), limit: max)
+            .Select(m => m.Lane!).Distinct(StringComparer.Ordinal).ToList();
+
+    /// <summary>
+    /// Takes up to <paramref name="max"/> due messages that belong to no lane (reminders), oldest first, for sending:
+    /// each is claimed as by <see cref="TryClaim"/>, all in one transaction. Two instances claiming at the same moment
+    /// never get the same message (PostgreSQL skips the rows the other one is claiming).
+    /// </summary>
+    public IReadOnlyList<OutboxMessage> ClaimDue(DateTimeOffset now, int max, TimeSpan lease)
+    {
+        if (max <= 0) return [];
+        var due = PendingFilter
+            .And(DocumentFilter.Eq(nameof(OutboxMessage.Lane), BsonValue.Null))
+            .And(DocumentFilter.Where(nameof(OutboxMessage.NextAttemptUtc), FilterOperator.LessOrEqual, Iso(now)));
+        var mapper = _db.Mapper;
+        lock (_gate)
+        {
+            return _db.Table(Collection).Claim(due, nameof(OutboxMessage.NextAttemptUtc), max, doc =>
+                {
+                    var m = mapper.ToObject<OutboxMessage>(doc);
+                    Lease(m, now, lease);
+                    return mapper.ToDocument(m);
+                })
+                .Select(mapper.ToObject<OutboxMessage>).ToList();
+        }
+    }
+
+    private static void Lease(OutboxMessage m, DateTimeOffset now, TimeSpan lease)
+    {
+        m.NextAttemptUtc = now + lease;
+        m.ClaimedUntilUtc = now + lease;
+        m.LastAttemptUtc = now;
+    }
+
+    /// <summary>Gives a claimed message back unsent, due again at <paramref name="nextAttemptUtc"/> (no attempt counted).</summary>
+    public bool Release(string key, DateTimeOffset nextAttemptUtc) => Change(key, m => m.NextAttemptUtc = nextAttemptUtc);
 
     private Dictionary<string, int> LanesLocked()
     {
         if (_shared.Lanes is { } lanes) return lanes;
         lanes = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var m in Messages.Find(DocumentFilter.Eq(nameof(OutboxMessage.Status), OutboxStatus.Pending.ToString())))
+        foreach (var m in Messages.Find(PendingFilter))
         {
             if (m.Lane is null) continue;
             lanes[m.Lane] = lanes.GetValueOrDefault(m.Lane) + 1;
@@ -157,13 +232,15 @@ public sealed class OutboxStore : IOwnsCollections
     {
         lock (_gate)
         {
-            var m = Messages.FindById(key);
-            if (m is null || m.Status != OutboxStatus.Pending) return false;
-            if (m.ClaimedUntilUtc > now || (!early && m.NextAttemptUtc > now)) return false;
-            m.NextAttemptUtc = now + lease;
-            m.ClaimedUntilUtc = now + lease;
-            m.LastAttemptUtc = now;
-            return Messages.Update(m);
+            // The row is held until the claim is saved: another instance claiming it then sees the claim and backs off.
+            return _db.InTransaction(() =>
+            {
+                var m = Messages.FindByIdForUpdate(key);
+                if (m is null || m.Status != OutboxStatus.Pending) return false;
+                if (m.ClaimedUntilUtc > now || (!early && m.NextAttemptUtc > now)) return false;
+                Lease(m, now, lease);
+                return Messages.Update(m);
+            });
         }
     }
 
@@ -237,12 +314,18 @@ public sealed class OutboxStore : IOwnsCollections
     {
         lock (_gate)
         {
-            var m = Messages.FindById(key);
-            if (m is null || m.Status != OutboxStatus.Pending) return false;
-            var lanes = m.Lane is null ? null : LanesLocked(); // loaded while the message still counts as pending
-            change(m);
-            m.ClaimedUntilUtc = null; // every change ends the sender's hold
-            if (!Messages.Update(m)) return false;
+            Dictionary<string, int>? lanes = null;
+            var m = _db.InTransaction(() =>
+            {
+                var m = Messages.FindByIdForUpdate(key);
+                if (m is null || m.Status != OutboxStatus.Pending) return null;
+                // Loaded while the message still counts as pending (the embedded database's lanes live in memory).
+                lanes = m.Lane is null || _db.IsShared ? null : LanesLocked();
+                change(m);
+                m.ClaimedUntilUtc = null; // every change ends the sender's hold
+                return Messages.Update(m) ? m : null;
+            });
+            if (m is null) return false;
             if (lanes is not null && m.Status != OutboxStatus.Pending && lanes.TryGetValue(m.Lane!, out var n))
             {
                 if (n <= 1) lanes.Remove(m.Lane!); else lanes[m.Lane!] = n - 1;
