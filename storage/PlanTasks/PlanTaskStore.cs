@@ -74,10 +74,10 @@ public sealed class PlanTaskStore : IOwnsCollections
     /// </summary>
     public int CountNotCancelled(string workspaceId)
     {
-        if (_db.IsShared)
-            return new[] { PlanTaskStatus.NotStarted, PlanTaskStatus.InProgress, PlanTaskStatus.Done, PlanTaskStatus.PendingAcceptance }
-                .Sum(status => Tasks.Count(t => t.WorkspaceId == workspaceId && t.Status == status));
-        var inMemory = _open.Of(workspaceId).Count + _done.Of(workspaceId).Count;
+        // On a shared database counted there (the lists are not kept in memory), the same way.
+        var inMemory = _db.IsShared
+            ? new[] { PlanTaskStatus.NotStarted, PlanTaskStatus.InProgress, PlanTaskStatus.Done }.Sum(status => Tasks.Count(t => t.WorkspaceId == workspaceId && t.Status == status))
+            : _open.Of(workspaceId).Count + _done.Of(workspaceId).Count;
         return inMemory > 0 ? inMemory : AwaitingAcceptance(workspaceId).Count;
     }
 
