@@ -24,7 +24,9 @@ public class StudyStoreTests
         WorkspaceId = s.WorkspaceId, SessionId = s.Id, OccurrenceDate = March12, UserKey = user, UserName = user, SignedInUtc = at,
     };
 
-    private static AuditEntry Entry(string action) => new() { Action = action, UserKey = "msteams:user-1", AtUtc = Local(3, 1, 9) };
+    // Each entry a minute after the one before, so the audit history has one order.
+    private static int _entries;
+    private static AuditEntry Entry(string action) => new() { Action = action, UserKey = "msteams:user-1", AtUtc = Local(3, 1, 9).AddMinutes(Interlocked.Increment(ref _entries)) };
 
     [Theory, MemberData(nameof(StorageProviders.All), MemberType = typeof(StorageProviders))]
     public void Sessions_are_numbered_one_after_another_and_read_only_in_their_workspace(string provider)
