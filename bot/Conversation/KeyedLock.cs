@@ -1,11 +1,35 @@
 namespace ChatBot.Bot.Conversation;
 
-/// <summary>Serialises turns of the same user in the same conversation (a double click must not run twice at once).</summary>
-internal sealed class KeyedLock
+/// <summary>
+/// Serialises turns of the same user in the same conversation (a double click must not run twice at once). With
+/// several instances on one PostgreSQL database (<paramref name="instances"/>), a turn also holds the key on the
+/// database, so two activities of one conversation that reach two instances run one after the other.
+/// </summary>
+internal sealed class KeyedLock(ChatBot.Storage.Postgres.PostgresAdvisoryLocks? instances = null)
 {
     private readonly Dictionary<string, (SemaphoreSlim Gate, int Users)> _gates = new();
 
     public async Task<IDisposable> AcquireAsync(string key, CancellationToken ct)
+    {
+        var local = await AcquireLocalAsync(key, ct);
+        if (instances is null) return local;
+        try
+        {
+            var shared = await instances.AcquireAsync(key, ct);
+            return new Releaser(() =>
+            {
+                try { shared.DisposeAsync().AsTask().GetAwaiter().GetResult(); }
+                finally { local.Dispose(); }
+            });
+        }
+        catch
+        {
+            local.Dispose();
+            throw;
+        }
+    }
+
+    private async Task<IDisposable> AcquireLocalAsync(string key, CancellationToken ct)
     {
         SemaphoreSlim gate;
         lock (_gates)

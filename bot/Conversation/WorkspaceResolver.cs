@@ -77,8 +77,7 @@ internal sealed class WorkspaceResolver(WorkspaceStore workspaces, ConversationR
         {
             // A personal workspace at a group's id: made before personal ids had their own space, by a personal chat
             // that reused this group's conversation id. The group takes it back; whoever joined it that way is no member.
-            claimed.IsGroup = true;
-            workspaces.Save(claimed);
+            workspaces.Update(claimed, w => w.IsGroup = true);
             var removed = workspaces.RemoveMembers(id);
             log.LogWarning("Workspace {WorkspaceId} had been claimed by a personal chat; it is a group again and its {Count} member(s) from that chat were removed",
                 id, removed);

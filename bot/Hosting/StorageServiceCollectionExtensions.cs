@@ -26,6 +26,8 @@ internal static class StorageServiceCollectionExtensions
         services.AddSingleton<AuditLog>();
         services.AddSingleton<ClosedCardStore>();
         services.AddHousekeepingTask<ClosedCardHousekeeping>();
+        services.AddSingleton<ChatBot.Storage.Downloads.LinkStore>();
+        services.AddHousekeepingTask<LinkHousekeeping>();
         return services;
     }
 }

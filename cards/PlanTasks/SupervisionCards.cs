@@ -98,6 +98,33 @@ public static class SupervisionCards
         return card;
     }
 
+    /// <summary>
+    /// An imported plan's new tasks for one owner, in one message (导入计划, #24): the owner @mentioned, the tasks, and
+    /// one button that signs for them all (签收 for a single task).
+    /// </summary>
+    public static AdaptiveCard AssignedMany(Lang lang, IReadOnlyList<PlanTask> tasks, string mentionText, DateOnly today, int yellowDays)
+    {
+        var card = new AdaptiveCard().Add(
+            TextBlock.Heading(lang.T($"新任务请签收({tasks.Count} 项)", $"New tasks: please sign for them ({tasks.Count})")),
+            new TextBlock(lang.T($"{mentionText}:导入的计划中以下任务由您负责,请签收。", $"{mentionText}: the imported plan gives you these tasks; please sign for them.")) { Wrap = true });
+        foreach (var t in tasks.Take(MaxListed)) card.Add(new TextBlock(PlanTaskCards.Line(lang, t, today, yellowDays)) { Wrap = true, Spacing = "Small" });
+        if (tasks.Count > MaxListed)
+            card.Add(new TextBlock(lang.T($"……另有 {tasks.Count - MaxListed} 项,输入“任务列表 待签收”查看。", $"…and {tasks.Count - MaxListed} more: type \"tasks unsigned\" to see them.")) { Wrap = true, IsSubtle = true });
+        card.AddAction(tasks.Count == 1
+            ? new SubmitAction { Title = lang.T("签收", "Sign for it"), Style = "positive", Data = Data(AcknowledgeVerb, tasks[0].Id) }
+            : new SubmitAction
+            {
+                Title = lang.T($"全部签收({tasks.Count} 项)", $"Sign for all {tasks.Count}"), Style = "positive",
+                Data = new JsonObject { ["verb"] = AcknowledgeVerb, [TaskIdsField] = string.Join(",", tasks.Select(t => t.Id)) },
+            });
+        return card;
+    }
+
+    /// <summary>The card field of 全部签收: the task numbers, comma-separated.</summary>
+    public const string TaskIdsField = "taskIds";
+
+    private const int MaxListed = 15;
+
     /// <summary>催办 posted in the group: the owners @mentioned, the task, and the 更新进度 button.</summary>
     public static AdaptiveCard Chase(Lang lang, PlanTask t, string mentionText, string chaser, DateOnly today, int yellowDays)
     {

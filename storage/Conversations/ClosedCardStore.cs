@@ -13,13 +13,9 @@ public sealed class ClosedCardStore(DocumentDatabase db)
 
     public ClosedCard? Find(string workspaceId, string cardId) => Cards.FindById(Key(workspaceId, cardId));
 
-    /// <summary>Closes the card; one closed before keeps its first state.</summary>
-    public void Close(string workspaceId, string cardId, string state, string? userKey, DateTimeOffset now)
-    {
-        var key = Key(workspaceId, cardId);
-        if (Cards.FindById(key) is not null) return;
-        Cards.Upsert(new ClosedCard { Id = key, WorkspaceId = workspaceId, CardId = cardId, State = state, UserKey = userKey, ClosedUtc = now });
-    }
+    /// <summary>Closes the card; one closed before (by any instance) keeps its first state.</summary>
+    public void Close(string workspaceId, string cardId, string state, string? userKey, DateTimeOffset now) =>
+        Cards.TryInsert(new ClosedCard { Id = Key(workspaceId, cardId), WorkspaceId = workspaceId, CardId = cardId, State = state, UserKey = userKey, ClosedUtc = now });
 
     /// <summary>Forgets cards closed before <paramref name="olderThan"/>; returns how many.</summary>
     public int Prune(DateTimeOffset olderThan) => Cards.DeleteMany(c => c.ClosedUtc < olderThan);

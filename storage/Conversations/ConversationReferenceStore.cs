@@ -8,12 +8,13 @@ public sealed class ConversationReferenceStore(DocumentDatabase db)
     private DocumentCollection<StoredConversationReference> Refs => db.Collection<StoredConversationReference>(ChatBotDatabase.ConversationReferences);
 
     // References this store confirmed in the last minute: a steady turn then skips the read (every turn calls Upsert).
+    // Not on a shared database: another instance may have removed or changed the reference meanwhile.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (StoredConversationReference Ref, DateTimeOffset CheckedUtc)> _recent = new();
 
     /// <summary>Saves the reference when it is new or changed (service URLs do move), not on every turn.</summary>
     public void Upsert(StoredConversationReference reference)
     {
-        if (_recent.TryGetValue(reference.Id, out var seen) && reference.UpdatedUtc - seen.CheckedUtc < TimeSpan.FromMinutes(1)
+        if (!db.IsShared && _recent.TryGetValue(reference.Id, out var seen) && reference.UpdatedUtc - seen.CheckedUtc < TimeSpan.FromMinutes(1)
             && reference.UpdatedUtc >= seen.CheckedUtc && Same(seen.Ref, reference))
             return;
         var existing = Refs.FindById(reference.Id);
@@ -31,6 +32,7 @@ public sealed class ConversationReferenceStore(DocumentDatabase db)
 
     private void Remember(StoredConversationReference r, DateTimeOffset now)
     {
+        if (db.IsShared) return;
         if (_recent.Count > 50_000) _recent.Clear();
         _recent[r.Id] = (r, now);
     }

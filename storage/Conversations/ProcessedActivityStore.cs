@@ -6,20 +6,14 @@ namespace ChatBot.Storage.Conversations;
 /// <summary>Remembers inbound activity / message ids so that a redelivered one is processed once.</summary>
 public sealed class ProcessedActivityStore(DocumentDatabase db)
 {
-    private readonly object _gate = new();
     private DocumentCollection<ProcessedActivity> Seen => db.Collection<ProcessedActivity>(ChatBotDatabase.ProcessedActivities);
 
-    /// <summary>True the first time an id is offered, false for every later offer of the same id.</summary>
-    public bool TryMarkFirstSeen(string id, DateTimeOffset now)
-    {
-        id = StorageKeys.Compact(id);
-        lock (_gate)
-        {
-            if (Seen.FindById(id) is not null) return false;
-            Seen.Insert(new ProcessedActivity { Id = id, SeenUtc = now });
-            return true;
-        }
-    }
+    /// <summary>
+    /// True the first time an id is offered, false for every later offer of the same id. The id is the record's key, so
+    /// one insert decides it: of two instances offered one id at once (a shared database), exactly one sees it first.
+    /// </summary>
+    public bool TryMarkFirstSeen(string id, DateTimeOffset now) =>
+        Seen.TryInsert(new ProcessedActivity { Id = StorageKeys.Compact(id), SeenUtc = now });
 
     /// <summary>Forgets ids older than the channels' redelivery windows.</summary>
     public int Prune(DateTimeOffset olderThan) => Seen.DeleteMany(p => p.SeenUtc < olderThan);

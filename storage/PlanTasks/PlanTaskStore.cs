@@ -145,9 +145,11 @@ public sealed class PlanTaskStore : IOwnsCollections
 
     /// <summary>
     /// Saves an imported plan in one transaction: a task whose identity (plan year+title, section, title) exists is
-    /// updated (owners, department, due date), the others are created. Progress and status are kept.
+    /// updated (owners, department, due date), the others are created. Progress and status are kept. With
+    /// <paramref name="askToSign"/> (导入计划, #24) new tasks and tasks given other owners wait for 签收, as one
+    /// assigned by card does; without it (minutes, older callers) an imported task is not asked to be signed for.
     /// </summary>
-    public ImportOutcome Import(string workspaceId, IReadOnlyList<PlanTaskDraft> drafts, Actor actor, DateTimeOffset now)
+    public ImportOutcome Import(string workspaceId, IReadOnlyList<PlanTaskDraft> drafts, Actor actor, DateTimeOffset now, bool askToSign = false)
     {
         int created = 0, updated = 0, unchanged = 0;
         var ids = new List<int>();
@@ -164,7 +166,7 @@ public sealed class PlanTaskStore : IOwnsCollections
                 if (existing is null)
                 {
                     var task = FromDraft(workspaceId, d, key, now);
-                    task.Supervision.AssignedUtc = null; // a whole plan at once: 签收 is asked of tasks assigned one by one
+                    if (!askToSign) task.Supervision.AssignedUtc = null;
                     Tasks.Insert(task);
                     Audit(task, "import.create", actor, now, $"{task.Title} · {Day(task.DueDate)}");
                     changed.Add(task);
@@ -181,6 +183,7 @@ public sealed class PlanTaskStore : IOwnsCollections
                     changes = changes.Length == 0 ? "draft → task" : "draft → task; " + changes;
                 }
                 if (changes.Length == 0) { unchanged++; continue; }
+                if (askToSign) Reassigned(existing, d, now);
                 existing.Owners = d.Owners.ToList();
                 existing.Department = d.Department;
                 existing.Supervision.SupportUnits = d.SupportUnits.ToList();

@@ -27,13 +27,15 @@ public sealed class Journey : IAsyncDisposable
     private readonly List<string> _consoleErrors = [];
     private readonly List<string> _consoleLog = [];
     private readonly string _name;
+    private readonly bool _ownsHost;
     private int _mark;
     private int _userMark;
     private int _shots;
 
-    private Journey(BotHost host, IBrowserContext context, IPage page, string locale, string name)
+    private Journey(BotHost host, IBrowserContext context, IPage page, string locale, string name, bool ownsHost)
     {
         _host = host;
+        _ownsHost = ownsHost;
         _context = context;
         Page = page;
         Locale = locale;
@@ -69,12 +71,23 @@ public sealed class Journey : IAsyncDisposable
         });
         host.UseKestrel(0);
         host.StartServer();
+        return await OpenAsync(browser, host, locale, name, ownsHost: true);
+    }
+
+    /// <summary>
+    /// A second person at the same bot: a browser context of their own (own local storage, so own Web Chat user id),
+    /// whose page acts on the same local workspace, as a second member of one group chat. Disposed before the first.
+    /// </summary>
+    public Task<Journey> SecondUserAsync(JourneyBrowser browser, string name) => OpenAsync(browser, _host, Locale, name, ownsHost: false);
+
+    private static async Task<Journey> OpenAsync(JourneyBrowser browser, BotHost host, string locale, string name, bool ownsHost)
+    {
         var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             ViewportSize = Desktop, Locale = locale, TimezoneId = "Asia/Shanghai", AcceptDownloads = true,
         });
         var page = await context.NewPageAsync();
-        var journey = new Journey(host, context, page, locale, name)
+        var journey = new Journey(host, context, page, locale, name, ownsHost)
         {
             BaseUrl = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First(),
         };
@@ -297,6 +310,6 @@ public sealed class Journey : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         try { await _context.DisposeAsync(); }
-        finally { _host.Dispose(); }
+        finally { if (_ownsHost) _host.Dispose(); }
     }
 }

@@ -91,11 +91,14 @@ public class MediationLedgerTests
         Assert.Equal(MediationLedger.Columns, header);
     }
 
-    [Fact]
-    public async Task The_download_endpoint_serves_a_file_until_it_expires()
+    [Theory, MemberData(nameof(StorageProviders.All), MemberType = typeof(StorageProviders))]
+    public async Task The_download_endpoint_serves_a_file_until_it_expires_from_any_instance(string provider)
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 10, 1, 0, 0, TimeSpan.Zero));
-        var downloads = new MediationDownloads(clock);
+        using var db = StorageProviders.Open(provider);
+        var made = new MediationDownloads(new ChatBot.Storage.Downloads.LinkStore(db), clock);
+        // Another instance (or the same one after a restart) serves the link: the file is in the database.
+        var downloads = new MediationDownloads(new ChatBot.Storage.Downloads.LinkStore(db), clock);
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseTestServer();
         builder.Services.AddSingleton(downloads);
@@ -105,7 +108,7 @@ public class MediationLedgerTests
         var client = app.GetTestClient();
 
         var bytes = MediationLedger.Build([], _ => null, "2026年", new DateOnly(2026, 3, 10));
-        var token = downloads.Add("local:office", "台账.xlsx", MediationLedger.ContentType, bytes);
+        var token = made.Add("local:office", "台账.xlsx", MediationLedger.ContentType, bytes);
         var ok = await client.GetAsync($"/files/{token}");
         Assert.Equal(200, (int)ok.StatusCode);
         Assert.Equal(MediationLedger.ContentType, ok.Content.Headers.ContentType?.MediaType);

@@ -53,7 +53,9 @@ public class TwoUserCycleTests
 
         // Two hours later her progress answers the chase.
         host.Clock.Advance(TimeSpan.FromHours(2));
-        await host.SendAsync(Say($"更新进度 {id} 60 已排查12个村(社区)", Owner));
+        var answered = Assert.Single(await host.SendAsync(Say($"更新进度 {id} 60 已排查12个村(社区)", Owner)));
+        Assert.Contains("已回应 <at>王小明</at> 的催办", answered.Text); // the chaser is told
+        Assert.Contains(answered.Entities!, e => e.Type == "mention" && e.Mentioned?.Id == Admin);
         var task = host.Service<PlanTaskStore>().Get(Ws, id)!;
         Assert.Null(task.Supervision.OpenChase);
         Assert.Equal(TimeSpan.FromHours(2), task.Supervision.Chases[0].AnsweredUtc - task.Supervision.Chases[0].AtUtc);

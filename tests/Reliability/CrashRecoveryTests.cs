@@ -229,7 +229,7 @@ internal sealed class BotProcess : IDisposable
 
     private BotProcess(Process process) => _process = process;
 
-    public static async Task<BotProcess> StartAsync(string databasePath, int port)
+    public static async Task<BotProcess> StartAsync(string databasePath, int port, IReadOnlyDictionary<string, string>? environment = null)
     {
         var dir = AppContext.BaseDirectory;
         // The tests' deps file lists both the bot and this assembly, so the hosting startup above can load.
@@ -247,6 +247,7 @@ internal sealed class BotProcess : IDisposable
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         psi.Environment["ASPNETCORE_HOSTINGSTARTUPASSEMBLIES"] = "ChatBot.Tests";
         psi.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) psi.Environment[key] = value;
         var bot = new BotProcess(Process.Start(psi)!);
         bot._process.OutputDataReceived += (_, e) => { if (e.Data is not null) bot._output.Enqueue(e.Data); };
         bot._process.ErrorDataReceived += (_, e) => { if (e.Data is not null) bot._output.Enqueue(e.Data); };
@@ -270,6 +271,9 @@ internal sealed class BotProcess : IDisposable
         bot.Kill();
         throw new InvalidOperationException("The bot process did not become healthy:\n" + string.Join("\n", bot._output));
     }
+
+    /// <summary>What the process printed so far (for a failure message).</summary>
+    public string Output => string.Join("\n", _output.TakeLast(60));
 
     /// <summary>SIGKILL: no shutdown code runs, nothing is flushed by the bot.</summary>
     public void Kill()

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 using ChatBot.Storage;
+using ChatBot.Tests.Infrastructure;
 
 namespace ChatBot.Tests.Storage;
 
@@ -20,9 +21,12 @@ public partial class CollectionRegistrationTests
         ("DatabaseBackup.cs", "name"),      // every collection, to count them
         ("TaskListView.cs", "Collection"),  // PlanTaskStore.OpenSnapshots or DoneSnapshots, given to its constructor
         ("SchemaMigrator.cs", "n"),         // every collection, to see whether a new database is empty
+        ("DocumentDatabase.cs", "name"),    // the provider-neutral lookup the stores call
+        ("LiteDocumentDatabase.cs", "Name"), // a table's own collection
+        ("LiteDocumentDatabase.cs", "collection"), // an index on a store's collection
     ];
 
-    [GeneratedRegex(@"\.GetCollection(?:<[^>()]*>)?\(\s*([A-Za-z_][\w.]*)\s*\)")]
+    [GeneratedRegex(@"\.(?:GetCollection|Collection|Table)(?:<[^>()]*>)?\(\s*([A-Za-z_][\w.]*)\s*\)")]
     private static partial Regex GetCollectionCall();
 
     private static readonly Assembly[] Code = [typeof(ChatBotDatabase).Assembly, typeof(ChatBot.Bot.Conversation.TurnRunner).Assembly];
@@ -73,6 +77,15 @@ public partial class CollectionRegistrationTests
         Assert.True(unresolved.Count == 0, "GetCollection with a name that is not a string constant: " + string.Join(", ", unresolved));
         var missing = calls.Where(c => c.Name is { } n && !ChatBotDatabase.Collections.Contains(n)).ToList();
         Assert.True(missing.Count == 0, "Collections no IOwnsCollections declares: " + string.Join(", ", missing));
+    }
+
+    [Fact]
+    public void Every_collection_has_a_table_in_the_PostgreSQL_schema()
+    {
+        using var db = StorageProviders.Open("postgres");
+        var tables = db.CollectionNames();
+        var missing = ChatBotDatabase.Collections.Where(c => !tables.Contains(c)).ToList();
+        Assert.True(missing.Count == 0, "Collections with no table in storage/Postgres/Schema: " + string.Join(", ", missing));
     }
 
     [Fact]

@@ -1,11 +1,16 @@
+using System.Text.Json;
 using ChatBot.Bot.Channels.BotFramework.Schema;
 using ChatBot.Bot.Conversation;
 using Microsoft.Extensions.Options;
 
 namespace ChatBot.Bot.Channels.DirectLine;
 
-/// <summary>Delivers the bot's replies by appending them to the Direct Line conversation's log (streams push them).</summary>
-internal sealed class DirectLineAdapter(DirectLineConversation conversation, ChannelAccount bot, TimeProvider clock) : ChannelAdapter
+/// <summary>
+/// Delivers the bot's replies by appending them to the Direct Line conversation's log (streams push them). Every page
+/// acts on the one local workspace, as the members of one group chat do; as a group's @mention reaches the person
+/// named, a reply that @mentions someone is also delivered to that person's open pages (<paramref name="pages"/>).
+/// </summary>
+internal sealed class DirectLineAdapter(DirectLineConversation conversation, ChannelAccount bot, TimeProvider clock, DirectLineConversationStore? pages = null) : ChannelAdapter
 {
     public override ChannelCapabilities Capabilities => ChannelCapabilities.Full;
 
@@ -14,8 +19,28 @@ internal sealed class DirectLineAdapter(DirectLineConversation conversation, Cha
 
     public override Task<ResourceResponse> SendActivityAsync(Activity activity, CancellationToken ct)
     {
-        var id = conversation.Append(FromBot(activity, bot, conversation), clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        var id = conversation.Append(FromBot(activity, bot, conversation), now);
+        if (pages is not null) DeliverToMentioned(activity, now);
         return Task.FromResult(new ResourceResponse { Id = id });
+    }
+
+    /// <summary>A copy for each other open page of a person the activity @mentions (not the sender's own page).</summary>
+    private void DeliverToMentioned(Activity activity, DateTimeOffset now)
+    {
+        var mentioned = (activity.Entities ?? [])
+            .Where(e => string.Equals(e.Type, "mention", StringComparison.OrdinalIgnoreCase) && e.Mentioned?.Id is { Length: > 0 } id && id != conversation.UserId && id != bot.Id)
+            .Select(e => e.Mentioned!.Id!).ToHashSet(StringComparer.Ordinal);
+        if (mentioned.Count == 0) return;
+        var json = JsonSerializer.Serialize(activity, BotJson.Options);
+        foreach (var page in pages!.OpenOf(mentioned))
+        {
+            if (page == conversation) continue;
+            var copy = JsonSerializer.Deserialize<Activity>(json, BotJson.Options)!;
+            // Its own id, time and place in that page; it answers nothing there.
+            (copy.Id, copy.ReplyToId, copy.Timestamp) = (null, null, null);
+            page.Append(FromBot(copy, bot, page), now);
+        }
     }
 
     /// <summary>

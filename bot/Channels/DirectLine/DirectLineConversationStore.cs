@@ -39,6 +39,10 @@ internal sealed class DirectLineConversationStore(IOptions<DirectLineOptions> op
 
     public int Count => _byId.Count;
 
+    /// <summary>The open conversations of these users (a user who reloaded the page may have several).</summary>
+    public IReadOnlyList<DirectLineConversation> OpenOf(IReadOnlySet<string> userIds) =>
+        _byId.Values.Where(c => c.UserId is { } id && userIds.Contains(id) && !c.Ended.IsCancellationRequested && !IsExpired(c)).ToList();
+
     public bool IsExpired(DirectLineConversation conversation) => clock.GetUtcNow() >= conversation.TokenExpires;
 
     /// <summary>Extends the token's life (the client refreshes it every 15 minutes).</summary>

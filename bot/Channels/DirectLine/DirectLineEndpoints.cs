@@ -128,7 +128,7 @@ internal sealed class DirectLineEndpoints(
         var (activityId, isNew) = conversation.AppendFromClient(activity, ClientActivityId(activity), now);
         if (!isNew) return Results.Json(new { id = activityId });
         var turn = Clone(activity);
-        await runner.RunAsync(turn, new DirectLineAdapter(conversation, Bot, clock), lifetime.ApplicationStopping);
+        await runner.RunAsync(turn, new DirectLineAdapter(conversation, Bot, clock, store), lifetime.ApplicationStopping);
         return Results.Json(new { id = activityId });
     }
 
@@ -223,7 +223,7 @@ internal sealed class DirectLineEndpoints(
             MembersAdded = [Bot, user],
             Locale = conversation.Locale,
         };
-        await runner.RunAsync(update, new DirectLineAdapter(conversation, Bot, clock), lifetime.ApplicationStopping);
+        await runner.RunAsync(update, new DirectLineAdapter(conversation, Bot, clock, store), lifetime.ApplicationStopping);
     }
 
     /// <summary>The user's activity as the real service forwards it: server id and time, the bound user, the bot as recipient.</summary>

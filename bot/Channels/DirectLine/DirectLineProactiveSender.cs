@@ -21,7 +21,7 @@ internal sealed class DirectLineProactiveSender(DirectLineConversationStore stor
             ?? throw new InvalidOperationException(
                 $"Web Chat conversation '{reference.ConversationId}' is no longer open (the page was closed or the bot restarted); " +
                 "the message stays in the outbox and is retried when the Web Chat page has been opened again.");
-        var adapter = new DirectLineAdapter(conversation, DirectLineAdapter.BotAccount(options.Value), clock);
+        var adapter = new DirectLineAdapter(conversation, DirectLineAdapter.BotAccount(options.Value), clock, store);
         activity.Locale ??= reference.Locale ?? conversation.Locale;
         return adapter.SendActivityAsync(activity, ct);
     }

@@ -41,8 +41,7 @@ internal sealed class ScreeningVillagesCommand(WorkspaceStore workspaces, AuditL
             await ctx.SendTextAsync(ctx.T($"“{tooLong[..10]}…”太长,村(社区)名称最多 {MediationRules.MaxVillageLength} 个字;名单未修改。", $"\"{tooLong[..10]}…\" is too long (at most {MediationRules.MaxVillageLength} characters); the list was not changed."));
             return;
         }
-        workspace.Settings[MediationOptions.VillagesKey] = string.Join("、", villages);
-        workspaces.Save(workspace);
+        workspace = workspaces.Update(workspace, w => w.Settings[MediationOptions.VillagesKey] = string.Join("、", villages));
         ctx.Workspace = workspace;
         audit.Write(new AuditEntry
         {

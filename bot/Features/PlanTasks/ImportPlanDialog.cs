@@ -8,6 +8,7 @@ using ChatBot.Bot.Features.PlanTasks.Import;
 using ChatBot.Cards.Help;
 using ChatBot.Cards.PlanTasks;
 using ChatBot.Storage.PlanTasks;
+using Microsoft.Extensions.Options;
 
 namespace ChatBot.Bot.Features.PlanTasks;
 
@@ -23,11 +24,15 @@ internal sealed class ImportPlanDialog : WaterfallDialog
 
     private readonly PlanTaskStore _store;
     private readonly PlanFileLoader _files;
+    private readonly SupervisionNotices _notices;
+    private readonly IOptions<PlanTaskOptions> _options;
 
-    public ImportPlanDialog(PlanTaskStore store, PlanFileLoader files) : base(DialogId)
+    public ImportPlanDialog(PlanTaskStore store, PlanFileLoader files, SupervisionNotices notices, IOptions<PlanTaskOptions> options) : base(DialogId)
     {
         _store = store;
         _files = files;
+        _notices = notices;
+        _options = options;
         AddStep(AskForPlanAsync);
         AddStep(PreviewAsync);
         AddStep(SaveAsync);
@@ -104,11 +109,40 @@ internal sealed class ImportPlanDialog : WaterfallDialog
             return await s.EndDialogAsync(ct: ct);
         }
         var drafts = s.Values["drafts"].Deserialize<List<PlanTaskDraft>>(Json) ?? new();
-        var outcome = _store.Import(ctx.Workspace.Id, drafts, TaskArgs.ActorOf(ctx), ctx.Now);
-        await ctx.SendTextAsync(ctx.T(
+        var outcome = _store.Import(ctx.Workspace.Id, drafts, TaskArgs.ActorOf(ctx), ctx.Now, askToSign: true);
+        // Newly assigned by this import (#24): new tasks, and tasks given other owners.
+        var toSign = outcome.TaskIds.Select(id => _store.Get(ctx.Workspace.Id, id)).OfType<PlanTask>()
+            .Where(t => t.IsOpen && t.Supervision.AssignedUtc == ctx.Now && t.Supervision.AcknowledgedUtc is null).ToList();
+        var (keyByOwner, unbound) = _notices.People(ctx, toSign);
+        var summary = ctx.T(
             $"导入完成:新增 {outcome.Created} 项,更新 {outcome.Updated} 项,未变化 {outcome.Unchanged} 项。输入“任务列表”查看,“逾期任务”查看督办情况。",
-            $"Imported: {outcome.Created} new, {outcome.Updated} updated, {outcome.Unchanged} unchanged. Type \"tasks\" to see them, \"overdue\" for what is late."));
+            $"Imported: {outcome.Created} new, {outcome.Updated} updated, {outcome.Unchanged} unchanged. Type \"tasks\" to see them, \"overdue\" for what is late.");
+        var persons = keyByOwner.Values.Distinct(StringComparer.Ordinal).Count();
+        if (persons > 0)
+            summary += ctx.T($"\n\n已请 {persons} 位责任人签收新任务。", $"\n\n{English.Count(persons, "owner")} asked to sign for their new tasks.");
+        if (unbound.Count > 0)
+            summary += ctx.T(
+                $"\n\n以下责任人尚未绑定到群成员,无法@本人签收:{string.Join("、", unbound)}。请管理员用“绑定 {unbound[0]} @某人”绑定(或输入“绑定”用卡片选择);未签收的任务 {_options.Value.AcknowledgeWithinWorkingDays} 个工作日后会列给管理员。",
+                $"\n\nThese owners are not bound to a member, so they cannot be asked to sign: {string.Join(", ", unbound)}. An admin can bind them with \"bind {unbound[0]} @someone\" (or type \"bind\" to choose on a card); tasks not signed for within {_options.Value.AcknowledgeWithinWorkingDays} working days are listed to the admins.");
+        await ctx.SendTextAsync(summary);
+        if (ctx.Capabilities.AdaptiveCards) await AskToSignAsync(ctx, toSign, keyByOwner);
         return await s.EndDialogAsync(ct: ct);
+    }
+
+    /// <summary>One message per person, listing that person's new tasks with one button to sign for them all (#24).</summary>
+    private async Task AskToSignAsync(TurnContext ctx, IReadOnlyList<PlanTask> toSign, IReadOnlyDictionary<string, string> keyByOwner)
+    {
+        var yellow = _options.Value.YellowDaysFor(ctx.Workspace);
+        var people = keyByOwner.GroupBy(p => p.Value, p => p.Key, StringComparer.Ordinal);
+        foreach (var person in people)
+        {
+            var names = person.ToList();
+            var tasks = toSign.Where(t => t.Owners.Any(names.Contains)).ToList();
+            var mentions = Mentions.ForKeys(ctx.Workspace, [(person.Key, names[0])]);
+            var who = mentions.TextFor(names[0]);
+            await ctx.SendCardAsync(SupervisionCards.AssignedMany(ctx.Lang, tasks, who, ctx.Today, yellow),
+                ctx.T($"{who} 请签收 {tasks.Count} 项新任务。", $"{who} please sign for {English.Count(tasks.Count, "new task")}."), mentions.Entities);
+        }
     }
 
     private async Task<PlanImportResult> ParseAsync(TurnContext ctx, CancellationToken ct)

@@ -16,6 +16,27 @@ internal sealed class SupervisionNotices(WorkspaceStore workspaces, OwnerBinding
         return (string.Join("、", names.Select(mentions.TextFor)), mentions.Entities);
     }
 
+    /// <summary>
+    /// The person each owner name stands for (bound with 绑定, else the member of that name), and the owner names that
+    /// stand for nobody the bot can @mention, in order of first appearance.
+    /// </summary>
+    public (Dictionary<string, string> KeyByOwner, List<string> Unbound) People(TurnContext ctx, IEnumerable<PlanTask> tasks)
+    {
+        var bound = bindings.Of(ctx.Workspace.Id);
+        var byName = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var m in workspaces.MembersOf(ctx.Workspace.Id))
+            if (m.Name is { Length: > 0 } name) byName.TryAdd(name, m.UserKey);
+        var keys = new Dictionary<string, string>(StringComparer.Ordinal);
+        var unbound = new List<string>();
+        foreach (var owner in tasks.SelectMany(t => t.Owners).Distinct(StringComparer.Ordinal))
+        {
+            if (bound.TryGetValue(owner, out var b)) keys[owner] = b.UserKey;
+            else if (byName.TryGetValue(owner, out var key)) keys[owner] = key;
+            else unbound.Add(owner);
+        }
+        return (keys, unbound);
+    }
+
     /// <summary>The admins as mention text and entities; "管理员" when the workspace has none (every member acts as one).</summary>
     public (string Text, List<Entity> Entities) Admins(TurnContext ctx)
     {

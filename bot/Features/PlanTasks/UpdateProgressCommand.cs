@@ -85,7 +85,19 @@ internal sealed class UpdateProgressCommand(PlanTaskStore store, IOptions<PlanTa
     {
         var saved = store.UpdateProgress(ctx.Workspace.Id, task.Id, percent, note.Length > 1000 ? note[..1000] : note, TaskArgs.ActorOf(ctx), ctx.Now)!;
         var hint = percent == 100 ? ctx.T($"已到 100%,完成后请输入“办结 {task.Id}”提交办结反馈。", $" At 100 %: type \"complete {task.Id}\" to close it with feedback.") : "";
-        await ctx.SendTextAsync(ctx.T($"已更新任务 #{saved.Id}“{saved.Title}”进度为 {saved.Progress}%。", $"Task #{saved.Id} \"{saved.Title}\" is now at {saved.Progress}%.") + hint);
+        var text = ctx.T($"已更新任务 #{saved.Id}“{saved.Title}”进度为 {saved.Progress}%。", $"Task #{saved.Id} \"{saved.Title}\" is now at {saved.Progress}%.") + hint;
+        // The update answers an open 催办 (#24): the one who chased is told, by an @mention, that the owner responded.
+        if (task.Supervision.OpenChase is { } chase && saved.Supervision.OpenChase is null)
+        {
+            var mentions = chase.ByKey is { Length: > 0 } key ? Mentions.ForKeys(ctx.Workspace, [(key, chase.ByName)]) : Mentions.None;
+            var chaser = mentions.TextFor(chase.ByName);
+            text += chase.ByName.Length == 0 ? ctx.T("\n\n已回应催办。", "\n\nThis answers the chase.")
+                : ctx.T($"\n\n已回应 {chaser} 的催办。", $"\n\nThis answers the chase by {chaser}.");
+            await ctx.SendActivityAsync(new ChatBot.Bot.Channels.BotFramework.Schema.Activity
+                { Type = ChatBot.Bot.Channels.BotFramework.Schema.ActivityTypes.Message, TextFormat = "markdown", Text = text, Entities = mentions.Entities });
+            return saved;
+        }
+        await ctx.SendTextAsync(text);
         return saved;
     }
 }

@@ -40,9 +40,11 @@ internal sealed class StudyReminderSettingsCommand(WorkspaceStore workspaces, Au
             await ctx.SendTextAsync(ctx.T("没看懂设置,请写成“学法提醒设置 16:00 60”,分钟数为1–1440,或写 off。", "I couldn't read that; please write \"study reminders 16:00 60\" (minutes 1–1440), or \"off\"."));
             return;
         }
-        workspace.Settings[StudyReminderSettings.DayBeforeKey] = IsOff(dayBefore) ? "off" : Normalise(dayBefore);
-        if (minutes is not null) workspace.Settings[StudyReminderSettings.MinutesBeforeKey] = IsOff(minutes) ? "off" : int.Parse(minutes).ToString();
-        workspaces.Save(workspace);
+        workspace = workspaces.Update(workspace, w =>
+        {
+            w.Settings[StudyReminderSettings.DayBeforeKey] = IsOff(dayBefore) ? "off" : Normalise(dayBefore);
+            if (minutes is not null) w.Settings[StudyReminderSettings.MinutesBeforeKey] = IsOff(minutes) ? "off" : int.Parse(minutes).ToString();
+        });
         ctx.Workspace = workspace;
         audit.Write(new AuditEntry
         {

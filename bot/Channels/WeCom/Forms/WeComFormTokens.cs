@@ -21,7 +21,6 @@ internal sealed class WeComFormTokens
     private readonly DocumentDatabase _db;
     private readonly TimeProvider _clock;
     private readonly byte[] _key;
-    private readonly object _useGate = new();
 
     public WeComFormTokens(DocumentDatabase db, TimeProvider clock, IOptions<WeComOptions> options)
     {
@@ -59,12 +58,14 @@ internal sealed class WeComFormTokens
     internal static readonly TimeSpan KeptAfterExpiry = TimeSpan.FromDays(1);
 
     /// <summary>Checks a token without using it up (to show the page).</summary>
-    public (WeComFormCheck Check, WeComForm? Form) Check(string? token)
+    public (WeComFormCheck Check, WeComForm? Form) Check(string? token) => Check(token, Forms.FindById);
+
+    private (WeComFormCheck Check, WeComForm? Form) Check(string? token, Func<BsonValue, WeComForm?> find)
     {
         var parts = (token ?? "").Split('.');
         if (parts.Length != 3 || parts[0].Length is 0 or > 40 || !long.TryParse(parts[1], out var expiry))
             return (WeComFormCheck.Malformed, null);
-        var form = Forms.FindById(parts[0]);
+        var form = find(parts[0]);
         if (form is null) return (WeComFormCheck.Forged, null);
         var expected = Encoding.ASCII.GetBytes(Sign(form, expiry));
         if (!CryptographicOperations.FixedTimeEquals(expected, Encoding.ASCII.GetBytes(parts[2]))
@@ -75,18 +76,18 @@ internal sealed class WeComFormTokens
         return (WeComFormCheck.Valid, form);
     }
 
-    /// <summary>Checks the token and marks the form used, atomically: of two concurrent submissions one wins.</summary>
-    public (WeComFormCheck Check, WeComForm? Form) Use(string? token)
+    /// <summary>
+    /// Checks the token and marks the form used, atomically: of two concurrent submissions one wins, also when they
+    /// reach two instances on one database (the form is read with a row lock in the transaction that marks it).
+    /// </summary>
+    public (WeComFormCheck Check, WeComForm? Form) Use(string? token) => _db.InTransaction(() =>
     {
-        lock (_useGate)
-        {
-            var (check, form) = Check(token);
-            if (check != WeComFormCheck.Valid) return (check, form);
-            form!.UsedUtc = _clock.GetUtcNow();
-            Forms.Update(form);
-            return (check, form);
-        }
-    }
+        var (check, form) = Check(token, Forms.FindByIdForUpdate);
+        if (check != WeComFormCheck.Valid) return (check, form);
+        form!.UsedUtc = _clock.GetUtcNow();
+        Forms.Update(form);
+        return (check, form);
+    });
 
     /// <summary>The value of the cookie that says "this browser signed in as the form's user" (bound to one form).</summary>
     public string IdentityProof(WeComForm form) => Mac($"identity\n{form.Id}\n{form.UserKey}");

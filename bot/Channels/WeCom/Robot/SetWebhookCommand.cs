@@ -39,8 +39,7 @@ internal sealed partial class SetWebhookCommand(WorkspaceStore workspaces, Audit
             return;
         }
         var replaced = !string.IsNullOrEmpty(workspace.WeComWebhookKey);
-        workspace.WeComWebhookKey = key;
-        workspaces.Save(workspace);
+        workspace = workspaces.Update(workspace, w => w.WeComWebhookKey = key);
         ctx.Workspace = workspace;
         audit.Write(new AuditEntry
         {
