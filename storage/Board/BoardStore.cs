@@ -18,17 +18,32 @@ public sealed class BoardStore(DocumentDatabase db) : IOwnsCollections
     /// <summary>The workspace's live link, or a new one (a link closed before is not reopened).</summary>
     public BoardLink Open(string workspaceId, string userKey, DateTimeOffset now)
     {
-        if (Live(workspaceId) is { } live) return live;
-        var link = new BoardLink
+        lock (_openGate)
         {
-            Token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_'),
-            WorkspaceId = workspaceId,
-            CreatedBy = userKey,
-            CreatedUtc = now,
-        };
-        Links.Insert(link);
-        return link;
+            if (Live(workspaceId) is { } live) return live;
+            var link = new BoardLink
+            {
+                Token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_'),
+                WorkspaceId = workspaceId,
+                CreatedBy = userKey,
+                CreatedUtc = now,
+            };
+            try
+            {
+                Links.Insert(link);
+            }
+            // On a shared database another instance may have opened one meanwhile: its unique index (one live link per
+            // workspace, 0003_domain.sql) refuses the second, and the first is the one to give.
+            catch (Exception) when (db.IsShared && Live(workspaceId) is { } other)
+            {
+                return other;
+            }
+            return link;
+        }
     }
+
+    // One opening at a time in this process (LiteDB has no partial unique index to keep one live link per workspace).
+    private readonly object _openGate = new();
 
     public BoardLink? Live(string workspaceId) => Links.Find(l => l.WorkspaceId == workspaceId && l.RevokedUtc == null).FirstOrDefault();
 

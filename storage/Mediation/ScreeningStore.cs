@@ -36,7 +36,8 @@ public sealed class ScreeningStore : IOwnsCollections
                 draft.Id = id;
                 draft.CreatedBy = actor.UserKey;
                 draft.CreatedUtc = now;
-                Collection.Insert(draft);
+                // The key decides: the same form submitted to two instances at once is saved by one of them.
+                if (!Collection.TryInsert(draft)) return (Collection.FindById(id) ?? draft, false);
                 AuditCollection.Insert(new AuditEntry
                 {
                     RecordKey = $"{Rounds}/{id}", WorkspaceId = draft.WorkspaceId, Action = "mediation.screening",
@@ -52,7 +53,7 @@ public sealed class ScreeningStore : IOwnsCollections
 
     /// <summary>The rounds of a workspace dated within [from, to], oldest first.</summary>
     public IReadOnlyList<ScreeningRound> Between(string workspaceId, DateOnly from, DateOnly to) =>
-        Collection.Find(r => r.WorkspaceId == workspaceId).Where(r => r.Date >= from && r.Date <= to)
+        Collection.Find(r => r.WorkspaceId == workspaceId && r.Date >= from && r.Date <= to)
             .OrderBy(r => r.Date).ThenBy(r => r.CreatedUtc).ToList();
 
     /// <summary>All rounds of a workspace, oldest first.</summary>

@@ -29,19 +29,24 @@ public sealed class OwnerBindingStore(DocumentDatabase db, AuditLog audit) : IOw
             Id = OwnerBinding.IdOf(workspaceId, ownerName), WorkspaceId = workspaceId, OwnerName = ownerName.Trim(),
             UserKey = userKey, UserName = userName, BoundBy = actor.Name, BoundUtc = now,
         };
-        Bindings.Upsert(binding);
-        Audit(binding, "task.owner.bind", actor, now, $"{binding.OwnerName} → {userName ?? userKey}");
+        db.InTransaction(() =>
+        {
+            Bindings.Upsert(binding);
+            Audit(binding, "task.owner.bind", actor, now, $"{binding.OwnerName} → {userName ?? userKey}");
+        });
         return binding;
     }
 
     /// <summary>Removes the binding; false when the name was not bound.</summary>
     public bool Unbind(string workspaceId, string ownerName, Actor actor, DateTimeOffset now)
     {
-        var existing = Get(workspaceId, ownerName);
-        if (existing is null) return false;
-        Bindings.Delete(existing.Id);
-        Audit(existing, "task.owner.unbind", actor, now, $"{existing.OwnerName} ✕ {existing.UserName ?? existing.UserKey}");
-        return true;
+        return db.InTransaction(() =>
+        {
+            // Deleted by whoever gets there first: a second unbind at the same time finds nothing.
+            if (Get(workspaceId, ownerName) is not { } existing || !Bindings.Delete(existing.Id)) return false;
+            Audit(existing, "task.owner.unbind", actor, now, $"{existing.OwnerName} ✕ {existing.UserName ?? existing.UserKey}");
+            return true;
+        });
     }
 
     private void Audit(OwnerBinding b, string action, Actor actor, DateTimeOffset now, string details) =>

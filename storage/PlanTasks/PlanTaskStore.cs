@@ -74,7 +74,10 @@ public sealed class PlanTaskStore : IOwnsCollections
     /// </summary>
     public int CountNotCancelled(string workspaceId)
     {
-        var inMemory = _open.Of(workspaceId).Count + _done.Of(workspaceId).Count;
+        // On a shared database counted there (the lists are not kept in memory), the same way.
+        var inMemory = _db.IsShared
+            ? new[] { PlanTaskStatus.NotStarted, PlanTaskStatus.InProgress, PlanTaskStatus.Done }.Sum(status => Tasks.Count(t => t.WorkspaceId == workspaceId && t.Status == status))
+            : _open.Of(workspaceId).Count + _done.Of(workspaceId).Count;
         return inMemory > 0 ? inMemory : AwaitingAcceptance(workspaceId).Count;
     }
 
@@ -84,7 +87,16 @@ public sealed class PlanTaskStore : IOwnsCollections
     /// Answered from the workspace's open-task list in memory: loaded once from the workspace's snapshot document and
     /// replaced by every write through this store, so the reminder tick and the 逾期任务 command cost a binary search.
     /// </summary>
-    public IReadOnlyList<PlanTask> Overdue(string workspaceId, DateOnly today) => _open.Of(workspaceId).DueBefore(today);
+    public IReadOnlyList<PlanTask> Overdue(string workspaceId, DateOnly today) => _db.IsShared
+        ? WithoutNotes(OpenDueBetween(workspaceId, DateOnly.MinValue, today.AddDays(-1)))
+        : _open.Of(workspaceId).DueBefore(today);
+
+    /// <summary>The lists carry no progress notes, as the snapshots do not: the same on both providers.</summary>
+    internal static IReadOnlyList<PlanTask> WithoutNotes(IReadOnlyList<PlanTask> tasks)
+    {
+        foreach (var t in tasks) t.Notes = [];
+        return tasks;
+    }
 
     private IEnumerable<PlanTask> WithStatus(string workspaceId, IEnumerable<PlanTaskStatus> statuses) =>
         statuses.SelectMany(status => _lite is { } lite
@@ -143,10 +155,14 @@ public sealed class PlanTaskStore : IOwnsCollections
         var ids = new List<int>();
         InTransaction(changed =>
         {
+            (created, updated, unchanged) = (0, 0, 0);
+            ids.Clear();
             foreach (var d in drafts)
             {
                 var key = PlanTask.Identity(workspaceId, d.PlanYear, d.PlanTitle, d.Section, d.Title);
                 var existing = Tasks.FindOne(t => t.IdentityKey == key);
+                // Held until the import commits, so a progress update from another instance is not overwritten.
+                if (existing is not null && _db.IsShared) existing = Tasks.FindByIdForUpdate(existing.Id);
                 if (existing is null)
                 {
                     var task = FromDraft(workspaceId, d, key, now);
@@ -185,53 +201,62 @@ public sealed class PlanTaskStore : IOwnsCollections
         return new ImportOutcome(created, updated, unchanged, ids);
     }
 
-    /// <summary>Creates one task (add-task card); false when a task with the same identity exists.</summary>
+    /// <summary>Creates one task (add-task card); null when a task with the same identity exists.</summary>
     public PlanTask? Create(string workspaceId, PlanTaskDraft d, Actor actor, DateTimeOffset now)
     {
         var key = PlanTask.Identity(workspaceId, d.PlanYear, d.PlanTitle, d.Section, d.Title);
         if (Tasks.FindOne(t => t.IdentityKey == key) is not null) return null;
         var task = FromDraft(workspaceId, d, key, now);
+        var created = false;
         InTransaction(changed =>
         {
-            Tasks.Insert(task);
-            Audit(task, "create", actor, now, $"{task.Title} · {Day(task.DueDate)}");
-            changed.Add(task);
+            // Asked again inside the transaction: another instance may have created it since.
+            if (created = Tasks.FindOne(t => t.IdentityKey == key) is null)
+            {
+                Tasks.Insert(task);
+                Audit(task, "create", actor, now, $"{task.Title} · {Day(task.DueDate)}");
+                changed.Add(task);
+            }
         });
-        return task;
+        return created ? task : null;
     }
 
     /// <summary>Edits a task's details (edit card). Returns null when the task is not in the workspace or the new identity is taken.</summary>
     public PlanTask? Edit(string workspaceId, int id, PlanTaskDraft d, Actor actor, DateTimeOffset now)
     {
-        var task = Get(workspaceId, id);
-        if (task is null) return null;
         var key = PlanTask.Identity(workspaceId, d.PlanYear, d.PlanTitle, d.Section, d.Title);
-        if (key != task.IdentityKey && Tasks.FindOne(t => t.IdentityKey == key) is not null) return null;
-        var changes = Describe(task, d);
-        task.PlanYear = d.PlanYear; task.PlanTitle = d.PlanTitle; task.Section = d.Section; task.Title = d.Title;
-        Reassigned(task, d, now);
-        task.Owners = d.Owners.ToList(); task.Department = d.Department; task.DueDate = d.DueDate;
-        task.Supervision.SupportUnits = d.SupportUnits.ToList(); task.Supervision.IsKey = d.IsKey;
-        task.IdentityKey = key; task.UpdatedUtc = now;
-        return Save(task, "edit", actor, now, changes.Length == 0 ? "—" : changes);
+        var taken = false;
+        var task = Change(workspaceId, id, actor, now, task =>
+        {
+            taken = key != task.IdentityKey && Tasks.FindOne(t => t.IdentityKey == key) is not null;
+            if (taken) return null;
+            var changes = Describe(task, d);
+            task.PlanYear = d.PlanYear; task.PlanTitle = d.PlanTitle; task.Section = d.Section; task.Title = d.Title;
+            Reassigned(task, d, now);
+            task.Owners = d.Owners.ToList(); task.Department = d.Department; task.DueDate = d.DueDate;
+            task.Supervision.SupportUnits = d.SupportUnits.ToList(); task.Supervision.IsKey = d.IsKey;
+            task.IdentityKey = key; task.UpdatedUtc = now;
+            return ("edit", changes.Length == 0 ? "—" : changes);
+        });
+        return taken ? null : task;
     }
 
-    public PlanTask? UpdateProgress(string workspaceId, int id, int progress, string note, Actor actor, DateTimeOffset now)
-    {
-        var task = Get(workspaceId, id);
-        if (task is null || !task.IsOpen) return task;
-        progress = Math.Clamp(progress, 0, 100);
-        var before = task.Progress;
-        task.Progress = progress;
-        task.Status = progress > 0 || !string.IsNullOrWhiteSpace(note) ? PlanTaskStatus.InProgress : task.Status;
-        task.Notes.Add(new ProgressNote { AtUtc = now, AuthorKey = actor.UserKey, AuthorName = actor.Name, Progress = progress, Text = note.Trim() });
-        task.UpdatedUtc = now;
-        // An update answers the open 催办 (the response time is kept) and counts as signing for the task.
-        if (task.HasSupervision) AnswerChases(task, actor, now);
-        if (task.HasSupervision && task.Supervision.AssignedUtc is not null && task.Supervision.AcknowledgedUtc is null)
-            (task.Supervision.AcknowledgedUtc, task.Supervision.AcknowledgedBy) = (now, actor.Name);
-        return Save(task, "progress", actor, now, $"{before}% → {progress}% {note}".Trim());
-    }
+    public PlanTask? UpdateProgress(string workspaceId, int id, int progress, string note, Actor actor, DateTimeOffset now) =>
+        Change(workspaceId, id, actor, now, task =>
+        {
+            if (!task.IsOpen) return null;
+            var value = Math.Clamp(progress, 0, 100);
+            var before = task.Progress;
+            task.Progress = value;
+            task.Status = value > 0 || !string.IsNullOrWhiteSpace(note) ? PlanTaskStatus.InProgress : task.Status;
+            task.Notes.Add(new ProgressNote { AtUtc = now, AuthorKey = actor.UserKey, AuthorName = actor.Name, Progress = value, Text = note.Trim() });
+            task.UpdatedUtc = now;
+            // An update answers the open 催办 (the response time is kept) and counts as signing for the task.
+            if (task.HasSupervision) AnswerChases(task, actor, now);
+            if (task.HasSupervision && task.Supervision.AssignedUtc is not null && task.Supervision.AcknowledgedUtc is null)
+                (task.Supervision.AcknowledgedUtc, task.Supervision.AcknowledgedBy) = (now, actor.Name);
+            return ("progress", $"{before}% → {value}% {note}".Trim());
+        });
 
     /// <summary>
     /// Closes a task with its completion feedback (办结反馈), which must not be empty; with <paramref name="needsAcceptance"/>
@@ -240,22 +265,24 @@ public sealed class PlanTaskStore : IOwnsCollections
     public PlanTask? Complete(string workspaceId, int id, string feedback, Actor actor, DateTimeOffset now, bool needsAcceptance = false)
     {
         if (string.IsNullOrWhiteSpace(feedback)) throw new ArgumentException("Completion feedback is required.", nameof(feedback));
-        var task = Get(workspaceId, id);
-        if (task is null || !task.IsOpen) return task;
-        task.Progress = 100;
-        task.Feedback = feedback.Trim();
-        task.CompletedUtc = now;
-        task.CompletedBy = actor.Name;
-        task.UpdatedUtc = now;
-        if (task.HasSupervision) AnswerChases(task, actor, now);
-        if (needsAcceptance)
+        return Change(workspaceId, id, actor, now, task =>
         {
-            task.Status = PlanTaskStatus.PendingAcceptance;
-            task.Supervision.SubmittedForAcceptanceUtc = now;
-            return Save(task, "submit", actor, now, task.Feedback);
-        }
-        task.Status = PlanTaskStatus.Done;
-        return Save(task, "complete", actor, now, task.Feedback);
+            if (!task.IsOpen) return null;
+            task.Progress = 100;
+            task.Feedback = feedback.Trim();
+            task.CompletedUtc = now;
+            task.CompletedBy = actor.Name;
+            task.UpdatedUtc = now;
+            if (task.HasSupervision) AnswerChases(task, actor, now);
+            if (needsAcceptance)
+            {
+                task.Status = PlanTaskStatus.PendingAcceptance;
+                task.Supervision.SubmittedForAcceptanceUtc = now;
+                return ("submit", task.Feedback);
+            }
+            task.Status = PlanTaskStatus.Done;
+            return ("complete", task.Feedback);
+        });
     }
 
     // ── 督办 supervision cycle (#24) ───────────────────────────────────────────────────────────────────────────────
@@ -273,6 +300,12 @@ public sealed class PlanTaskStore : IOwnsCollections
         task.Supervision.AssignedUtc = null;
         InTransaction(changed =>
         {
+            // Asked again inside the transaction: another instance may have saved it since.
+            if (Tasks.FindOne(t => t.IdentityKey == key) is { } saved)
+            {
+                task = saved;
+                return;
+            }
             Tasks.Insert(task);
             Audit(task, "draft", actor, now, task.Title);
             changed.Add(task);
@@ -287,12 +320,15 @@ public sealed class PlanTaskStore : IOwnsCollections
     /// <summary>设定时限: a draft gets its deadline and becomes a task (未开始). Null when it is not a draft of the workspace.</summary>
     public PlanTask? SetDeadline(string workspaceId, int id, DateOnly due, Actor actor, DateTimeOffset now)
     {
-        var task = Get(workspaceId, id);
-        if (task is null || task.Status != PlanTaskStatus.Draft) return null;
-        task.Status = PlanTaskStatus.NotStarted;
-        task.DueDate = due;
-        task.UpdatedUtc = now;
-        return Save(task, "deadline", actor, now, Day(due));
+        var task = Change(workspaceId, id, actor, now, task =>
+        {
+            if (task.Status != PlanTaskStatus.Draft) return null;
+            task.Status = PlanTaskStatus.NotStarted;
+            task.DueDate = due;
+            task.UpdatedUtc = now;
+            return ("deadline", Day(due));
+        });
+        return task is { Status: PlanTaskStatus.NotStarted } && task.DueDate == due ? task : null;
     }
 
     /// <summary>A new assignment (other owners) restarts 签收: the new owners have not signed for it yet.</summary>
@@ -314,13 +350,13 @@ public sealed class PlanTaskStore : IOwnsCollections
         WithStatus(workspaceId, [PlanTaskStatus.PendingAcceptance]).OrderBy(t => t.DueDate).ThenBy(t => t.Id).ToList();
 
     /// <summary>签收: the first owner to sign is recorded; signing again changes nothing.</summary>
-    public PlanTask? Acknowledge(string workspaceId, int id, Actor actor, DateTimeOffset now)
-    {
-        var task = Get(workspaceId, id);
-        if (task is null || !task.IsOpen || task.Supervision.AcknowledgedUtc is not null) return task;
-        (task.Supervision.AcknowledgedUtc, task.Supervision.AcknowledgedBy) = (now, actor.Name);
-        return Save(task, "acknowledge", actor, now, actor.Name);
-    }
+    public PlanTask? Acknowledge(string workspaceId, int id, Actor actor, DateTimeOffset now) =>
+        Change(workspaceId, id, actor, now, task =>
+        {
+            if (!task.IsOpen || task.Supervision.AcknowledgedUtc is not null) return null;
+            (task.Supervision.AcknowledgedUtc, task.Supervision.AcknowledgedBy) = (now, actor.Name);
+            return ("acknowledge", actor.Name);
+        });
 
     /// <summary>
     /// 催办: records a chase. At most one a day per task (the day in <paramref name="zone"/>): returns false, and
@@ -328,26 +364,36 @@ public sealed class PlanTaskStore : IOwnsCollections
     /// </summary>
     public bool Chase(string workspaceId, int id, Actor actor, DateTimeOffset now, TimeZoneInfo zone, out PlanTask? task)
     {
-        task = Get(workspaceId, id);
-        if (task is null || !task.IsOpen) return false;
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
-        if (task.Supervision.Chases.Any(c => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(c.AtUtc, zone).DateTime) == today)) return false;
-        task.Supervision.Chases.Add(new TaskChase { AtUtc = now, ByKey = actor.UserKey, ByName = actor.Name });
-        task.UpdatedUtc = now;
-        Save(task, "chase", actor, now, $"#{task.Supervision.Chases.Count}");
-        return true;
+        var chased = false;
+        task = Change(workspaceId, id, actor, now, task =>
+        {
+            chased = false;
+            if (!task.IsOpen) return null;
+            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+            if (task.Supervision.Chases.Any(c => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(c.AtUtc, zone).DateTime) == today)) return null;
+            task.Supervision.Chases.Add(new TaskChase { AtUtc = now, ByKey = actor.UserKey, ByName = actor.Name });
+            task.UpdatedUtc = now;
+            chased = true;
+            return ("chase", $"#{task.Supervision.Chases.Count}");
+        });
+        return chased;
     }
 
     /// <summary>延期申请: false when one is already waiting for a decision or the new date is not later than the deadline.</summary>
     public bool RequestExtension(string workspaceId, int id, DateOnly to, string reason, Actor actor, DateTimeOffset now, out PlanTask? task)
     {
-        task = Get(workspaceId, id);
-        if (task is null || !task.IsOpen || task.Supervision.PendingExtension is not null || to <= task.DueDate || string.IsNullOrWhiteSpace(reason)) return false;
-        task.Supervision.Extensions.Add(new ExtensionRequest
-            { RequestedUtc = now, ByKey = actor.UserKey, ByName = actor.Name, FromDate = task.DueDate, ToDate = to, Reason = reason.Trim() });
-        task.UpdatedUtc = now;
-        Save(task, "extension.request", actor, now, $"{Day(task.DueDate)} → {Day(to)} {reason}");
-        return true;
+        var requested = false;
+        task = Change(workspaceId, id, actor, now, task =>
+        {
+            requested = false;
+            if (!task.IsOpen || task.Supervision.PendingExtension is not null || to <= task.DueDate || string.IsNullOrWhiteSpace(reason)) return null;
+            task.Supervision.Extensions.Add(new ExtensionRequest
+                { RequestedUtc = now, ByKey = actor.UserKey, ByName = actor.Name, FromDate = task.DueDate, ToDate = to, Reason = reason.Trim() });
+            task.UpdatedUtc = now;
+            requested = true;
+            return ("extension.request", $"{Day(task.DueDate)} → {Day(to)} {reason}");
+        });
+        return requested;
     }
 
     /// <summary>
@@ -356,61 +402,77 @@ public sealed class PlanTaskStore : IOwnsCollections
     /// </summary>
     public ExtensionRequest? DecideExtension(string workspaceId, int id, bool approve, string? note, Actor actor, DateTimeOffset now, out PlanTask? task)
     {
-        task = Get(workspaceId, id);
-        if (task?.Supervision.PendingExtension is not { } request || !task.IsOpen) return null;
-        request.Decision = approve ? ExtensionDecision.Approved : ExtensionDecision.Refused;
-        (request.DecidedUtc, request.DecidedBy, request.DecisionNote) = (now, actor.Name, string.IsNullOrWhiteSpace(note) ? null : note.Trim());
-        if (approve)
+        ExtensionRequest? decided = null;
+        task = Change(workspaceId, id, actor, now, task =>
         {
-            task.Supervision.OriginalDueDate ??= task.DueDate;
-            task.DueDate = request.ToDate;
-        }
-        task.UpdatedUtc = now;
-        Save(task, approve ? "extension.approve" : "extension.refuse", actor, now, $"{Day(request.FromDate)} → {Day(request.ToDate)} {note}".Trim());
-        return request;
+            decided = null;
+            if (task.Supervision.PendingExtension is not { } request || !task.IsOpen) return null;
+            request.Decision = approve ? ExtensionDecision.Approved : ExtensionDecision.Refused;
+            (request.DecidedUtc, request.DecidedBy, request.DecisionNote) = (now, actor.Name, string.IsNullOrWhiteSpace(note) ? null : note.Trim());
+            if (approve)
+            {
+                task.Supervision.OriginalDueDate ??= task.DueDate;
+                task.DueDate = request.ToDate;
+            }
+            task.UpdatedUtc = now;
+            decided = request;
+            return (approve ? "extension.approve" : "extension.refuse", $"{Day(request.FromDate)} → {Day(request.ToDate)} {note}".Trim());
+        });
+        return decided;
     }
 
     /// <summary>验收 accepted: 待验收 → 已办结. Null when the task is not waiting for acceptance.</summary>
     public PlanTask? Accept(string workspaceId, int id, Actor actor, DateTimeOffset now)
     {
-        var task = Get(workspaceId, id);
-        if (task is null || task.Status != PlanTaskStatus.PendingAcceptance) return null;
-        task.Status = PlanTaskStatus.Done;
-        (task.Supervision.AcceptedUtc, task.Supervision.AcceptedBy) = (now, actor.Name);
-        task.UpdatedUtc = now;
-        return Save(task, "accept", actor, now, "");
+        var accepted = false;
+        var task = Change(workspaceId, id, actor, now, task =>
+        {
+            if (!(accepted = task.Status == PlanTaskStatus.PendingAcceptance)) return null;
+            task.Status = PlanTaskStatus.Done;
+            (task.Supervision.AcceptedUtc, task.Supervision.AcceptedBy) = (now, actor.Name);
+            task.UpdatedUtc = now;
+            return ("accept", "");
+        });
+        return accepted ? task : null;
     }
 
     /// <summary>验收 returned: 待验收 → 进行中 with the reason; the feedback and completion are cleared. Null when not waiting.</summary>
     public PlanTask? ReturnForRework(string workspaceId, int id, string reason, Actor actor, DateTimeOffset now)
     {
-        var task = Get(workspaceId, id);
-        if (task is null || task.Status != PlanTaskStatus.PendingAcceptance || string.IsNullOrWhiteSpace(reason)) return null;
-        task.Status = PlanTaskStatus.InProgress;
-        task.Supervision.Returns.Add(new AcceptanceReturn { AtUtc = now, ByName = actor.Name, Reason = reason.Trim() });
-        (task.CompletedUtc, task.CompletedBy, task.Supervision.SubmittedForAcceptanceUtc) = (null, null, null);
-        task.UpdatedUtc = now;
-        return Save(task, "return", actor, now, reason.Trim());
+        if (string.IsNullOrWhiteSpace(reason)) return null;
+        var returned = false;
+        var task = Change(workspaceId, id, actor, now, task =>
+        {
+            if (!(returned = task.Status == PlanTaskStatus.PendingAcceptance)) return null;
+            task.Status = PlanTaskStatus.InProgress;
+            task.Supervision.Returns.Add(new AcceptanceReturn { AtUtc = now, ByName = actor.Name, Reason = reason.Trim() });
+            (task.CompletedUtc, task.CompletedBy, task.Supervision.SubmittedForAcceptanceUtc) = (null, null, null);
+            task.UpdatedUtc = now;
+            return ("return", reason.Trim());
+        });
+        return returned ? task : null;
     }
 
     /// <summary>领导批示 on a task (open or not).</summary>
     public PlanTask? Instruct(string workspaceId, int id, string text, Actor actor, DateTimeOffset now)
     {
-        var task = Get(workspaceId, id);
-        if (task is null || string.IsNullOrWhiteSpace(text)) return null;
-        task.Supervision.Instructions.Add(new LeaderInstruction { AtUtc = now, ByKey = actor.UserKey, ByName = actor.Name, Text = text.Trim() });
-        task.UpdatedUtc = now;
-        return Save(task, "instruct", actor, now, text.Trim());
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        return Change(workspaceId, id, actor, now, task =>
+        {
+            task.Supervision.Instructions.Add(new LeaderInstruction { AtUtc = now, ByKey = actor.UserKey, ByName = actor.Name, Text = text.Trim() });
+            task.UpdatedUtc = now;
+            return ("instruct", text.Trim());
+        });
     }
 
-    public PlanTask? Cancel(string workspaceId, int id, string reason, Actor actor, DateTimeOffset now)
-    {
-        var task = Get(workspaceId, id);
-        if (task is null || !task.IsOpen) return task;
-        task.Status = PlanTaskStatus.Cancelled;
-        task.UpdatedUtc = now;
-        return Save(task, "cancel", actor, now, reason);
-    }
+    public PlanTask? Cancel(string workspaceId, int id, string reason, Actor actor, DateTimeOffset now) =>
+        Change(workspaceId, id, actor, now, task =>
+        {
+            if (!task.IsOpen) return null;
+            task.Status = PlanTaskStatus.Cancelled;
+            task.UpdatedUtc = now;
+            return ("cancel", reason);
+        });
 
     /// <summary>For tests and benchmarks: inserts many tasks at once (one transaction), without audit entries.</summary>
     public int BulkInsert(IEnumerable<PlanTask> tasks)
@@ -425,12 +487,21 @@ public sealed class PlanTaskStore : IOwnsCollections
         return inserted;
     }
 
-    private PlanTask Save(PlanTask task, string action, Actor actor, DateTimeOffset now, string details)
+    /// <summary>
+    /// A read-modify-write of one task, in one transaction: the task is read inside it (on PostgreSQL with a row lock
+    /// held to the end, so two instances changing one task take turns and neither loses the other's change), then
+    /// <paramref name="change"/> changes it and says what to audit, or null to leave it as it was. Returns the task as
+    /// read (and changed), or null when the workspace has no such task.
+    /// </summary>
+    private PlanTask? Change(string workspaceId, int id, Actor actor, DateTimeOffset now, Func<PlanTask, (string Action, string Details)?> change)
     {
+        PlanTask? task = null;
         InTransaction(changed =>
         {
+            task = Tasks.FindByIdForUpdate(id) is { } t && t.WorkspaceId == workspaceId ? t : null;
+            if (task is null || change(task) is not { } audit) return;
             Tasks.Update(task);
-            Audit(task, action, actor, now, details);
+            Audit(task, audit.Action, actor, now, audit.Details);
             changed.Add(task);
         });
         return task;
@@ -452,6 +523,7 @@ public sealed class PlanTaskStore : IOwnsCollections
                 // Its own transaction, never a caller's: the lists are handed to readers as committed.
                 committed = _db.InTransaction(() =>
                 {
+                    changed.Clear(); // PostgreSQL runs a transaction again after a deadlock
                     write(changed);
                     return Touched(changed).Select(x => (x.View, x.Workspace, x.View.Write(x.Workspace, x.Tasks))).ToList();
                 }, join: false);

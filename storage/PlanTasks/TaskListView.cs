@@ -93,7 +93,9 @@ internal sealed class TaskListView
         _ => Queried(workspaceId), // too big for a snapshot
     };
 
-    private TaskList Queried(string workspaceId) => new(_query(workspaceId).OrderBy(t => t.DueDate).ThenBy(t => t.Id).ToArray());
+    // Without their notes, like the snapshots' tasks: a list is the same whichever way it was read.
+    private TaskList Queried(string workspaceId) =>
+        new([.. PlanTaskStore.WithoutNotes(_query(workspaceId).OrderBy(t => t.DueDate).ThenBy(t => t.Id).ToList())]);
 
     /// <summary>
     /// Inside a write transaction: rewrites the workspace's snapshot with <paramref name="changed"/> applied (tasks

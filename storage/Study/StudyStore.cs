@@ -76,6 +76,31 @@ public sealed class StudyStore : IOwnsCollections
         SessionsChanged();
     }
 
+    /// <summary>
+    /// Changes a session in one transaction: read inside it (on PostgreSQL with a row lock held to the end, so two
+    /// instances changing one session take turns and neither loses the other's change); <paramref name="change"/>
+    /// changes it and returns the audit entry, or null to leave it as it was. Returns the session as read (and
+    /// changed), or null when the workspace has no such session.
+    /// </summary>
+    public StudySession? Change(string workspaceId, int id, Func<StudySession, AuditEntry?> change)
+    {
+        var saved = false;
+        var session = _db.InTransaction(() =>
+        {
+            saved = false;
+            if (SessionCollection.FindByIdForUpdate(id) is not { } s || s.WorkspaceId != workspaceId) return null;
+            if (change(s) is not { } audit) return s;
+            SessionCollection.Update(s);
+            audit.RecordKey = RecordKey(s.Id);
+            audit.WorkspaceId = s.WorkspaceId;
+            Audit.Insert(audit);
+            saved = true;
+            return s;
+        });
+        if (saved) SessionsChanged();
+        return session;
+    }
+
     public StudySession? Get(string workspaceId, int id) =>
         SessionCollection.FindById(id) is { } s && s.WorkspaceId == workspaceId ? s : null;
 
@@ -84,11 +109,13 @@ public sealed class StudyStore : IOwnsCollections
 
     /// <summary>
     /// All sessions of all workspaces, for the reminder scan that runs every minute. Kept in memory until the next
-    /// write through this store (sessions change a few times a month; reading 10,000 each minute cost ~150 ms).
+    /// write through this store (sessions change a few times a month; reading 10,000 each minute cost ~150 ms), but
+    /// on a shared database (PostgreSQL) read every time.
     /// Callers must not change the returned objects.
     /// </summary>
     public IReadOnlyList<StudySession> All()
     {
+        if (_db.IsShared) return SessionCollection.FindAll().ToList(); // other instances write too: nothing kept
         var version = Volatile.Read(ref _version);
         if (_allSessions is { } cached && cached.Version == version) return cached.Sessions;
         var sessions = SessionCollection.FindAll().ToList();
@@ -108,16 +135,10 @@ public sealed class StudyStore : IOwnsCollections
     {
         attendance.Id = StudyAttendance.IdOf(attendance.SessionId, attendance.OccurrenceDate, attendance.UserKey);
         existing = attendance;
-        try
-        {
-            AttendanceCollection.Insert(attendance);
-            return true;
-        }
-        catch (LiteException ex) when (ex.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
-        {
-            existing = AttendanceCollection.FindById(attendance.Id) ?? attendance;
-            return false;
-        }
+        // The key decides, so two instances signing one person in at once record it once.
+        if (AttendanceCollection.TryInsert(attendance)) return true;
+        existing = AttendanceCollection.FindById(attendance.Id) ?? attendance;
+        return false;
     }
 
     public IReadOnlyList<StudyAttendance> AttendanceOf(string workspaceId) =>

@@ -1,5 +1,6 @@
 using ChatBot.Storage;
 using ChatBot.Storage.Conversations;
+using ChatBot.Storage.Engine;
 using ChatBot.Storage.Mediation;
 using ChatBot.Storage.Migrations;
 using ChatBot.Tests.Infrastructure;
@@ -29,63 +30,56 @@ public class CaseFactsMigrationTests
         return doc;
     }
 
-    private static string OldDatabase()
+    /// <summary>The previous version's records, written as documents (the same on both providers).</summary>
+    private static void WriteOldRecords(DocumentDatabase db)
     {
-        var path = TempPaths.NewDatabase();
-        using var db = ChatBotDatabase.Open(path);
-        var cases = db.GetCollection(MediationStore.Cases);
+        var cases = db.Table(MediationStore.Cases);
         // Referred in, settled with an outcome recorded at 01:30 Shanghai on 11 March (17:30 UTC on the 10th).
-        cases.Insert(OldCase("A|2026-001", "Referral", "Succeeded", "Written", "2026-03-02T01:00:00.0000000+00:00", ("2026-03-20", "InProgress"), ("2026-03-28", "Fulfilled")));
-        db.GetCollection(ChatBotDatabase.Audit).Insert(new BsonDocument
+        cases.Insert(OldCase("A|2026-001", "Referral", "Succeeded", "Written", "2026-03-02T01:00:00.0000000+00:00", ("2026-03-20", "InProgress"), ("2026-03-28", "Fulfilled")), BsonAutoId.ObjectId);
+        db.Table(ChatBotDatabase.Audit).Insert(new BsonDocument
         {
             ["RecordKey"] = "mediation_cases/A|2026-001", ["WorkspaceId"] = "A", ["Action"] = "mediation.outcome", ["UserKey"] = "msteams:u",
             ["Details"] = "status InProgress/- → Succeeded/Written", ["AtUtc"] = "2026-03-10T17:30:00.0000000+00:00",
-        });
+        }, BsonAutoId.ObjectId);
         // Registered already closed (no outcome in the audit): closed the day it was registered, in Shanghai.
-        cases.Insert(OldCase("A|2026-002", "Application", "Failed", null, "2026-03-04T23:00:00.0000000+00:00"));
+        cases.Insert(OldCase("A|2026-002", "Application", "Failed", null, "2026-03-04T23:00:00.0000000+00:00"), BsonAutoId.ObjectId);
         // Still open: no closing date.
-        cases.Insert(OldCase("A|2026-003", "Screening", "InProgress", null, "2026-03-05T02:00:00.0000000+00:00"));
-        return path;
+        cases.Insert(OldCase("A|2026-003", "Screening", "InProgress", null, "2026-03-05T02:00:00.0000000+00:00"), BsonAutoId.ObjectId);
     }
 
-    [Fact]
-    public void Old_sources_performances_and_closing_dates_are_mapped_and_a_second_run_changes_nothing()
+    [Theory, MemberData(nameof(StorageProviders.All), MemberType = typeof(StorageProviders))]
+    public void Old_sources_performances_and_closing_dates_are_mapped_and_a_second_run_changes_nothing(string provider)
     {
-        var path = OldDatabase();
-        using (var db = ChatBotDatabase.Open(path))
-        {
-            var applied = SchemaMigrator.Migrate(db, [new CaseFactsMigration()]);
-            Assert.Equal([1000], applied.Select(m => m.Version));
-            new CaseFactsMigration().Apply(db); // safe to run twice
-        }
+        using var db = StorageProviders.Open(provider);
+        WriteOldRecords(db);
+        var applied = SchemaMigrator.Migrate(db, [new CaseFactsMigration()]);
+        Assert.Equal([1000], applied.Select(m => m.Version));
+        new CaseFactsMigration().Apply(db); // safe to run twice
 
-        using (var db = ChatBotDatabase.Open(path))
-        {
-            var store = new MediationStore(db);
-            var referred = store.Get("A", "2026-001")!;
-            Assert.Equal(MediationSource.OtherDepartment, referred.Source);
-            Assert.Equal([Performance.PartlyFulfilled, Performance.Fulfilled], referred.FollowUps.Select(f => f.Performance));
-            Assert.Equal(new DateOnly(2026, 3, 11), referred.ClosedOn);
-            Assert.Null(referred.FollowUps[0].Satisfaction); // not asked then: stays unknown
+        var store = new MediationStore(db);
+        var referred = store.Get("A", "2026-001")!;
+        Assert.Equal(MediationSource.OtherDepartment, referred.Source);
+        Assert.Equal([Performance.PartlyFulfilled, Performance.Fulfilled], referred.FollowUps.Select(f => f.Performance));
+        Assert.Equal(new DateOnly(2026, 3, 11), referred.ClosedOn);
+        Assert.Null(referred.FollowUps[0].Satisfaction); // not asked then: stays unknown
 
-            var failed = store.Get("A", "2026-002")!;
-            Assert.Equal(MediationSource.Application, failed.Source);
-            Assert.Equal(new DateOnly(2026, 3, 5), failed.ClosedOn); // 23:00 UTC on the 4th is the 5th in Shanghai
-            var open = store.Get("A", "2026-003")!;
-            Assert.Equal(MediationSource.Screening, open.Source);
-            Assert.Null(open.ClosedOn);
-            Assert.Empty(open.Extensions);
-            Assert.Equal(new DateOnly(2026, 4, 2), open.TimeLimit);
-            Assert.Equal(3, store.All("A").Count);
-        }
+        var failed = store.Get("A", "2026-002")!;
+        Assert.Equal(MediationSource.Application, failed.Source);
+        Assert.Equal(new DateOnly(2026, 3, 5), failed.ClosedOn); // 23:00 UTC on the 4th is the 5th in Shanghai
+        var open = store.Get("A", "2026-003")!;
+        Assert.Equal(MediationSource.Screening, open.Source);
+        Assert.Null(open.ClosedOn);
+        Assert.Empty(open.Extensions);
+        Assert.Equal(new DateOnly(2026, 4, 2), open.TimeLimit);
+        Assert.Equal(3, store.All("A").Count);
     }
 
-    [Fact]
-    public void Without_the_migration_an_old_referral_cannot_be_read()
+    [Theory, MemberData(nameof(StorageProviders.All), MemberType = typeof(StorageProviders))]
+    public void Without_the_migration_an_old_referral_cannot_be_read(string provider)
     {
         // The reason the migration exists: the old code "Referral" is not a source any more.
-        var path = OldDatabase();
-        using var db = ChatBotDatabase.Open(path);
+        using var db = StorageProviders.Open(provider);
+        WriteOldRecords(db);
         Assert.ThrowsAny<Exception>(() => new MediationStore(db).Get("A", "2026-001"));
     }
 }

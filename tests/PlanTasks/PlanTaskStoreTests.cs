@@ -1,6 +1,7 @@
 using Xunit.Abstractions;
 using ChatBot.Storage;
 using ChatBot.Storage.Conversations;
+using ChatBot.Storage.Engine;
 using ChatBot.Storage.PlanTasks;
 using ChatBot.Tests.Infrastructure;
 
@@ -18,17 +19,25 @@ public class PlanTaskStoreTests(ITestOutputHelper output)
         Owners = owners.ToList(), Department = "司法所",
     };
 
-    private static (LiteDB.LiteDatabase Db, PlanTaskStore Store, AuditLog Audit) Open()
+    // A contract test: each runs on LiteDB and on PostgreSQL.
+    private static (DocumentDatabase Db, PlanTaskStore Store, AuditLog Audit) Open(string provider)
+    {
+        var db = StorageProviders.Open(provider);
+        var audit = new AuditLog(db);
+        return (db, new PlanTaskStore(db, audit), audit);
+    }
+
+    private static (LiteDB.LiteDatabase Db, PlanTaskStore Store, AuditLog Audit) OpenLiteDb()
     {
         var db = ChatBotDatabase.Open(TempPaths.NewDatabase());
         var audit = new AuditLog(db);
         return (db, new PlanTaskStore(db, audit), audit);
     }
 
-    [Fact]
-    public void Due_today_is_not_overdue_and_the_yellow_window_is_inclusive()
+    [Theory, MemberData(nameof(StorageProviders.All), MemberType = typeof(StorageProviders))]
+    public void Due_today_is_not_overdue_and_the_yellow_window_is_inclusive(string provider)
     {
-        var (db, store, _) = Open();
+        var (db, store, _) = Open(provider);
         using var _db = db;
         store.Import("ws", [
             Draft("yesterday", Today.AddDays(-1)), Draft("today", Today), Draft("in3", Today.AddDays(3)), Draft("in4", Today.AddDays(4)),
@@ -44,10 +53,10 @@ public class PlanTaskStoreTests(ITestOutputHelper output)
         Assert.Equal(1, byTitle["today"].DaysOverdue(Today.AddDays(1)));
     }
 
-    [Fact]
-    public void Closed_tasks_and_other_workspaces_are_never_overdue_here()
+    [Theory, MemberData(nameof(StorageProviders.All), MemberType = typeof(StorageProviders))]
+    public void Closed_tasks_and_other_workspaces_are_never_overdue_here(string provider)
     {
-        var (db, store, audit) = Open();
+        var (db, store, audit) = Open(provider);
         using var _db = db;
         store.Import("ws", [Draft("a", Today.AddDays(-5)), Draft("b", Today.AddDays(-5)), Draft("c", Today.AddDays(-5))], Clerk, Now);
         store.Import("other", [Draft("a", Today.AddDays(-5))], Clerk, Now);
@@ -62,10 +71,10 @@ public class PlanTaskStoreTests(ITestOutputHelper output)
         Assert.Equal(["task.import.create", "task.complete"], audit.For(PlanTaskStore.RecordKey(ids["a"])).Select(a => a.Action));
     }
 
-    [Fact]
-    public void Reimporting_the_same_plan_updates_instead_of_duplicating()
+    [Theory, MemberData(nameof(StorageProviders.All), MemberType = typeof(StorageProviders))]
+    public void Reimporting_the_same_plan_updates_instead_of_duplicating(string provider)
     {
-        var (db, store, audit) = Open();
+        var (db, store, audit) = Open(provider);
         using var _db = db;
         var first = store.Import("ws", [Draft("公示制度", Today, owners: "张三"), Draft("案卷评查", Today)], Clerk, Now);
         Assert.Equal((2, 0, 0), (first.Created, first.Updated, first.Unchanged));
@@ -86,7 +95,8 @@ public class PlanTaskStoreTests(ITestOutputHelper output)
     [Fact]
     public void The_overdue_query_over_100000_tasks_returns_the_right_tasks()
     {
-        var (db, store, _) = Open();
+        // LiteDB's own path: the compound (workspace, status, due) index the embedded store answers from.
+        var (db, store, _) = OpenLiteDb();
         using var _db = db;
         var rng = new Random(42);
         var expected = 0;
@@ -127,5 +137,254 @@ public class PlanTaskStoreTests(ITestOutputHelper output)
         var plan = db.Execute("EXPLAIN SELECT $ FROM plan_tasks WHERE $.WorkspaceId + '|' + $.Status + '|' + $.DueDate BETWEEN 'ws-target|NotStarted|0001-01-01' AND 'ws-target|NotStarted|2026-03-09'").Current;
         output.WriteLine(plan.ToString());
         Assert.Contains(PlanTaskStore.OverdueIndex, plan.ToString());
+    }
+
+    [Theory, MemberData(nameof(StorageProviders.All), MemberType = typeof(StorageProviders))]
+    public void Lists_are_ordered_by_due_date_then_number_and_count_what_the_digest_lists(string provider)
+    {
+        var (db, store, _) = Open(provider);
+        using var _db = db;
+        // Imported out of order; "c" and "a" share a due date, so their numbers decide.
+        store.Import("ws", [Draft("c", Today.AddDays(5)), Draft("b", Today.AddDays(-2)), Draft("a", Today.AddDays(5)), Draft("d", Today.AddDays(1))], Clerk, Now);
+        var id = store.All("ws").ToDictionary(t => t.Title, t => t.Id);
+        Assert.Equal(["b", "d", "c", "a"], store.All("ws").Select(t => t.Title));
+        Assert.Equal(["b", "d", "c", "a"], store.Open("ws").Select(t => t.Title));
+        store.UpdateProgress("ws", id["c"], 30, "在办", Clerk, Now);
+        Assert.All(store.Open("ws"), t => Assert.Empty(t.Notes)); // lists carry no notes, on both providers
+        Assert.Single(store.Get("ws", id["c"])!.Notes);
+
+        store.Complete("ws", id["a"], "已办结", Clerk, Now);
+        store.Complete("ws", id["b"], "已办结", Clerk, Now);
+        store.Complete("ws", id["d"], "待验收", Clerk, Now, needsAcceptance: true);
+        Assert.Equal(["c"], store.Open("ws").Select(t => t.Title));
+        Assert.Equal(["b", "a"], store.Done("ws").Select(t => t.Title));
+        Assert.Equal(["d"], store.AwaitingAcceptance("ws").Select(t => t.Title));
+        // Whether the digest has anything to list: the open and done tasks, and the 待验收 ones only when there is none.
+        Assert.Equal(3, store.CountNotCancelled("ws"));
+        var overview = store.Overview("ws");
+        Assert.Equal((4, 1, 2), (overview.Count, overview.PendingCount, overview.DoneCount));
+
+        store.Cancel("ws", id["c"], "取消", Clerk, Now);
+        Assert.Equal(2, store.CountNotCancelled("ws"));
+        store.Import("pending", [Draft("p", Today)], Clerk, Now);
+        store.Complete("pending", store.All("pending").Single().Id, "待验收", Clerk, Now, needsAcceptance: true);
+        Assert.Equal(1, store.CountNotCancelled("pending"));
+        Assert.Equal(0, store.CountNotCancelled("other"));
+    }
+
+    [Theory, MemberData(nameof(StorageProviders.All), MemberType = typeof(StorageProviders))]
+    public void Open_tasks_due_between_two_dates_include_both_ends(string provider)
+    {
+        var (db, store, _) = Open(provider);
+        using var _db = db;
+        // 2026-03-09 … 2026-03-16: the 9th and 16th are the ends, the 8th and 17th just outside.
+        store.Import("ws", [Draft("8th", new(2026, 3, 8)), Draft("9th", new(2026, 3, 9)), Draft("12th", new(2026, 3, 12)),
+            Draft("16th", new(2026, 3, 16)), Draft("17th", new(2026, 3, 17)), Draft("done 12th", new(2026, 3, 12))], Clerk, Now);
+        store.Import("other", [Draft("other 12th", new(2026, 3, 12))], Clerk, Now);
+        var id = store.All("ws").ToDictionary(t => t.Title, t => t.Id);
+        store.Complete("ws", id["done 12th"], "完成", Clerk, Now);
+        store.UpdateProgress("ws", id["16th"], 10, "", Clerk, Now); // in progress is open too
+
+        Assert.Equal(["9th", "12th", "16th"], store.OpenDueBetween("ws", new(2026, 3, 9), new(2026, 3, 16)).Select(t => t.Title));
+        Assert.Equal(["12th"], store.OpenDueBetween("ws", new(2026, 3, 12), new(2026, 3, 12)).Select(t => t.Title));
+        Assert.Empty(store.OpenDueBetween("ws", new(2026, 3, 13), new(2026, 3, 15)));
+        // Overdue on the 16th: due before it (the 16th itself is not overdue).
+        Assert.Equal(["8th", "9th", "12th"], store.Overdue("ws", new(2026, 3, 16)).Select(t => t.Title));
+    }
+
+    [Theory, MemberData(nameof(StorageProviders.All), MemberType = typeof(StorageProviders))]
+    public void A_task_is_created_once_per_identity_and_an_edit_cannot_take_another_tasks_identity(string provider)
+    {
+        var (db, store, audit) = Open(provider);
+        using var _db = db;
+        var created = store.Create("ws", Draft("执法公示", Today, owners: "张三"), Clerk, Now)!;
+        Assert.Null(store.Create("ws", Draft("执法公示。", Today.AddDays(3)), Clerk, Now)); // the same identity, written differently
+        Assert.NotNull(store.Create("other", Draft("执法公示", Today), Clerk, Now)); // another workspace's own
+        var second = store.Create("ws", Draft("案卷评查", Today), Clerk, Now)!;
+        Assert.True(created.Id > 0 && second.Id > created.Id);
+
+        Assert.Null(store.Edit("ws", second.Id, Draft("执法公示", Today), Clerk, Now));
+        Assert.Equal("案卷评查", store.Get("ws", second.Id)!.Title);
+        var edited = store.Edit("ws", second.Id, Draft("案卷评查", Today.AddDays(7), owners: "李四"), Clerk, Now.AddMinutes(1))!;
+        Assert.Equal((Today.AddDays(7), "李四"), (edited.DueDate, edited.Owners.Single()));
+        Assert.Null(store.Edit("other", second.Id, Draft("x", Today), Clerk, Now));
+        Assert.Equal(["task.create", "task.edit"], audit.For(PlanTaskStore.RecordKey(second.Id)).Select(a => a.Action));
+    }
+
+    [Theory, MemberData(nameof(StorageProviders.All), MemberType = typeof(StorageProviders))]
+    public void A_draft_waits_for_its_deadline_outside_the_lists(string provider)
+    {
+        var (db, store, _) = Open(provider);
+        using var _db = db;
+        var draft = store.SaveDraft("ws", Draft("研究制定方案", default), Clerk, Now);
+        Assert.Equal(PlanTaskStatus.Draft, draft.Status);
+        Assert.Equal(draft.Id, store.SaveDraft("ws", Draft("研究制定方案", default), Clerk, Now).Id); // the same decision again
+        Assert.Equal([draft.Id], store.Drafts("ws").Select(t => t.Id));
+        Assert.Empty(store.All("ws"));
+        Assert.Empty(store.Open("ws"));
+        Assert.Empty(store.Overdue("ws", Today));
+        Assert.Empty(store.OpenDueBetween("ws", DateOnly.MinValue, Today));
+        Assert.Equal(0, store.CountNotCancelled("ws"));
+        Assert.Empty(store.Drafts("other"));
+        Assert.Null(store.SetDeadline("other", draft.Id, Today, Clerk, Now));
+
+        var task = store.SetDeadline("ws", draft.Id, Today.AddDays(-1), Clerk, Now)!;
+        Assert.Equal((PlanTaskStatus.NotStarted, Today.AddDays(-1)), (task.Status, task.DueDate));
+        Assert.Null(store.SetDeadline("ws", draft.Id, Today, Clerk, Now)); // no longer a draft
+        Assert.Empty(store.Drafts("ws"));
+        Assert.Equal([draft.Id], store.Overdue("ws", Today).Select(t => t.Id));
+    }
+
+    [Theory, MemberData(nameof(StorageProviders.All), MemberType = typeof(StorageProviders))]
+    public void Acceptance_accepts_or_returns_only_tasks_waiting_for_it(string provider)
+    {
+        var (db, store, _) = Open(provider);
+        using var _db = db;
+        store.Import("ws", [Draft("a", Today), Draft("b", Today.AddDays(-3))], Clerk, Now);
+        var id = store.All("ws").ToDictionary(t => t.Title, t => t.Id);
+        Assert.Null(store.Accept("ws", id["a"], Clerk, Now)); // still open
+        store.Complete("ws", id["a"], "已完成", Clerk, Now, needsAcceptance: true);
+        store.Complete("ws", id["b"], "已完成", Clerk, Now, needsAcceptance: true);
+        Assert.Equal(["b", "a"], store.AwaitingAcceptance("ws").Select(t => t.Title)); // by due date
+        Assert.Empty(store.AwaitingAcceptance("other"));
+        Assert.Empty(store.Overdue("ws", Today)); // waiting for acceptance is not overdue
+
+        Assert.Null(store.ReturnForRework("ws", id["b"], "  ", Clerk, Now)); // a reason is needed
+        var returned = store.ReturnForRework("ws", id["b"], "材料不全", Clerk, Now)!;
+        Assert.Equal((PlanTaskStatus.InProgress, null), (returned.Status, returned.CompletedUtc));
+        Assert.Equal("材料不全", returned.Supervision.Returns.Single().Reason);
+        Assert.Equal(["b"], store.Overdue("ws", Today).Select(t => t.Title));
+
+        var accepted = store.Accept("ws", id["a"], Clerk, Now)!;
+        Assert.Equal((PlanTaskStatus.Done, "王小明"), (accepted.Status, accepted.Supervision.AcceptedBy));
+        Assert.Null(store.Accept("ws", id["a"], Clerk, Now)); // once
+        Assert.Empty(store.AwaitingAcceptance("ws"));
+        Assert.Equal(["a"], store.Done("ws").Select(t => t.Title));
+    }
+
+    [Theory, MemberData(nameof(StorageProviders.All), MemberType = typeof(StorageProviders))]
+    public void A_task_is_chased_at_most_once_a_Shanghai_day_and_an_update_answers_the_chase(string provider)
+    {
+        var (db, store, _) = Open(provider);
+        using var _db = db;
+        var shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+        var id = store.Create("ws", Draft("执法公示", Today), Clerk, Now)!.Id;
+        // Now is 09:00 on 10 March in Shanghai; +14 h is 23:00 the same day there; +16 h is 01:00 on the 11th there
+        // (still 10 March in UTC).
+        Assert.True(store.Chase("ws", id, Clerk, Now, shanghai, out var chased));
+        Assert.Single(chased!.Supervision.Chases);
+        Assert.False(store.Chase("ws", id, Clerk, Now.AddHours(14), shanghai, out _));
+        Assert.True(store.Chase("ws", id, Clerk, Now.AddHours(16), shanghai, out _));
+        Assert.False(store.Chase("other", id, Clerk, Now.AddDays(3), shanghai, out var none));
+        Assert.Null(none);
+
+        var owner = new Actor("msteams:user-2", "张三");
+        store.UpdateProgress("ws", id, 20, "已启动", owner, Now.AddHours(20));
+        var task = store.Get("ws", id)!;
+        Assert.Equal(2, task.Supervision.Chases.Count);
+        Assert.All(task.Supervision.Chases, c => Assert.Equal(("张三", Now.AddHours(20)), (c.AnsweredBy, c.AnsweredUtc)));
+        Assert.Equal("张三", task.Supervision.AcknowledgedBy); // an update signs for the task
+
+        store.Complete("ws", id, "完成", owner, Now.AddDays(2));
+        Assert.False(store.Chase("ws", id, Clerk, Now.AddDays(3), shanghai, out _)); // a closed task is not chased
+    }
+
+    [Theory, MemberData(nameof(StorageProviders.All), MemberType = typeof(StorageProviders))]
+    public void Extensions_wait_for_one_decision_and_an_approval_moves_the_deadline(string provider)
+    {
+        var (db, store, audit) = Open(provider);
+        using var _db = db;
+        var due = new DateOnly(2026, 3, 20);
+        var id = store.Create("ws", Draft("案卷评查", due), Clerk, Now)!.Id;
+        Assert.Null(store.DecideExtension("ws", id, true, null, Clerk, Now, out _)); // nothing asked yet
+        Assert.False(store.RequestExtension("ws", id, due, "理由", Clerk, Now, out _)); // not later than the deadline
+        Assert.False(store.RequestExtension("ws", id, new(2026, 3, 31), " ", Clerk, Now, out _)); // no reason
+        Assert.True(store.RequestExtension("ws", id, new(2026, 3, 31), "材料未到", Clerk, Now, out _));
+        Assert.False(store.RequestExtension("ws", id, new(2026, 4, 5), "再延", Clerk, Now, out _)); // one waits already
+
+        var refused = store.DecideExtension("ws", id, false, "不同意", Clerk, Now, out var task)!;
+        Assert.Equal((ExtensionDecision.Refused, "不同意"), (refused.Decision, refused.DecisionNote));
+        Assert.Equal((due, (DateOnly?)null), (task!.DueDate, task.Supervision.OriginalDueDate));
+
+        Assert.True(store.RequestExtension("ws", id, new(2026, 4, 10), "需上级批复", Clerk, Now, out _));
+        Assert.Equal(ExtensionDecision.Approved, store.DecideExtension("ws", id, true, null, Clerk, Now, out _)!.Decision);
+        Assert.True(store.RequestExtension("ws", id, new(2026, 4, 30), "再延", Clerk, Now, out _));
+        store.DecideExtension("ws", id, true, null, Clerk, Now, out _);
+        var stored = store.Get("ws", id)!;
+        Assert.Equal((new DateOnly(2026, 4, 30), (DateOnly?)due), (stored.DueDate, stored.Supervision.OriginalDueDate)); // the first deadline kept
+        Assert.Equal(2, stored.Supervision.ApprovedExtensions);
+        Assert.Empty(store.OpenDueBetween("ws", due, new(2026, 4, 29)));
+        Assert.Equal(3, audit.For(PlanTaskStore.RecordKey(id)).Count(a => a.Action == "task.extension.request"));
+    }
+
+    [Theory, MemberData(nameof(StorageProviders.All), MemberType = typeof(StorageProviders))]
+    public void The_first_owner_signs_and_leaders_instruct_open_or_closed_tasks(string provider)
+    {
+        var (db, store, _) = Open(provider);
+        using var _db = db;
+        var id = store.Create("ws", Draft("宪法宣传周", Today), Clerk, Now)!.Id;
+        store.Acknowledge("ws", id, new Actor("msteams:user-2", "张三"), Now.AddHours(1));
+        store.Acknowledge("ws", id, new Actor("msteams:user-3", "李四"), Now.AddHours(2));
+        Assert.Equal(("张三", (DateTimeOffset?)Now.AddHours(1)), (store.Get("ws", id)!.Supervision.AcknowledgedBy, store.Get("ws", id)!.Supervision.AcknowledgedUtc));
+        store.Complete("ws", id, "完成", Clerk, Now);
+        Assert.Null(store.Instruct("ws", id, " ", Clerk, Now));
+        Assert.Equal("抓好落实", store.Instruct("ws", id, "抓好落实", Clerk, Now)!.Supervision.Instructions.Single().Text);
+        Assert.Null(store.Instruct("other", id, "x", Clerk, Now));
+    }
+
+    // ── Two instances on one PostgreSQL database ─────────────────────────────────────────────────────────────────────
+
+    /// <summary>Two stores, each with its own connections, as two bot processes would have: no in-process lock is shared.</summary>
+    private static (PlanTaskStore A, PlanTaskStore B, DocumentDatabase DbA, DocumentDatabase DbB) TwoInstances()
+    {
+        var connection = PostgresServer.NewDatabase();
+        var sourceA = Npgsql.NpgsqlDataSource.Create(connection);
+        var sourceB = Npgsql.NpgsqlDataSource.Create(connection);
+        ChatBot.Storage.Postgres.PostgresSchema.Migrate(sourceA);
+        var dbA = new ChatBot.Storage.Postgres.PostgresDocumentDatabase(sourceA, ownsDataSource: true);
+        var dbB = new ChatBot.Storage.Postgres.PostgresDocumentDatabase(sourceB, ownsDataSource: true);
+        return (new PlanTaskStore(dbA, new AuditLog(dbA)), new PlanTaskStore(dbB, new AuditLog(dbB)), dbA, dbB);
+    }
+
+    [Fact]
+    public async Task Two_instances_updating_one_task_at_once_lose_no_progress_note()
+    {
+        var (a, b, dbA, dbB) = TwoInstances();
+        using var _a = dbA;
+        using var _b = dbB;
+        var id = a.Create("ws", Draft("执法公示", Today), Clerk, Now)!.Id;
+        var updates = Enumerable.Range(1, 20).Select(i => Task.Run(() =>
+            (i % 2 == 0 ? a : b).UpdateProgress("ws", id, i, $"第{i}次", new Actor($"msteams:user-{i}", $"人{i}"), Now.AddMinutes(i)))).ToList();
+        await Task.WhenAll(updates);
+
+        var task = b.Get("ws", id)!;
+        Assert.Equal(Enumerable.Range(1, 20).Select(i => $"第{i}次").Order(), task.Notes.Select(n => n.Text).Order());
+        Assert.Equal(20, new AuditLog(dbA).For(PlanTaskStore.RecordKey(id)).Count(e => e.Action == "task.progress"));
+    }
+
+    [Fact]
+    public void Tasks_written_by_one_instance_are_in_the_other_instances_lists_at_once()
+    {
+        var (a, b, dbA, dbB) = TwoInstances();
+        using var _a = dbA;
+        using var _b = dbB;
+        // B reads first, so anything it kept in memory would now be stale.
+        Assert.Empty(b.Open("ws"));
+        Assert.Empty(b.Overdue("ws", Today));
+        Assert.Equal(0, b.CountNotCancelled("ws"));
+
+        a.Import("ws", [Draft("执法公示", Today.AddDays(-4)), Draft("案卷评查", Today.AddDays(3))], Clerk, Now);
+        Assert.Equal(["执法公示", "案卷评查"], b.Open("ws").Select(t => t.Title));
+        Assert.Equal(["执法公示"], b.Overdue("ws", Today).Select(t => t.Title));
+        Assert.Equal(2, b.CountNotCancelled("ws"));
+
+        var late = b.Overdue("ws", Today).Single().Id;
+        a.Complete("ws", late, "已公示", Clerk, Now);
+        Assert.Empty(b.Overdue("ws", Today));
+        Assert.Equal(["执法公示"], b.Done("ws").Select(t => t.Title));
+        Assert.Equal(2, b.Overview("ws").Count);
+        b.Complete("ws", b.Open("ws").Single().Id, "已评查", Clerk, Now, needsAcceptance: true);
+        Assert.Equal(["案卷评查"], a.AwaitingAcceptance("ws").Select(t => t.Title));
+        Assert.Empty(a.Open("ws"));
     }
 }

@@ -1,5 +1,6 @@
 using ChatBot.Storage;
 using ChatBot.Storage.Conversations;
+using ChatBot.Storage.Engine;
 using ChatBot.Storage.Migrations;
 using ChatBot.Storage.Study;
 using ChatBot.Tests.Infrastructure;
@@ -20,6 +21,13 @@ public class ExamScoreAttemptMigrationTests
     {
         var path = TempPaths.NewDatabase();
         using var db = ChatBotDatabase.Open(path);
+        WriteOldRecords(db);
+        return path;
+    }
+
+    /// <summary>The records of the previous version, written as documents (the same on both providers).</summary>
+    private static void WriteOldRecords(DocumentDatabase db)
+    {
         var store = new StudyStore(db);
         var session = store.Create(new StudySession
         {
@@ -27,39 +35,44 @@ public class ExamScoreAttemptMigrationTests
             Rule = new StudyRule { Kind = StudyRuleKind.Once, Date = new DateOnly(2026, 3, 12), Start = new TimeOnly(15, 0), DurationMinutes = 60 },
             SeriesStartUtc = Local(1, 1, 0), CreatedUtc = Local(1, 1, 0),
         }, new AuditEntry { Action = "test" });
-        var sessions = db.GetCollection(StudyStore.Sessions);
-        var doc = sessions.FindById(session.Id);
+        var sessions = db.Table(StudyStore.Sessions);
+        var doc = sessions.FindById(session.Id)!;
         foreach (var field in new[] { "MakeUpOfSessionId", "MakeUpOfDate" }) doc.Remove(field);
         sessions.Update(doc);
-        var scores = db.GetCollection(StudyStore.Scores);
+        var scores = db.Table(StudyStore.Scores);
         foreach (var (name, score) in new[] { ("王小明", 95.0), ("李娜", 55.0) })
         {
             var d = db.Mapper.ToDocument(new StudyExamScore { WorkspaceId = Ws, SessionId = session.Id, OccurrenceDate = new DateOnly(2026, 3, 12), Name = name, Score = score, RecordedUtc = Local(3, 12, 17) });
             d.Remove("Attempt");
             d["_id"] = $"{session.Id}|2026-03-12|{name}";
-            scores.Insert(d);
+            scores.Insert(d, BsonAutoId.ObjectId);
         }
-        var attendance = db.GetCollection(StudyStore.Attendance);
+        var attendance = db.Table(StudyStore.Attendance);
         var a = db.Mapper.ToDocument(new StudyAttendance { Id = StudyAttendance.IdOf(session.Id, new DateOnly(2026, 3, 12), "msteams:user-1"), WorkspaceId = Ws, SessionId = session.Id,
             OccurrenceDate = new DateOnly(2026, 3, 12), UserKey = "msteams:user-1", UserName = "王小明", SignedInUtc = Local(3, 12, 15) });
         a.Remove("Method");
         a.Remove("MinutesPresent");
-        attendance.Insert(a);
-        return path;
+        attendance.Insert(a, BsonAutoId.ObjectId);
     }
 
-    [Fact]
-    public void Old_scores_become_first_attempts_and_running_it_again_changes_nothing()
+    [Theory, MemberData(nameof(StorageProviders.All), MemberType = typeof(StorageProviders))]
+    public void Old_scores_become_first_attempts_and_running_it_again_changes_nothing(string provider)
     {
-        using var db = ChatBotDatabase.Open(PreviousVersionDatabase());
+        using var db = StorageProviders.Open(provider);
+        WriteOldRecords(db);
         var migration = new ExamScoreAttemptMigration();
-        SchemaMigrator.Migrate(db, [migration]);
+        Assert.Equal([3000], SchemaMigrator.Migrate(db, [migration]).Select(m => m.Version));
         migration.Apply(db); // a crash before it was marked applied: runs again
-        var scores = new StudyStore(db).ScoresOf(Ws).OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
+        var store = new StudyStore(db);
+        var scores = store.ScoresOf(Ws).OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
         Assert.Equal(2, scores.Count);
         Assert.All(scores, s => Assert.Equal(1, s.Attempt));
         Assert.Equal(["1|2026-03-12|李娜|1", "1|2026-03-12|王小明|1"], scores.Select(s => s.Id));
-        Assert.Equal(2, db.GetCollection(StudyStore.Scores).Count());
+        Assert.Equal([(1, 55.0)], scores.Where(s => s.Name == "李娜").Select(s => (s.Attempt, s.Score)));
+        Assert.Equal(2, db.Table(StudyStore.Scores).Count(null));
+        // The other old records read as their defaults.
+        Assert.Equal(StudySignInMethod.SelfSignIn, store.AttendanceOf(Ws).Single().Method);
+        Assert.Null(store.Get(Ws, 1)!.MakeUpOfSessionId);
     }
 
     [Fact]

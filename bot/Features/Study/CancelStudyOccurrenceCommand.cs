@@ -33,14 +33,18 @@ internal sealed class CancelStudyOccurrenceCommand(StudyStore store) : IBotComma
             await ctx.SendTextAsync(ctx.T($"{when} 的“{session.Title}”已经开始或结束,不能再取消。", $"\"{session.Title}\" on {when} has already started; it can no longer be cancelled."));
             return;
         }
-        var change = session.Changes.FirstOrDefault(c => c.Date == occurrence.Date);
-        if (change is null) session.Changes.Add(change = new StudyOccurrenceChange { Date = occurrence.Date });
-        change.Cancelled = true;
-        session.UpdatedUtc = ctx.Now;
-        store.Update(session, new AuditEntry
+        // Changed as stored now (another instance may have changed the session since it was read).
+        store.Change(session.WorkspaceId, session.Id, s =>
         {
-            Action = "study.cancelOccurrence", UserKey = ctx.UserKey, UserName = ctx.UserName, AtUtc = ctx.Now,
-            Details = $"{occurrence.Date:yyyy-MM-dd} ({occurrence.LocalStart:yyyy-MM-dd HH:mm})",
+            var change = s.Changes.FirstOrDefault(c => c.Date == occurrence.Date);
+            if (change is null) s.Changes.Add(change = new StudyOccurrenceChange { Date = occurrence.Date });
+            change.Cancelled = true;
+            s.UpdatedUtc = ctx.Now;
+            return new AuditEntry
+            {
+                Action = "study.cancelOccurrence", UserKey = ctx.UserKey, UserName = ctx.UserName, AtUtc = ctx.Now,
+                Details = $"{occurrence.Date:yyyy-MM-dd} ({occurrence.LocalStart:yyyy-MM-dd HH:mm})",
+            };
         });
         if (args.Data is not null)
         {

@@ -50,11 +50,11 @@ internal sealed class LinkStudyMeetingCommand(StudyStore store, WorkspaceStore w
             await ctx.SendTextAsync(ctx.T($"抱歉,只有“{session.Title}”所在群的管理员可以关联会议。", $"Sorry, only the admins of \"{session.Title}\"'s group can link a meeting to it."));
             return;
         }
-        session.MeetingWorkspaceId = ctx.Workspace.Id;
-        session.UpdatedUtc = ctx.Now;
-        store.Update(session, new AuditEntry
+        store.Change(session.WorkspaceId, session.Id, s =>
         {
-            Action = "study.linkMeeting", UserKey = ctx.UserKey, UserName = ctx.UserName, AtUtc = ctx.Now, Details = ctx.Workspace.Id,
+            s.MeetingWorkspaceId = ctx.Workspace.Id;
+            s.UpdatedUtc = ctx.Now;
+            return new AuditEntry { Action = "study.linkMeeting", UserKey = ctx.UserKey, UserName = ctx.UserName, AtUtc = ctx.Now, Details = ctx.Workspace.Id };
         });
         await ctx.SendTextAsync(ctx.T($"已关联:本聊天的会议在“{session.Title}”的签到时间内开始时,在会满一半时长的同志会后自动签到(会议)。",
             $"Linked: when a meeting of this chat starts within \"{session.Title}\"'s sign-in time, everyone present for at least half of it is signed in automatically (meeting)."));

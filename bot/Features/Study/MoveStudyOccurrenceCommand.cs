@@ -73,18 +73,22 @@ internal sealed class MoveStudyOccurrenceCommand(StudyStore store) : IBotCommand
             return;
         }
 
-        var change = session.Changes.FirstOrDefault(c => c.Date == occurrence.Date);
-        if (change is null) session.Changes.Add(change = new StudyOccurrenceChange { Date = occurrence.Date });
-        // Moving back to the rule's own time is simply "not moved".
-        change.MovedToLocal = newLocal == occurrence.Date.ToDateTime(session.Rule.Start) ? null : newLocal;
-        if (change is { Cancelled: false, MovedToLocal: null }) session.Changes.Remove(change);
-        session.UpdatedUtc = ctx.Now;
-        store.Update(session, new AuditEntry
+        // Changed as stored now (another instance may have changed the session since it was read).
+        var saved = store.Change(session.WorkspaceId, session.Id, s =>
         {
-            Action = "study.moveOccurrence", UserKey = ctx.UserKey, UserName = ctx.UserName, AtUtc = ctx.Now,
-            Details = $"{occurrence.Date:yyyy-MM-dd}: {occurrence.LocalStart:yyyy-MM-dd HH:mm} -> {newLocal:yyyy-MM-dd HH:mm}",
-        });
-        var moved = StudySchedule.OccurrenceOn(session, occurrence.Date, ctx.TimeZone) ?? occurrence;
+            var change = s.Changes.FirstOrDefault(c => c.Date == occurrence.Date);
+            if (change is null) s.Changes.Add(change = new StudyOccurrenceChange { Date = occurrence.Date });
+            // Moving back to the rule's own time is simply "not moved".
+            change.MovedToLocal = newLocal == occurrence.Date.ToDateTime(s.Rule.Start) ? null : newLocal;
+            if (change is { Cancelled: false, MovedToLocal: null }) s.Changes.Remove(change);
+            s.UpdatedUtc = ctx.Now;
+            return new AuditEntry
+            {
+                Action = "study.moveOccurrence", UserKey = ctx.UserKey, UserName = ctx.UserName, AtUtc = ctx.Now,
+                Details = $"{occurrence.Date:yyyy-MM-dd}: {occurrence.LocalStart:yyyy-MM-dd HH:mm} -> {newLocal:yyyy-MM-dd HH:mm}",
+            };
+        }) ?? session;
+        var moved = StudySchedule.OccurrenceOn(saved, occurrence.Date, ctx.TimeZone) ?? occurrence;
         if (ctx.CardId is not null)
             await ctx.CloseClickedCardAsync(new AdaptiveCard().Add(
                 TextBlock.Heading(ctx.T("已调整学法时间", "Study session moved")),

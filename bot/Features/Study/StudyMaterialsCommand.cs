@@ -93,17 +93,21 @@ internal sealed class StudyMaterialsCommand(StudyStore store) : IBotCommand
             return;
         }
         var isLink = StudyCards.IsWebLink(materials);
-        var entry = s.MaterialsOn(occurrence.Date);
-        if (entry is null) s.OccurrenceMaterials.Add(entry = new StudyOccurrenceMaterials { Date = occurrence.Date });
-        entry.Link = isLink ? materials : null;
-        entry.Text = isLink ? null : materials;
-        entry.ByName = ctx.UserName.Length > 0 ? ctx.UserName : null;
-        entry.AtUtc = ctx.Now;
-        s.UpdatedUtc = ctx.Now;
-        store.Update(s, new AuditEntry
+        // Changed as stored now (another instance may have changed the session since it was read).
+        store.Change(s.WorkspaceId, s.Id, stored =>
         {
-            Action = "study.materials", UserKey = ctx.UserKey, UserName = ctx.UserName, AtUtc = ctx.Now,
-            Details = $"{occurrence.Date:yyyy-MM-dd}: {(isLink ? materials : $"{materials.Length} characters")}",
+            var entry = stored.MaterialsOn(occurrence.Date);
+            if (entry is null) stored.OccurrenceMaterials.Add(entry = new StudyOccurrenceMaterials { Date = occurrence.Date });
+            entry.Link = isLink ? materials : null;
+            entry.Text = isLink ? null : materials;
+            entry.ByName = ctx.UserName.Length > 0 ? ctx.UserName : null;
+            entry.AtUtc = ctx.Now;
+            stored.UpdatedUtc = ctx.Now;
+            return new AuditEntry
+            {
+                Action = "study.materials", UserKey = ctx.UserKey, UserName = ctx.UserName, AtUtc = ctx.Now,
+                Details = $"{occurrence.Date:yyyy-MM-dd}: {(isLink ? materials : $"{materials.Length} characters")}",
+            };
         });
         var reply = ctx.T($"已收到“{s.Title}”({when})的学法材料,会显示在学法安排和提醒中。", $"Materials saved for \"{s.Title}\" ({when}); they show in the session list and the reminders.");
         if (ctx.CardId is not null)
