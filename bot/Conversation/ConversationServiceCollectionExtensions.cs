@@ -21,7 +21,12 @@ internal static class ConversationServiceCollectionExtensions
         services.AddSingleton(sp => new Lazy<CommandRouter>(sp.GetRequiredService<CommandRouter>));
         services.AddSingleton<ConversationEngine>();
         services.AddSingleton<WorkspaceResolver>();
-        services.AddSingleton<KeyedLock>();
+        // On PostgreSQL a turn also holds its conversation key on the database (several instances), on connections of
+        // their own so that turns waiting for a key never take the connections the stores need.
+        services.AddSingleton(sp => sp.GetRequiredService<ChatBot.Storage.Engine.DocumentDatabase>() is ChatBot.Storage.Postgres.PostgresDocumentDatabase
+            ? new KeyedLock(new ChatBot.Storage.Postgres.PostgresAdvisoryLocks(Npgsql.NpgsqlDataSource.Create(new Npgsql.NpgsqlConnectionStringBuilder(
+                sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ChatBot.Bot.Hosting.ConnectionStringsOptions>>().Value.Postgres) { ApplicationName = "chatbot-turn-locks" }.ConnectionString)))
+            : new KeyedLock());
         services.AddSingleton<TurnRunner>();
         services.AddSingleton<RecentIds>();
         services.AddSingleton<ProactiveMessenger>();
