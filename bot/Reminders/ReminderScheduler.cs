@@ -93,6 +93,9 @@ internal sealed class ReminderScheduler(
         try
         {
             if (!leadership.TryLead()) return new TickResult(0, new OutboxSender.DrainResult(0, 0, 0, 0), 0, Led: false);
+            // What is already due goes out first: collecting over many workspaces can take seconds (more on a shared
+            // database), and a reminder queued earlier must not wait for it.
+            var early = await sender.DrainAsync(nowUtc, ct);
             var enqueued = 0;
             foreach (var source in sources)
             {
@@ -114,7 +117,8 @@ internal sealed class ReminderScheduler(
                 try { enqueued += Flush(batch); }
                 catch (Exception ex) { log.LogError(ex, "Queueing the reminders of {Source} failed; they come again next tick", source.Name); }
             }
-            var drained = await sender.DrainAsync(nowUtc, ct);
+            var late = await sender.DrainAsync(nowUtc, ct);
+            var drained = new OutboxSender.DrainResult(early.Sent + late.Sent, early.Failed + late.Failed, early.Deferred + late.Deferred, early.Dead + late.Dead);
             return new TickResult(enqueued, drained, RemoveFinished(nowUtc));
         }
         finally { _tick.Release(); }
