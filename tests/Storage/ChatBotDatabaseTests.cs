@@ -29,6 +29,9 @@ public class ChatBotDatabaseTests
             // Stores that declare their indexes through IOwnsCollections.EnsureIndexes get them at Open too.
             db.GetCollection<ChatBot.Storage.Board.BoardLink>(ChatBot.Storage.Board.BoardStore.BoardLinks).EnsureIndex(l => l.WorkspaceId);
             db.GetCollection<ChatBot.Storage.PlanTasks.OwnerBinding>(ChatBot.Storage.PlanTasks.OwnerBindingStore.Collection).EnsureIndex(b => b.WorkspaceId);
+            db.GetCollection<ChatBot.Storage.Downloads.StoredFile>(ChatBot.Storage.Downloads.LinkStore.Files).EnsureIndex(f => f.ExpiresUtc);
+            db.GetCollection<ChatBot.Storage.Downloads.StoredChart>(ChatBot.Storage.Downloads.LinkStore.Charts).EnsureIndex(c => c.Key);
+            db.GetCollection<ChatBot.Storage.Downloads.StoredChart>(ChatBot.Storage.Downloads.LinkStore.Charts).EnsureIndex(c => c.ExpiresUtc);
             typed = Indexes(db);
         }
 
