@@ -38,14 +38,9 @@ public class BoardStoreTests
     [Fact]
     public async Task Two_instances_opening_the_board_at_once_give_one_live_link()
     {
-        var connection = PostgresServer.NewDatabase();
-        using var sourceA = Npgsql.NpgsqlDataSource.Create(connection);
-        using var sourceB = Npgsql.NpgsqlDataSource.Create(connection);
-        PostgresSchema.Migrate(sourceA);
-        using var dbA = new PostgresDocumentDatabase(sourceA);
-        using var dbB = new PostgresDocumentDatabase(sourceB);
-        var a = new BoardStore(dbA);
-        var b = new BoardStore(dbB);
+        using var two = new TwoPostgresInstances();
+        var a = new BoardStore(two.A);
+        var b = new BoardStore(two.B);
         for (var round = 0; round < 5; round++)
         {
             var ws = "W" + round;

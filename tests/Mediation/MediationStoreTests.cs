@@ -72,12 +72,9 @@ public class MediationStoreTests
     public async Task Two_instances_on_one_PostgreSQL_database_never_give_a_number_twice_and_save_a_form_once()
     {
         // Two stores, each with its own connections, as two bot processes would have: no in-process lock is shared.
-        var connection = PostgresServer.NewDatabase();
-        using var sourceA = Npgsql.NpgsqlDataSource.Create(connection);
-        using var sourceB = Npgsql.NpgsqlDataSource.Create(connection);
-        ChatBot.Storage.Postgres.PostgresSchema.Migrate(sourceA);
-        var a = new MediationStore(new ChatBot.Storage.Postgres.PostgresDocumentDatabase(sourceA));
-        var b = new MediationStore(new ChatBot.Storage.Postgres.PostgresDocumentDatabase(sourceB));
+        using var two = new TwoPostgresInstances();
+        var a = new MediationStore(two.A);
+        var b = new MediationStore(two.B);
         var saves = Enumerable.Range(1, 40).Select(i => Task.Run(() =>
             (i % 2 == 0 ? a : b).Create(In("A", new(2026, 3, 1)), "f" + (i % 30), Clerk, Now))).ToList();
         var results = await Task.WhenAll(saves);

@@ -58,14 +58,9 @@ public class ScreeningStoreTests
     [Fact]
     public async Task The_same_form_sent_to_two_instances_at_once_is_saved_once()
     {
-        var connection = PostgresServer.NewDatabase();
-        using var sourceA = Npgsql.NpgsqlDataSource.Create(connection);
-        using var sourceB = Npgsql.NpgsqlDataSource.Create(connection);
-        PostgresSchema.Migrate(sourceA);
-        using var dbA = new PostgresDocumentDatabase(sourceA);
-        using var dbB = new PostgresDocumentDatabase(sourceB);
-        var a = new ScreeningStore(dbA);
-        var b = new ScreeningStore(dbB);
+        using var two = new TwoPostgresInstances();
+        var a = new ScreeningStore(two.A);
+        var b = new ScreeningStore(two.B);
         var saves = Enumerable.Range(1, 20).Select(i => Task.Run(() =>
             (i % 2 == 0 ? a : b).Save(Round("A", new(2026, 3, 2), "东岭村"), "form-" + (i % 5), Clerk, Now))).ToList();
         var results = await Task.WhenAll(saves);
@@ -73,8 +68,8 @@ public class ScreeningStoreTests
         Assert.Equal(5, results.Count(r => r.Created));
         Assert.Equal(5, b.All("A").Count);
         Assert.All(results, r => Assert.Equal(Now, r.Round.CreatedUtc));
-        Assert.Equal(5, new AuditLog(dbA).For($"{ScreeningStore.Rounds}/A|form-1").Count + new AuditLog(dbA).For($"{ScreeningStore.Rounds}/A|form-2").Count
-            + new AuditLog(dbA).For($"{ScreeningStore.Rounds}/A|form-3").Count + new AuditLog(dbA).For($"{ScreeningStore.Rounds}/A|form-4").Count
-            + new AuditLog(dbA).For($"{ScreeningStore.Rounds}/A|form-0").Count);
+        Assert.Equal(5, new AuditLog(two.A).For($"{ScreeningStore.Rounds}/A|form-1").Count + new AuditLog(two.A).For($"{ScreeningStore.Rounds}/A|form-2").Count
+            + new AuditLog(two.A).For($"{ScreeningStore.Rounds}/A|form-3").Count + new AuditLog(two.A).For($"{ScreeningStore.Rounds}/A|form-4").Count
+            + new AuditLog(two.A).For($"{ScreeningStore.Rounds}/A|form-0").Count);
     }
 }

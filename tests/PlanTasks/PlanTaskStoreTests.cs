@@ -337,12 +337,8 @@ public class PlanTaskStoreTests(ITestOutputHelper output)
     /// <summary>Two stores, each with its own connections, as two bot processes would have: no in-process lock is shared.</summary>
     private static (PlanTaskStore A, PlanTaskStore B, DocumentDatabase DbA, DocumentDatabase DbB) TwoInstances()
     {
-        var connection = PostgresServer.NewDatabase();
-        var sourceA = Npgsql.NpgsqlDataSource.Create(connection);
-        var sourceB = Npgsql.NpgsqlDataSource.Create(connection);
-        ChatBot.Storage.Postgres.PostgresSchema.Migrate(sourceA);
-        var dbA = new ChatBot.Storage.Postgres.PostgresDocumentDatabase(sourceA, ownsDataSource: true);
-        var dbB = new ChatBot.Storage.Postgres.PostgresDocumentDatabase(sourceB, ownsDataSource: true);
+        var two = new TwoPostgresInstances(); // A and B own their data sources: the caller disposes them
+        var (dbA, dbB) = (two.A, two.B);
         return (new PlanTaskStore(dbA, new AuditLog(dbA)), new PlanTaskStore(dbB, new AuditLog(dbB)), dbA, dbB);
     }
 

@@ -122,10 +122,8 @@ public class StudyStoreTests
 
     private static (PostgresDocumentDatabase A, PostgresDocumentDatabase B) TwoInstances()
     {
-        var connection = PostgresServer.NewDatabase();
-        var sourceA = Npgsql.NpgsqlDataSource.Create(connection);
-        PostgresSchema.Migrate(sourceA);
-        return (new PostgresDocumentDatabase(sourceA, ownsDataSource: true), new PostgresDocumentDatabase(Npgsql.NpgsqlDataSource.Create(connection), ownsDataSource: true));
+        var two = new TwoPostgresInstances(); // A and B own their data sources: the caller disposes them
+        return (two.A, two.B);
     }
 
     [Fact]
