@@ -38,7 +38,7 @@ internal sealed class ConversationEngine(
                 return;
             }
 
-            using var _ = await locks.AcquireAsync(StateKey(activity), ctx.Cancellation);
+            await using var _ = await locks.AcquireAsync(StateKey(activity), ctx.Cancellation);
             var state = LoadState(StateKey(activity));
             if (HandledId(activity) is { } handled && (state.Record.HandledActivities ?? []).Contains(handled))
             {

@@ -9,27 +9,28 @@ internal sealed class KeyedLock(ChatBot.Storage.Postgres.PostgresAdvisoryLocks? 
 {
     private readonly Dictionary<string, (SemaphoreSlim Gate, int Users)> _gates = new();
 
-    public async Task<IDisposable> AcquireAsync(string key, CancellationToken ct)
+    /// <summary>Holds the key until the result is disposed (released asynchronously: on PostgreSQL that is a round trip).</summary>
+    public async Task<IAsyncDisposable> AcquireAsync(string key, CancellationToken ct)
     {
         var local = await AcquireLocalAsync(key, ct);
         if (instances is null) return local;
         try
         {
             var shared = await instances.AcquireAsync(key, ct);
-            return new Releaser(() =>
+            return new Releaser(async () =>
             {
-                try { shared.DisposeAsync().AsTask().GetAwaiter().GetResult(); }
-                finally { local.Dispose(); }
+                try { await shared.DisposeAsync(); }
+                finally { await local.DisposeAsync(); }
             });
         }
         catch
         {
-            local.Dispose();
+            await local.DisposeAsync();
             throw;
         }
     }
 
-    private async Task<IDisposable> AcquireLocalAsync(string key, CancellationToken ct)
+    private async Task<IAsyncDisposable> AcquireLocalAsync(string key, CancellationToken ct)
     {
         SemaphoreSlim gate;
         lock (_gates)
@@ -40,7 +41,11 @@ internal sealed class KeyedLock(ChatBot.Storage.Postgres.PostgresAdvisoryLocks? 
         }
         try { await gate.WaitAsync(ct); }
         catch { Release(key, gate, entered: false); throw; }
-        return new Releaser(() => Release(key, gate, entered: true));
+        return new Releaser(() =>
+        {
+            Release(key, gate, entered: true);
+            return ValueTask.CompletedTask;
+        });
     }
 
     private void Release(string key, SemaphoreSlim gate, bool entered)
@@ -53,9 +58,9 @@ internal sealed class KeyedLock(ChatBot.Storage.Postgres.PostgresAdvisoryLocks? 
         }
     }
 
-    private sealed class Releaser(Action release) : IDisposable
+    private sealed class Releaser(Func<ValueTask> release) : IAsyncDisposable
     {
         private int _done;
-        public void Dispose() { if (Interlocked.Exchange(ref _done, 1) == 0) release(); }
+        public ValueTask DisposeAsync() => Interlocked.Exchange(ref _done, 1) == 0 ? release() : ValueTask.CompletedTask;
     }
 }

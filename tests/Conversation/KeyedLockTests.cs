@@ -22,7 +22,7 @@ public class KeyedLockTests
 
         var all = Enumerable.Range(0, 40).Select(i => Task.Run(async () =>
         {
-            using var _ = await (i % 2 == 0 ? instanceA : instanceB).AcquireAsync("msteams:conv-1|user-1", CancellationToken.None);
+            await using var _ = await (i % 2 == 0 ? instanceA : instanceB).AcquireAsync("msteams:conv-1|user-1", CancellationToken.None);
             if (Interlocked.Increment(ref inside) > 1) Interlocked.Increment(ref overlaps);
             await Task.Delay(5);
             Interlocked.Increment(ref turns);
@@ -44,7 +44,7 @@ public class KeyedLockTests
         var instanceB = new KeyedLock(new PostgresAdvisoryLocks(sourceB));
 
         var held = await instanceA.AcquireAsync("conv-1", CancellationToken.None);
-        using (await instanceB.AcquireAsync("conv-2", CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5))) { }
+        await using (await instanceB.AcquireAsync("conv-2", CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5))) { }
 
         var waiting = instanceB.AcquireAsync("conv-1", CancellationToken.None);
         await Task.Delay(300);
@@ -58,8 +58,8 @@ public class KeyedLockTests
                 "select pg_terminate_backend(pid) from pg_locks where locktype = 'advisory' and granted and pid <> pg_backend_pid()", admin);
             await kill.ExecuteNonQueryAsync();
         }
-        using (await waiting.WaitAsync(TimeSpan.FromSeconds(10))) { }
-        held.Dispose(); // the dead instance's release finds its connection gone: no error
+        await using (await waiting.WaitAsync(TimeSpan.FromSeconds(10))) { }
+        await held.DisposeAsync(); // the dead instance's release finds its connection gone: no error
         await sourceA.DisposeAsync();
     }
 }
