@@ -14,7 +14,7 @@ internal sealed class ReminderOptions
     /// over when the leader is gone). At most 10 s, so reminders continue within 30 s of the leader's death.
     /// </summary>
     public TimeSpan LeaderRetry { get; set; } = TimeSpan.FromSeconds(5);
-    /// <summary>Messages sent per tick at most (the rest go next tick).</summary>
+    /// <summary>Messages sent per round; a tick sends round after round while rounds come back full (for at most its Interval).</summary>
     public int BatchSize { get; set; } = 50;
     /// <summary>How long a claimed message stays invisible to other senders while it is being sent.</summary>
     public TimeSpan SendLease { get; set; } = TimeSpan.FromMinutes(2);

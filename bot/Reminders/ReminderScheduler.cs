@@ -48,7 +48,9 @@ internal sealed class ReminderScheduler(
             {
                 // A follower asks again every LeaderRetry, and ticks as soon as it leads (the old leader is gone).
                 while (!leadership.TryLead()) await Task.Delay(LeaderRetry, clock, stoppingToken);
-                await RunOnceAsync(clock.GetUtcNow(), stoppingToken);
+                var tick = await RunOnceAsync(clock.GetUtcNow(), stoppingToken);
+                log.LogDebug("Reminder tick: {Enqueued} queued, {Sent} sent, {Failed} failed, {Deferred} deferred, {Dead} given up",
+                    tick.Enqueued, tick.Drained.Sent, tick.Drained.Failed, tick.Drained.Deferred, tick.Drained.Dead);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { return; }
             catch (Exception ex) { log.LogError(ex, "Reminder tick failed; trying again next tick"); }
@@ -95,13 +97,14 @@ internal sealed class ReminderScheduler(
             if (!leadership.TryLead()) return new TickResult(0, new OutboxSender.DrainResult(0, 0, 0, 0), 0, Led: false);
             // What is already due goes out first: collecting over many workspaces can take seconds (more on a shared
             // database), and a reminder queued earlier must not wait for it.
-            var early = await sender.DrainAsync(nowUtc, ct);
+            var early = await DrainDueAsync(nowUtc, ct);
             var enqueued = 0;
             foreach (var source in sources)
             {
                 // Queued in batches, one transaction each: one durable commit per batch instead of one per message
                 // (a Monday tick queues hundreds), and a batch small enough not to hold the database up for long.
                 var batch = new List<OutboxMessage>(QueueBatch);
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 try
                 {
                     await source.CollectAsync(nowUtc, m =>
@@ -116,13 +119,42 @@ internal sealed class ReminderScheduler(
                 // What the source offered before it finished (or failed) is queued.
                 try { enqueued += Flush(batch); }
                 catch (Exception ex) { log.LogError(ex, "Queueing the reminders of {Source} failed; they come again next tick", source.Name); }
+                var took = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+                // A slow source delays every reminder behind it: worth a line in the log.
+                log.Log(took > SlowSource ? LogLevel.Warning : LogLevel.Debug, "Reminder source {Source} collected in {Ms:F0} ms", source.Name, took.TotalMilliseconds);
             }
-            var late = await sender.DrainAsync(nowUtc, ct);
+            var late = await DrainDueAsync(nowUtc, ct);
             var drained = new OutboxSender.DrainResult(early.Sent + late.Sent, early.Failed + late.Failed, early.Deferred + late.Deferred, early.Dead + late.Dead);
             return new TickResult(enqueued, drained, RemoveFinished(nowUtc));
         }
         finally { _tick.Release(); }
     }
+
+    /// <summary>
+    /// Sends what is due, a round of Reminders:BatchSize at a time, round after round while rounds come back full: a
+    /// backlog (a Monday morning of 300 groups, or what a new leader finds after the old one died) goes out now, not
+    /// one round per Interval. Bounded by <see cref="SendBudget"/> of wall time, after which the next tick goes on.
+    /// </summary>
+    private async Task<OutboxSender.DrainResult> DrainDueAsync(DateTimeOffset nowUtc, CancellationToken ct)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var total = new OutboxSender.DrainResult(0, 0, 0, 0);
+        while (true)
+        {
+            var round = await sender.DrainAsync(nowUtc, ct);
+            total = new OutboxSender.DrainResult(total.Sent + round.Sent, total.Failed + round.Failed, total.Deferred + round.Deferred, total.Dead + round.Dead);
+            // Every message a round handles leaves the due set (sent, backed off, deferred past this instant or given
+            // up), so rounds end when a round finds less than a full batch.
+            var handled = round.Sent + round.Failed + round.Deferred + round.Dead;
+            if (handled < Math.Max(1, options.Value.BatchSize) || System.Diagnostics.Stopwatch.GetElapsedTime(started) > SendBudget) return total;
+        }
+    }
+
+    /// <summary>The longest one drain keeps sending (wall time): the tick's interval, at least 10 s.</summary>
+    private TimeSpan SendBudget => options.Value.Interval < TimeSpan.FromSeconds(10) ? TimeSpan.FromSeconds(10) : options.Value.Interval;
+
+    /// <summary>A source that takes longer than this in one tick is logged as a warning.</summary>
+    internal static readonly TimeSpan SlowSource = TimeSpan.FromSeconds(5);
 
     /// <summary>Messages per queueing transaction.</summary>
     internal const int QueueBatch = 50;

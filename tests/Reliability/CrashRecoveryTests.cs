@@ -249,8 +249,9 @@ internal sealed class BotProcess : IDisposable
         psi.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (key, value) in environment ?? new Dictionary<string, string>()) psi.Environment[key] = value;
         var bot = new BotProcess(Process.Start(psi)!);
-        bot._process.OutputDataReceived += (_, e) => { if (e.Data is not null) bot._output.Enqueue(e.Data); };
-        bot._process.ErrorDataReceived += (_, e) => { if (e.Data is not null) bot._output.Enqueue(e.Data); };
+        // Each line with the time it came, so a failure shows when the process did what.
+        bot._process.OutputDataReceived += (_, e) => { if (e.Data is not null) bot._output.Enqueue($"{DateTime.UtcNow:HH:mm:ss.fff} {e.Data}"); };
+        bot._process.ErrorDataReceived += (_, e) => { if (e.Data is not null) bot._output.Enqueue($"{DateTime.UtcNow:HH:mm:ss.fff} {e.Data}"); };
         bot._process.BeginOutputReadLine();
         bot._process.BeginErrorReadLine();
 
@@ -273,7 +274,7 @@ internal sealed class BotProcess : IDisposable
     }
 
     /// <summary>What the process printed so far (for a failure message).</summary>
-    public string Output => string.Join("\n", _output.TakeLast(60));
+    public string Output => string.Join("\n", _output.TakeLast(200));
 
     /// <summary>SIGKILL: no shutdown code runs, nothing is flushed by the bot.</summary>
     public void Kill()

@@ -90,6 +90,24 @@ public class OutboxTests
     }
 
     [Fact]
+    public async Task A_backlog_larger_than_a_round_goes_out_in_one_tick_each_message_once()
+    {
+        // What a new leader finds after the old one died, or a Monday morning: more due than one round sends.
+        var sender = new FakeProactiveSender();
+        using var host = ReminderHosts.Create(TempPaths.NewDatabase(), sender, settings: new() { ["Reminders:BatchSize"] = "20" });
+        ReminderHosts.SeedWorkspace(host);
+        var store = host.Service<OutboxStore>();
+        for (var i = 0; i < 75; i++) store.TryEnqueue(ReminderHosts.Message($"backlog/{i}", T0.AddSeconds(-i), $"提醒 {i}"));
+        store.TryEnqueue(ReminderHosts.Message("later/1", T0.AddMinutes(5)));
+
+        var tick = await host.Service<ReminderScheduler>().RunOnceAsync(T0);
+        Assert.Equal(75, tick.Drained.Sent);
+        Assert.Equal(75, sender.Sent.Select(a => a.Text).Distinct().Count());
+        Assert.Equal(OutboxStatus.Pending, store.Get("later/1")!.Status); // not due yet: not sent early
+        Assert.Equal(0, (await host.Service<ReminderScheduler>().RunOnceAsync(T0.AddMinutes(1))).Drained.Sent);
+    }
+
+    [Fact]
     public async Task A_message_saved_as_a_json_string_by_an_older_version_is_still_sent()
     {
         var sender = new FakeProactiveSender();
