@@ -115,6 +115,12 @@ internal sealed class WeComOptions
     /// </summary>
     public TimeSpan RobotEventReplyWindow { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Several instances on PostgreSQL: how often an instance that does not hold the robot's long connection asks to
+    /// take it over, and the holder checks that it still holds it. Keep it at most 00:00:10 (takeover within 30 s).
+    /// </summary>
+    public TimeSpan RobotLeaseRetry { get; set; } = TimeSpan.FromSeconds(5);
+
     public bool IsLongConnection => string.Equals(RobotMode, RobotModes.LongConnection, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Crypto for the self-built app's callbacks (receive id = corp id).</summary>

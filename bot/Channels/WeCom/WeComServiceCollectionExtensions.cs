@@ -62,6 +62,9 @@ internal static class WeComServiceCollectionExtensions
         services.TryAddSingleton<WeComBackgroundQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<WeComBackgroundQueue>());
         // The smart robot's long connection (WeCom:RobotMode longconnection); idle in callback mode.
+        // Several instances on PostgreSQL: only the holder of the robot's lease connects, and it runs the reminders.
+        services.TryAddSingleton<WeComRobotLease>();
+        services.AddSingleton<ChatBot.Bot.Reminders.Leadership.ILeadershipPrerequisite>(sp => sp.GetRequiredService<WeComRobotLease>());
         services.TryAddSingleton<WeComLongConnection>();
         services.AddHostedService(sp => sp.GetRequiredService<WeComLongConnection>());
         services.TryAddSingleton<WeComLongConnectionReplies>();

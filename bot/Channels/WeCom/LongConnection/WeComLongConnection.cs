@@ -14,8 +14,11 @@ namespace ChatBot.Bot.Channels.WeCom.LongConnection;
 /// <see cref="WeComOptions.RobotMaxAuthFailures"/> refused subscribes in a row, and stands down for good when WeCom
 /// says another connection of the same bot took over (only one is live per bot). Inbound messages and events are
 /// handed to <see cref="WeComLongConnectionHandler"/>; <see cref="SendAsync"/> writes a frame and waits for its ack.
+/// Of several instances on one PostgreSQL database only the holder of the robot's <see cref="WeComRobotLease"/>
+/// connects; the others stand by (<see cref="WeComLongConnectionState.Standby"/>) and take over when it is gone. A
+/// holder checks its lease every WeCom:RobotLeaseRetry and drops the connection as soon as it has lost it.
 /// </summary>
-internal sealed class WeComLongConnection(IOptions<WeComOptions> options, IServiceProvider services, ILogger<WeComLongConnection> log)
+internal sealed class WeComLongConnection(IOptions<WeComOptions> options, WeComRobotLease lease, IServiceProvider services, ILogger<WeComLongConnection> log)
     : BackgroundService
 {
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(15);
@@ -26,6 +29,7 @@ internal sealed class WeComLongConnection(IOptions<WeComOptions> options, IServi
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private volatile WebSocket? _socket;
     private volatile bool _superseded;
+    private volatile bool _leaseLost;
     private volatile bool _stopping;
     private int _missedPings;
     private long _reconnects;
@@ -42,6 +46,8 @@ internal sealed class WeComLongConnection(IOptions<WeComOptions> options, IServi
     public object Describe() => new Dictionary<string, object?>
     {
         ["state"] = State.ToString().ToLowerInvariant(),
+        ["instance"] = WeComRobotLease.Instance,
+        ["heldHere"] = lease.IsHeld,
         ["url"] = options.Value.RobotLongConnectionUrl,
         ["onlineSince"] = _onlineSince,
         ["reconnects"] = Interlocked.Read(ref _reconnects),
@@ -99,6 +105,8 @@ internal sealed class WeComLongConnection(IOptions<WeComOptions> options, IServi
             }
         }
         await base.StopAsync(cancellationToken);
+        // At once, not when the process ends: another instance takes the robot over within WeCom:RobotLeaseRetry.
+        lease.Release();
         State = options.Value.IsLongConnection ? WeComLongConnectionState.Stopped : State;
     }
 
@@ -123,11 +131,28 @@ internal sealed class WeComLongConnection(IOptions<WeComOptions> options, IServi
         State = WeComLongConnectionState.Connecting;
         while (!stoppingToken.IsCancellationRequested && !_stopping)
         {
+            if (!await HoldsLeaseAsync())
+            {
+                if (State != WeComLongConnectionState.Standby)
+                    log.LogInformation("WeCom robot {BotId}'s long connection is held by another instance; this instance ({Instance}) stands by and asks again every {Retry} s",
+                        o.RobotBotId, WeComRobotLease.Instance, LeaseRetry.TotalSeconds);
+                State = WeComLongConnectionState.Standby;
+                try { await Task.Delay(LeaseRetry, stoppingToken); }
+                catch (OperationCanceledException) { break; }
+                continue;
+            }
+            if (State == WeComLongConnectionState.Standby) State = WeComLongConnectionState.Connecting;
             var outcome = await RunOnceAsync(uri, stoppingToken);
             if (stoppingToken.IsCancellationRequested || _stopping) break;
+            // Kicked by another instance of this bot: this one lost its lease before it noticed.
+            if (outcome == SessionOutcome.Superseded && lease.IsShared && !await HoldsLeaseAsync()) outcome = SessionOutcome.LeaseLost;
             TimeSpan delay;
             switch (outcome)
             {
+                case SessionOutcome.LeaseLost:
+                    // The next round stands by (another instance has the robot now) or holds it again.
+                    State = WeComLongConnectionState.Standby;
+                    continue;
                 case SessionOutcome.Superseded:
                     State = WeComLongConnectionState.StoodDown;
                     log.LogWarning("WeCom says another connection of robot {BotId} took over (disconnected_event); this instance stands down and does not reconnect until it restarts", o.RobotBotId);
@@ -169,7 +194,12 @@ internal sealed class WeComLongConnection(IOptions<WeComOptions> options, IServi
         return TimeSpan.FromMilliseconds(Math.Min(ms, o.RobotReconnectMaxDelay.TotalMilliseconds));
     }
 
-    private enum SessionOutcome { ConnectFailed, SubscribeRefused, WasOnline, Superseded }
+    /// <summary>Off the host's start-up thread on PostgreSQL (a round trip to the database); never throws.</summary>
+    private async Task<bool> HoldsLeaseAsync() => lease.IsShared ? await Task.Run(() => lease.TryHold()) : lease.TryHold();
+
+    private TimeSpan LeaseRetry => options.Value.RobotLeaseRetry < TimeSpan.FromMilliseconds(100) ? TimeSpan.FromMilliseconds(100) : options.Value.RobotLeaseRetry;
+
+    private enum SessionOutcome { ConnectFailed, SubscribeRefused, WasOnline, Superseded, LeaseLost }
 
     private async Task<SessionOutcome> RunOnceAsync(Uri uri, CancellationToken stoppingToken)
     {
@@ -191,6 +221,7 @@ internal sealed class WeComLongConnection(IOptions<WeComOptions> options, IServi
 
         _socket = socket;
         _superseded = false;
+        _leaseLost = false;
         Interlocked.Exchange(ref _missedPings, 0);
         var receiving = ReceiveLoopAsync(socket, session.Token);
         var wasOnline = false;
@@ -223,13 +254,20 @@ internal sealed class WeComLongConnection(IOptions<WeComOptions> options, IServi
             _onlineSince = DateTimeOffset.UtcNow;
             _lastError = null;
             State = WeComLongConnectionState.Online;
-            log.LogInformation("WeCom long connection online (robot {BotId}, {Url})", o.RobotBotId, uri);
+            log.LogInformation("WeCom long connection online (robot {BotId}, {Url}, instance {Instance})", o.RobotBotId, uri, WeComRobotLease.Instance);
             Track(Task.Run(() => services.GetRequiredService<WeComLongConnectionReplies>().CatchUpAsync(stoppingToken), CancellationToken.None), "catching up on waiting answers");
 
             var heartbeat = HeartbeatLoopAsync(socket, session.Token);
+            var leaseWatch = lease.IsShared ? LeaseWatchLoopAsync(socket, session.Token) : Task.CompletedTask;
             await receiving;
             session.Cancel();
             await heartbeat;
+            await leaseWatch;
+            if (_leaseLost)
+            {
+                _lastError = "lost the lease on the robot to another instance";
+                return SessionOutcome.LeaseLost;
+            }
             if (_superseded) return SessionOutcome.Superseded;
             _lastError = socket.CloseStatus is { } status ? $"closed by WeCom: {status} {socket.CloseStatusDescription}" : "connection lost";
             if (!_stopping) log.LogWarning("WeCom long connection lost: {Reason}", _lastError);
@@ -269,6 +307,27 @@ internal sealed class WeComLongConnection(IOptions<WeComOptions> options, IServi
                 }
                 Interlocked.Increment(ref _missedPings);
                 await WriteAsync(socket, WeComWsFrame.Command(WeComWsCommands.Ping, WeComWsFrame.NewReqId(WeComWsCommands.Ping), null), ct);
+            }
+        }
+        catch (OperationCanceledException) { }
+    }
+
+    /// <summary>
+    /// Every WeCom:RobotLeaseRetry, checks that this instance still holds the robot; when it does not (its database
+    /// connection died, so another instance may connect any moment), it drops the connection rather than be kicked.
+    /// </summary>
+    private async Task LeaseWatchLoopAsync(WebSocket socket, CancellationToken ct)
+    {
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(LeaseRetry, ct);
+                if (await HoldsLeaseAsync()) continue;
+                _leaseLost = true;
+                log.LogWarning("WeCom long connection of robot {BotId} closed: this instance ({Instance}) no longer holds its lease", options.Value.RobotBotId, WeComRobotLease.Instance);
+                socket.Abort();
+                return;
             }
         }
         catch (OperationCanceledException) { }

@@ -7,6 +7,8 @@ internal enum WeComLongConnectionState
     Disabled,
     /// <summary>RobotMode is "longconnection" but RobotBotId or RobotSecret is missing.</summary>
     NotConfigured,
+    /// <summary>Several instances on PostgreSQL: another instance holds the robot's connection; this one takes over when it is gone.</summary>
+    Standby,
     Connecting,
     /// <summary>Subscribed: messages arrive and replies and pushes go out.</summary>
     Online,
