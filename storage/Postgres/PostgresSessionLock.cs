@@ -34,7 +34,8 @@ public sealed class PostgresSessionLock(NpgsqlDataSource dataSource, long key) :
     /// True when this instance holds the lock now: a holder checks that its connection still works, the others try to
     /// take the lock. Never throws: a database that cannot be reached means "not held" (<paramref name="error"/> says why).
     /// </summary>
-    /// <param name="lost">True when this instance held the lock until now and its connection is gone.</param>
+    /// <param name="lost">True when this instance held the lock until now and its connection is gone (it does not try to take
+    /// the lock again before it is asked the next time).</param>
     public bool TryHold(out bool lost, out Exception? error)
     {
         lost = false;
@@ -45,8 +46,11 @@ public sealed class PostgresSessionLock(NpgsqlDataSource dataSource, long key) :
             if (_connection is not null)
             {
                 if (StillConnected(_connection)) return true;
+                // Not taken again in the same breath: an instance whose connection died is likely the one in trouble,
+                // and the others asking now get the chance to take over.
                 lost = true;
                 CloseLocked();
+                return false;
             }
             NpgsqlConnection? connection = null;
             try

@@ -83,6 +83,37 @@ public class ReminderLeadershipTests
         Assert.False(a.TryLead());
     }
 
+    /// <summary>Met when the test says so (as the WeCom robot's lease is held or not).</summary>
+    private sealed class ScriptedPrerequisite : ILeadershipPrerequisite
+    {
+        public volatile bool Met;
+        public bool IsMet => Met;
+        public string Reason => "the test says so";
+    }
+
+    [Fact]
+    public void An_instance_without_a_prerequisite_does_not_lead_and_hands_over_at_once_when_it_loses_it()
+    {
+        var connection = PostgresServer.NewDatabase();
+        using var sourceA = NpgsqlDataSource.Create(connection);
+        using var sourceB = NpgsqlDataSource.Create(connection);
+        var robotA = new ScriptedPrerequisite();
+        var robotB = new ScriptedPrerequisite { Met = true };
+        using var a = new PostgresLeadership(sourceA, NullLogger<PostgresLeadership>.Instance, [robotA]);
+        using var b = new PostgresLeadership(sourceB, NullLogger<PostgresLeadership>.Instance, [robotB]);
+
+        Assert.False(a.TryLead()); // asked first, but without the prerequisite
+        Assert.Null(a.BackendProcessId);
+        Assert.True(b.TryLead());
+
+        robotA.Met = true;
+        Assert.False(a.TryLead()); // b leads
+        robotB.Met = false;
+        Assert.False(b.TryLead()); // b lets go when asked, not when its connection dies
+        Assert.Null(b.BackendProcessId);
+        Assert.True(a.TryLead());
+    }
+
     [Fact]
     public void A_leader_whose_database_cannot_be_reached_does_not_lead()
     {

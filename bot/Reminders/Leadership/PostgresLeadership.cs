@@ -38,7 +38,7 @@ internal sealed class PostgresLeadership(NpgsqlDataSource dataSource, ILogger<Po
             }
             var led = _lock.IsHeld;
             var leads = _lock.TryHold(out var lost, out var error);
-            if (lost && !leads) log.LogWarning("This instance lost its connection to PostgreSQL and stops running the reminders; another instance takes over");
+            if (lost) log.LogWarning("This instance lost its connection to PostgreSQL and stops running the reminders; another instance takes over");
             if (error is not null) log.LogWarning(error, "Could not ask PostgreSQL who runs the reminders; asking again later");
             if (leads && !led) log.LogInformation("This instance now runs the reminders (leader on PostgreSQL)");
             return leads;

@@ -56,7 +56,16 @@ internal sealed class FakeLongConnectionServer : IAsyncDisposable
     /// <summary>When it matches a frame the client sent, the connection is dropped instead of acking it (once).</summary>
     public Func<JsonObject, bool>? DropOn { get; set; }
 
+    /// <summary>
+    /// As WeCom does: a new subscribe of the bot kicks its older connections (disconnected_event, then a close), so
+    /// two clients of one bot would take turns kicking each other. Off unless a test turns it on.
+    /// </summary>
+    public bool KickOlderSessions { get; set; }
+
     public int SessionCount { get { lock (_sessions) return _sessions.Count; } }
+
+    /// <summary>Connections subscribed and still open.</summary>
+    public int LiveSessions { get { lock (_sessions) return _sessions.Count(s => s.Subscribed && s.Socket.State == WebSocketState.Open); } }
 
     public int SubscribedSessions { get { lock (_sessions) return _sessions.Count(s => s.Subscribed); } }
 
@@ -99,6 +108,28 @@ internal sealed class FakeLongConnectionServer : IAsyncDisposable
         });
         var session = Sessions.Last();
         await Task.Delay(200);
+        session.Socket.Abort();
+    }
+
+    private async Task KickAsync(Session session)
+    {
+        try
+        {
+            await session.SendAsync(new JsonObject
+            {
+                ["cmd"] = "aibot_event_callback",
+                ["headers"] = new JsonObject { ["req_id"] = "aibot_event_callback_" + Guid.NewGuid().ToString("N") },
+                ["body"] = new JsonObject
+                {
+                    ["msgid"] = Guid.NewGuid().ToString("N"),
+                    ["aibotid"] = BotId,
+                    ["from"] = new JsonObject { ["userid"] = "" },
+                    ["msgtype"] = "event",
+                    ["event"] = new JsonObject { ["eventtype"] = "disconnected_event" },
+                },
+            });
+        }
+        catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException) { }
         session.Socket.Abort();
     }
 
@@ -163,6 +194,9 @@ internal sealed class FakeLongConnectionServer : IAsyncDisposable
             var ok = (string?)frame["body"]?["bot_id"] == BotId && (string?)frame["body"]?["secret"] == Secret;
             session.Subscribed = ok;
             await session.SendAsync(Ack(reqId, ok ? 0 : InvalidSecretErrCode, ok ? "ok" : "invalid bot_id or secret"));
+            if (ok && KickOlderSessions)
+                foreach (var older in Sessions.Where(o => o.Index < session.Index && o.Subscribed && o.Socket.State == WebSocketState.Open))
+                    await KickAsync(older);
             return;
         }
         if (!session.Subscribed) { session.Socket.Abort(); return; }

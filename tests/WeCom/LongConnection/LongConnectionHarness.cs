@@ -18,10 +18,15 @@ internal sealed class LongConnectionHarness : IAsyncDisposable
 
     private static int _next;
 
+    private readonly bool _ownsServer;
+
     /// <param name="publicBaseUrl">Bot:PublicBaseUrl; empty: a township server without a public address.</param>
-    public LongConnectionHarness(string publicBaseUrl = "", string secret = Secret, Dictionary<string, string?>? settings = null)
+    /// <param name="server">WeCom's end shared with another instance of the bot (not disposed here); null: a new one.</param>
+    public LongConnectionHarness(string publicBaseUrl = "", string secret = Secret, Dictionary<string, string?>? settings = null,
+        FakeLongConnectionServer? server = null)
     {
-        Server = new FakeLongConnectionServer(BotId, Secret);
+        _ownsServer = server is null;
+        Server = server ?? new FakeLongConnectionServer(BotId, Secret);
         var all = new Dictionary<string, string?>
         {
             ["Bot:PublicBaseUrl"] = publicBaseUrl,
@@ -82,6 +87,6 @@ internal sealed class LongConnectionHarness : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Bot.Dispose();
-        await Server.DisposeAsync();
+        if (_ownsServer) await Server.DisposeAsync();
     }
 }

@@ -146,13 +146,17 @@ internal sealed class WeComLongConnection(IOptions<WeComOptions> options, WeComR
             if (stoppingToken.IsCancellationRequested || _stopping) break;
             // Kicked by another instance of this bot: this one lost its lease before it noticed.
             if (outcome == SessionOutcome.Superseded && lease.IsShared && !await HoldsLeaseAsync()) outcome = SessionOutcome.LeaseLost;
+            if (outcome == SessionOutcome.LeaseLost)
+            {
+                // Asks again only after the others had time to take the robot over (they ask every RobotLeaseRetry).
+                State = WeComLongConnectionState.Standby;
+                try { await Task.Delay(LeaseRetry * 2, stoppingToken); }
+                catch (OperationCanceledException) { break; }
+                continue;
+            }
             TimeSpan delay;
             switch (outcome)
             {
-                case SessionOutcome.LeaseLost:
-                    // The next round stands by (another instance has the robot now) or holds it again.
-                    State = WeComLongConnectionState.Standby;
-                    continue;
                 case SessionOutcome.Superseded:
                     State = WeComLongConnectionState.StoodDown;
                     log.LogWarning("WeCom says another connection of robot {BotId} took over (disconnected_event); this instance stands down and does not reconnect until it restarts", o.RobotBotId);

@@ -64,7 +64,7 @@ internal sealed class WeComRobotLease : ILeadershipPrerequisite, IDisposable
         var holds = _lock.TryHold(out var lost, out var error);
         var botId = _options.Value.RobotBotId;
         if (error is not null) _log.LogWarning(error, "Could not ask PostgreSQL which instance holds WeCom robot {BotId}'s long connection; asking again later", botId);
-        if (lost && !holds)
+        if (lost)
             _log.LogWarning("This instance ({Instance}) lost its PostgreSQL connection and lets go of WeCom robot {BotId}'s long connection; another instance takes over", Instance, botId);
         if (holds && !held)
             _log.LogInformation("This instance ({Instance}) now holds WeCom robot {BotId}'s long connection (PostgreSQL advisory lock {Key})", Instance, botId, _lock.Key);
