@@ -1,11 +1,19 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using ChatBot.Storage.Engine;
+using LiteDB;
+using Microsoft.Extensions.Options;
+
 namespace ChatBot.Bot.Channels.WeCom.App;
 
 /// <summary>
 /// Holds the app's access token until shortly before it expires and makes concurrent callers share one refresh
 /// (WeCom rate-limits gettoken). A singleton: typed HttpClients are transient, the token must outlive them.
-/// One cache per (CorpId, AppSecret).
+/// One cache per (CorpId, AppSecret). With a database (<paramref name="database"/>) the token is kept there too, so
+/// every instance on it uses the one token an instance fetched (WeCom asks for one token shared across servers).
 /// </summary>
-internal sealed class WeComAccessTokenCache(TimeProvider time)
+internal sealed class WeComAccessTokenCache(TimeProvider time, IOptions<WeComOptions>? options = null, DocumentDatabase? database = null)
 {
     /// <summary>Refresh this long before expiry, so a token never expires between the check and WeCom's use.</summary>
     public static readonly TimeSpan RefreshMargin = TimeSpan.FromMinutes(5);
@@ -30,8 +38,16 @@ internal sealed class WeComAccessTokenCache(TimeProvider time)
                 return refreshedMeanwhile;
             }
 
+            if (Shared() is { } shared && time.GetUtcNow() < shared.RefreshAfter)
+            {
+                Volatile.Write(ref _current, shared);
+                return shared.Value;
+            }
+
             var (value, lifetime) = await fetch(cancellationToken).ConfigureAwait(false);
-            Volatile.Write(ref _current, new CachedToken(value, time.GetUtcNow() + UsableLifetime(lifetime)));
+            var fetched = new CachedToken(value, time.GetUtcNow() + UsableLifetime(lifetime));
+            Volatile.Write(ref _current, fetched);
+            Share(fetched);
             return value;
         }
         finally
@@ -51,6 +67,35 @@ internal sealed class WeComAccessTokenCache(TimeProvider time)
         {
             Interlocked.CompareExchange(ref _current, null, current);
         }
+        if (SharedKey is { } key && Shared() is { } shared && shared.Value == rejectedToken)
+        {
+            Settings!.Delete(key);
+        }
+    }
+
+    private DocumentTable? Settings => database?.Table(ChatBot.Storage.ChatBotDatabase.WeComSettings);
+
+    /// <summary>The token's row: per corp and secret (hashed: the secret itself is never stored).</summary>
+    private string? SharedKey => database is null || options is null ? null
+        : "access-token|" + options.Value.CorpId + "|" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(options.Value.AppSecret)))[..16];
+
+    private CachedToken? Shared()
+    {
+        if (SharedKey is not { } key || Settings!.FindById(key) is not { } row) return null;
+        return long.TryParse(row["refreshAfterMs"].AsString, NumberStyles.Integer, CultureInfo.InvariantCulture, out var ms)
+            ? new CachedToken(row["value"].AsString, DateTimeOffset.FromUnixTimeMilliseconds(ms))
+            : null;
+    }
+
+    private void Share(CachedToken token)
+    {
+        if (SharedKey is not { } key) return;
+        Settings!.Upsert(new BsonDocument
+        {
+            ["_id"] = key,
+            ["value"] = token.Value,
+            ["refreshAfterMs"] = token.RefreshAfter.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
+        });
     }
 
     private string? TryGetFresh()
