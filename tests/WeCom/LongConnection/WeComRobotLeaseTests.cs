@@ -1,7 +1,11 @@
-using System.Diagnostics;
+using Stopwatch = System.Diagnostics.Stopwatch;
 using System.Text.Json.Nodes;
 using ChatBot.Bot.Channels.WeCom.LongConnection;
+using ChatBot.Bot.Channels.BotFramework.Schema;
+using ChatBot.Bot.Reminders;
 using ChatBot.Bot.Reminders.Leadership;
+using ChatBot.Storage.Reminders;
+using Microsoft.Extensions.DependencyInjection;
 using ChatBot.Tests.Infrastructure;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -26,6 +30,9 @@ public sealed class WeComRobotLeaseTests
     private static WeComRobotLease Lease(LongConnectionHarness h) => h.Bot.Host.Service<WeComRobotLease>();
 
     private static IReminderLeadership Reminders(LongConnectionHarness h) => h.Bot.Host.Service<IReminderLeadership>();
+
+    private static IReplyChannel QueuedAnswerChannel(LongConnectionHarness h) =>
+        h.Bot.Host.Services.GetServices<IReplyChannel>().Single(c => c.Handles(WeComLongConnectionReplies.Kind));
 
     /// <summary>Ends a connection on the server, as a crash of its process or host (or a network cut) would.</summary>
     private static void KillConnection(int backendPid)
@@ -67,6 +74,11 @@ public sealed class WeComRobotLeaseTests
         // The holder runs the reminders: the one standing by does not lead them (it could not push into the robot's chats).
         Assert.True(Reminders(a).TryLead());
         Assert.False(Reminders(b).TryLead());
+        // An answer that waits for the connection (e.g. of a form submitted on B) is left to the holder by B, uncounted.
+        var postponed = await Assert.ThrowsAsync<WeComRobotHeldElsewhereException>(() => QueuedAnswerChannel(b).DeliverAsync(
+            new OutboxMessage { Key = "k", Kind = WeComLongConnectionReplies.Kind },
+            new Activity { Type = ActivityTypes.Message, Text = "已收到", Conversation = new ConversationAccount { Id = ChatId } }, default));
+        Assert.IsAssignableFrom<IDeliveryPostponed>(postponed);
 
         // A's database connection dies (A itself goes on running): A must let go of WeCom, B must take over.
         var watch = Stopwatch.StartNew();
@@ -77,7 +89,8 @@ public sealed class WeComRobotLeaseTests
         Assert.True(tookOver < TimeSpan.FromSeconds(10), $"took over after {tookOver}");
         Assert.Equal(2, server.SessionCount);
         Assert.Equal(1, server.LiveSessions);
-        Assert.True(a.Log.Has(LogLevel.Warning, "no longer holds its lease"));
+        // A noticed at its lease check, or when WeCom kicked it for B's connection (whichever came first).
+        Assert.True(a.Log.Has(LogLevel.Warning, $"lets go of WeCom robot {BotId}'s long connection"));
         Assert.True(b.Log.Has(LogLevel.Information, $"now holds WeCom robot {BotId}'s long connection"));
         Assert.True((bool)(await HealthAsync(b))["heldHere"]!);
 

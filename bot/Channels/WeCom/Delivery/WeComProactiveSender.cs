@@ -15,7 +15,7 @@ namespace ChatBot.Bot.Channels.WeCom.Delivery;
 /// (<c>aibot_send_msg</c>, no webhook key needed); while it is down the send throws and the reminder waits in the outbox.
 /// </summary>
 internal sealed class WeComProactiveSender(WeComCardDowngrade downgrade, WeComDelivery delivery, IOptions<WeComOptions> options,
-    WeComLongConnection longConnection) : IProactiveSender
+    WeComLongConnection longConnection, WeComRobotLease lease) : IProactiveSender
 {
     public bool CanSend(StoredConversationReference reference) =>
         reference.ChannelId == WeComOrigin.ChannelId && !string.IsNullOrEmpty(reference.ConversationId);
@@ -64,6 +64,8 @@ internal sealed class WeComProactiveSender(WeComCardDowngrade downgrade, WeComDe
         var markdown = string.Join("\n\n", messages.Select(m => m.Markdown).Where(m => m.Length > 0));
         if (markdown.Length > 0) parts.Add(new WeComOutgoing(markdown));
         parts.AddRange(messages.Where(m => m.Card is not null).Select(m => new WeComOutgoing("", m.Card)));
+        // A leader that has just lost the robot to another instance: the new holder leads and sends it.
+        if (!lease.IsHeld) throw new WeComRobotHeldElsewhereException(options.Value.RobotBotId);
         var chatId = WeComWsSendMsgBody.ChatIdOf(reference.ConversationId);
         for (var i = skip; i < parts.Count; i++)
         {
