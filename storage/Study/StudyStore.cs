@@ -45,19 +45,6 @@ public sealed class StudyStore : IOwnsCollections
         return session;
     }
 
-    /// <summary>Writes a changed session and its audit entry in one transaction.</summary>
-    public void Update(StudySession session, AuditEntry audit)
-    {
-        InTransaction(() =>
-        {
-            SessionCollection.Update(session);
-            audit.RecordKey = RecordKey(session.Id);
-            audit.WorkspaceId = session.WorkspaceId;
-            Audit.Insert(audit);
-        });
-        SessionsChanged();
-    }
-
     /// <summary>Saves a yearly plan's new and changed sessions, each with its audit entry, all or none.</summary>
     public void SavePlan(IReadOnlyList<StudySession> created, IReadOnlyList<StudySession> updated, Func<StudySession, bool, AuditEntry> audit)
     {
@@ -147,12 +134,30 @@ public sealed class StudyStore : IOwnsCollections
     public IReadOnlyList<StudyAttendance> AttendanceOf(string workspaceId, int sessionId, DateOnly date) =>
         AttendanceCollection.Find(a => a.WorkspaceId == workspaceId && a.SessionId == sessionId).Where(a => a.OccurrenceDate == date).ToList();
 
-    /// <summary>Records (or corrects) the scores of one occurrence, all or none, with the audit entry.</summary>
-    public void SaveScores(IReadOnlyList<StudyExamScore> scores, AuditEntry audit, StudySession? changedSession = null)
+    /// <summary>
+    /// Records (or corrects) the scores of one occurrence, all or none, with the audit entry. <paramref name="absent"/>:
+    /// people marked absent, added to the expected participants of session <paramref name="sessionId"/> (of the
+    /// audit entry's workspace) when they are not on it yet, so they count as absent. The session is read and changed
+    /// inside the transaction (on PostgreSQL under its row lock): another instance's change of it meanwhile stays.
+    /// </summary>
+    public void SaveScores(IReadOnlyList<StudyExamScore> scores, AuditEntry audit, int? sessionId = null, IReadOnlyCollection<string>? absent = null)
     {
+        var sessionChanged = false;
         InTransaction(() =>
         {
-            if (changedSession is not null) SessionCollection.Update(changedSession);
+            sessionChanged = false; // PostgreSQL runs a transaction again after a conflict
+            if (sessionId is { } id && absent is { Count: > 0 })
+            {
+                if (SessionCollection.FindByIdForUpdate(id) is not { } session || session.WorkspaceId != audit.WorkspaceId)
+                    throw new InvalidOperationException($"The workspace '{audit.WorkspaceId}' has no study session {id}.");
+                var missing = absent.Where(n => !session.ExpectedParticipants.Contains(n, StringComparer.OrdinalIgnoreCase)).Distinct().ToList();
+                if (missing.Count > 0)
+                {
+                    session.ExpectedParticipants.AddRange(missing);
+                    SessionCollection.Update(session);
+                    sessionChanged = true;
+                }
+            }
             foreach (var s in scores)
             {
                 s.Id = StudyExamScore.IdOf(s.SessionId, s.OccurrenceDate, s.Name, s.Attempt);
@@ -160,7 +165,7 @@ public sealed class StudyStore : IOwnsCollections
             }
             Audit.Insert(audit);
         });
-        if (changedSession is not null) SessionsChanged();
+        if (sessionChanged) SessionsChanged();
     }
 
     /// <summary>The Teams meeting record of this meeting id, if it was linked to a study occurrence.</summary>

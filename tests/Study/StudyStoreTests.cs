@@ -28,6 +28,14 @@ public class StudyStoreTests
     private static int _entries;
     private static AuditEntry Entry(string action) => new() { Action = action, UserKey = "msteams:user-1", AtUtc = Local(3, 1, 9).AddMinutes(Interlocked.Increment(ref _entries)) };
 
+    // As RecordExamScoresCommand writes it: about the exam session, in its workspace.
+    private static AuditEntry ScoresEntry(StudySession exam)
+    {
+        var entry = Entry("study.examScores");
+        (entry.WorkspaceId, entry.RecordKey) = (exam.WorkspaceId, StudyStore.RecordKey(exam.Id));
+        return entry;
+    }
+
     [Theory, MemberData(nameof(StorageProviders.All), MemberType = typeof(StorageProviders))]
     public void Sessions_are_numbered_one_after_another_and_read_only_in_their_workspace(string provider)
     {
@@ -167,5 +175,54 @@ public class StudyStoreTests
 
         Assert.Equal(Enumerable.Range(1, 12).Select(day => new DateOnly(2026, 4, day)), a.Get("A", session.Id)!.Changes.Select(c => c.Date).Order());
         Assert.Equal(12, b.All().Single().Changes.Count);
+    }
+    [Fact]
+    public async Task Scores_saved_on_two_instances_at_once_keep_everyone_marked_absent_and_a_change_made_meanwhile()
+    {
+        var (dbA, dbB) = TwoInstances();
+        using var _a = dbA;
+        using var _b = dbB;
+        var a = new StudyStore(dbA);
+        var b = new StudyStore(dbB);
+        var session = a.Create(Session("A"), Entry("study.create"));
+        StudyExamScore Score(string name) => new()
+            { WorkspaceId = "A", SessionId = session.Id, OccurrenceDate = March12, Name = name, Score = 90, Attempt = 1, RecordedUtc = Local(3, 12, 17) };
+        // Each round two people record scores at once, each marking someone absent who was not expected (added to the
+        // expected list), while a third cancels an occurrence: none of the three may be lost.
+        for (var round = 1; round <= 6; round++)
+        {
+            var (absentA, absentB, day) = ($"甲{round}", $"乙{round}", new DateOnly(2026, 4, round));
+            await TwoPostgresInstances.AllAtOnce<bool>([
+                () => { a.SaveScores([Score($"王{round}")], ScoresEntry(session), session.Id, [absentA]); return true; },
+                () => { b.SaveScores([Score($"李{round}")], ScoresEntry(session), session.Id, [absentB]); return true; },
+                () => b.Change("A", session.Id, s =>
+                {
+                    s.Changes.Add(new StudyOccurrenceChange { Date = day, Cancelled = true });
+                    return Entry("study.cancelOccurrence");
+                }) is not null,
+            ]);
+        }
+
+        var stored = b.Get("A", session.Id)!;
+        Assert.Equal(new[] { "王小明", "李娜" }.Concat(Enumerable.Range(1, 6).SelectMany(r => new[] { $"甲{r}", $"乙{r}" })).Order(), stored.ExpectedParticipants.Order());
+        Assert.Equal(Enumerable.Range(1, 6).Select(day => new DateOnly(2026, 4, day)), stored.Changes.Select(c => c.Date).Order());
+        Assert.Equal(12, a.ScoresOf("A").Count);
+    }
+
+    [Theory, MemberData(nameof(StorageProviders.All), MemberType = typeof(StorageProviders))]
+    public void Someone_marked_absent_is_added_to_the_expected_list_once_and_only_in_the_sessions_workspace(string provider)
+    {
+        using var db = StorageProviders.Open(provider);
+        var store = new StudyStore(db);
+        var session = store.Create(Session("A"), Entry("study.create"));
+        store.SaveScores([], ScoresEntry(session), session.Id, ["张三", "李娜"]);
+        store.SaveScores([], ScoresEntry(session), session.Id, ["张三"]);
+        var other = store.Create(Session("B"), Entry("study.create"));
+        // A session id from the wrong workspace changes nothing.
+        Assert.Throws<InvalidOperationException>(() => store.SaveScores([], ScoresEntry(session), other.Id, ["王五"]));
+
+        Assert.Equal(["王小明", "李娜", "张三"], store.Get("A", session.Id)!.ExpectedParticipants);
+        Assert.Equal(["王小明", "李娜"], store.Get("B", other.Id)!.ExpectedParticipants);
+        Assert.Equal(2, new AuditLog(db).For(StudyStore.RecordKey(session.Id)).Count(e => e.Action == "study.examScores"));
     }
 }
