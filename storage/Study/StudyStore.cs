@@ -171,7 +171,28 @@ public sealed class StudyStore : IOwnsCollections
     /// <summary>The Teams meeting record of this meeting id, if it was linked to a study occurrence.</summary>
     public StudyMeeting? Meeting(string meetingId) => MeetingCollection.FindById(meetingId);
 
+    /// <summary>Writes the meeting record as given (a new one, or a copy); an event is applied with <see cref="ChangeMeeting{T}"/>.</summary>
     public void SaveMeeting(StudyMeeting meeting) => MeetingCollection.Upsert(meeting);
+
+    /// <summary>
+    /// Applies one event to a meeting's record in one transaction: the record is read inside it (on PostgreSQL with a
+    /// row lock, so events of one meeting handled by two instances at once take turns and neither's change is lost)
+    /// and handed to <paramref name="change"/> (null when there is none yet), which returns the record to save (the
+    /// one it was given, changed, or a new one) or null to save nothing. A new record that another instance saved
+    /// first fails on its key, and the transaction runs again with that record (so <paramref name="change"/> may run
+    /// more than once; only the last run counts). Writes <paramref name="change"/> makes through this store join the
+    /// transaction.
+    /// </summary>
+    public T ChangeMeeting<T>(string meetingId, Func<StudyMeeting?, (StudyMeeting? Save, T Result)> change) =>
+        _db.InTransaction(() =>
+        {
+            var stored = MeetingCollection.FindByIdForUpdate(meetingId);
+            var (save, result) = change(stored);
+            if (save is null) return result;
+            if (stored is null) MeetingCollection.Insert(save);
+            else MeetingCollection.Update(save);
+            return result;
+        });
 
     public IReadOnlyList<StudyExamScore> ScoresOf(string workspaceId) =>
         ScoreCollection.Find(s => s.WorkspaceId == workspaceId).ToList();
