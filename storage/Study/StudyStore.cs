@@ -45,22 +45,38 @@ public sealed class StudyStore : IOwnsCollections
         return session;
     }
 
-    /// <summary>Saves a yearly plan's new and changed sessions, each with its audit entry, all or none.</summary>
-    public void SavePlan(IReadOnlyList<StudySession> created, IReadOnlyList<StudySession> updated, Func<StudySession, bool, AuditEntry> audit)
+    /// <summary>
+    /// Saves a yearly plan's new and changed sessions, each with its audit entry, all or none. A changed session is
+    /// given as its id and the change: applied to the session as stored (read inside the transaction, on PostgreSQL
+    /// under its row lock), so what another instance changed in it meanwhile (a cancellation, a materials link) stays.
+    /// One no longer in <paramref name="workspaceId"/> is passed over.
+    /// </summary>
+    public void SavePlan(string workspaceId, IReadOnlyList<StudySession> created, IReadOnlyList<(int Id, Action<StudySession> Change)> updated,
+        Func<StudySession, bool, AuditEntry> audit)
     {
         InTransaction(() =>
         {
-            foreach (var (session, isNew) in created.Select(s => (s, true)).Concat(updated.Select(s => (s, false))))
+            foreach (var session in created)
             {
-                if (isNew) SessionCollection.Insert(session);
-                else SessionCollection.Update(session);
-                var entry = audit(session, isNew);
-                entry.RecordKey = RecordKey(session.Id);
-                entry.WorkspaceId = session.WorkspaceId;
-                Audit.Insert(entry);
+                SessionCollection.Insert(session);
+                Audited(session, audit(session, true));
+            }
+            foreach (var (id, change) in updated)
+            {
+                if (SessionCollection.FindByIdForUpdate(id) is not { } session || session.WorkspaceId != workspaceId) continue;
+                change(session);
+                SessionCollection.Update(session);
+                Audited(session, audit(session, false));
             }
         });
         SessionsChanged();
+    }
+
+    private void Audited(StudySession session, AuditEntry entry)
+    {
+        entry.RecordKey = RecordKey(session.Id);
+        entry.WorkspaceId = session.WorkspaceId;
+        Audit.Insert(entry);
     }
 
     /// <summary>

@@ -44,7 +44,7 @@ public class StudyStoreTests
         Assert.Empty(store.All()); // read once, before the writes
         var first = store.Create(Session("A"), Entry("study.create"));
         var second = store.Create(Session("B"), Entry("study.create"));
-        store.SavePlan([Session("A", "一月"), Session("A", "二月")], [], (s, isNew) => Entry("study.plan"));
+        store.SavePlan("A", [Session("A", "一月"), Session("A", "二月")], [], (s, isNew) => Entry("study.plan"));
 
         Assert.Equal([1, 2], new[] { first.Id, second.Id });
         Assert.Equal(["学法考试:行政复议法", "一月", "二月"], store.InWorkspace("A").Select(s => s.Title));
@@ -53,6 +53,29 @@ public class StudyStoreTests
         Assert.Equal(4, store.All().Count); // every write is seen by the next scan
         Assert.Equal(["study.create"], new AuditLog(db).For(StudyStore.RecordKey(first.Id)).Select(a => a.Action));
         Assert.Equal("A", new AuditLog(db).For(StudyStore.RecordKey(3)).Single().WorkspaceId);
+    }
+
+    [Theory, MemberData(nameof(StorageProviders.All), MemberType = typeof(StorageProviders))]
+    public void A_plan_update_changes_the_session_as_stored_and_only_in_the_plans_workspace(string provider)
+    {
+        using var db = StorageProviders.Open(provider);
+        var store = new StudyStore(db);
+        var session = store.Create(Session("A", "一月"), Entry("study.create"));
+        var other = store.Create(Session("B", "二月"), Entry("study.create"));
+        store.Change("A", session.Id, s =>
+        {
+            s.Changes.Add(new StudyOccurrenceChange { Date = March12, Cancelled = true });
+            return Entry("study.cancelOccurrence");
+        });
+
+        store.SavePlan("A", [], [(session.Id, s => s.Title = "一月(修订)"), (other.Id, s => s.Title = "不改")], (s, isNew) => Entry("study.planUpdate"));
+
+        var stored = store.Get("A", session.Id)!;
+        Assert.Equal("一月(修订)", stored.Title);
+        Assert.True(stored.Changes.Single().Cancelled); // changed as stored, not as the plan's caller last read it
+        Assert.Equal("二月", store.Get("B", other.Id)!.Title);
+        Assert.Equal(["study.create", "study.cancelOccurrence", "study.planUpdate"], new AuditLog(db).For(StudyStore.RecordKey(session.Id)).Select(a => a.Action));
+        Assert.Equal(["study.create"], new AuditLog(db).For(StudyStore.RecordKey(other.Id)).Select(a => a.Action));
     }
 
     [Theory, MemberData(nameof(StorageProviders.All), MemberType = typeof(StorageProviders))]
@@ -224,5 +247,83 @@ public class StudyStoreTests
         Assert.Equal(["王小明", "李娜", "张三"], store.Get("A", session.Id)!.ExpectedParticipants);
         Assert.Equal(["王小明", "李娜"], store.Get("B", other.Id)!.ExpectedParticipants);
         Assert.Equal(2, new AuditLog(db).For(StudyStore.RecordKey(session.Id)).Count(e => e.Action == "study.examScores"));
+    }
+    [Theory, MemberData(nameof(StorageProviders.All), MemberType = typeof(StorageProviders))]
+    public void A_meeting_event_changes_the_record_as_stored_and_saves_nothing_when_told_so(string provider)
+    {
+        using var db = StorageProviders.Open(provider);
+        var store = new StudyStore(db);
+        Assert.Equal("ignored", store.ChangeMeeting("meeting-1", m => { Assert.Null(m); return ((StudyMeeting?)null, "ignored"); }));
+        Assert.Null(store.Meeting("meeting-1"));
+
+        store.ChangeMeeting("meeting-1", m => (NewMeeting("meeting-1"), true));
+        var result = store.ChangeMeeting("meeting-1", m =>
+        {
+            m!.Presence.Add(new StudyMeetingPresence { UserKey = "msteams:user-1", JoinedUtc = Local(3, 12, 15), LeftUtc = Local(3, 12, 15, 50) });
+            return (m, m.Presence.Count);
+        });
+
+        Assert.Equal(1, result);
+        Assert.Equal(50, store.Meeting("meeting-1")!.MinutesPresent("msteams:user-1", Local(3, 12, 16)));
+        Assert.Equal(Local(3, 12, 15), store.Meeting("meeting-1")!.StartedUtc);
+    }
+
+    private static StudyMeeting NewMeeting(string id) =>
+        new() { Id = id, ChatWorkspaceId = "chat", WorkspaceId = "A", SessionId = 1, OccurrenceDate = March12, StartedUtc = Local(3, 12, 15) };
+
+    [Fact]
+    public async Task Joins_of_one_meeting_handled_on_two_instances_at_once_keep_everyones_presence()
+    {
+        var (dbA, dbB) = TwoInstances();
+        using var _a = dbA;
+        using var _b = dbB;
+        var a = new StudyStore(dbA);
+        var b = new StudyStore(dbB);
+        for (var round = 1; round <= 5; round++)
+        {
+            var id = $"meeting-{round}";
+            // Twelve people join at once, their events reaching both instances; the first two also make the record.
+            await TwoPostgresInstances.AllAtOnce(Enumerable.Range(1, 12).Select(person => (Func<bool>)(() =>
+                (person % 2 == 0 ? a : b).ChangeMeeting(id, m =>
+                {
+                    m ??= NewMeeting(id);
+                    m.Presence.Add(new StudyMeetingPresence { UserKey = $"msteams:user-{person}", JoinedUtc = Local(3, 12, 15, person) });
+                    return (m, true);
+                }))));
+
+            Assert.Equal(Enumerable.Range(1, 12).Select(person => $"msteams:user-{person}").Order(),
+                b.Meeting(id)!.Presence.Select(p => p.UserKey).Order());
+        }
+    }
+
+    [Fact]
+    public async Task A_plan_imported_again_while_another_instance_changes_a_session_keeps_that_change()
+    {
+        var (dbA, dbB) = TwoInstances();
+        using var _a = dbA;
+        using var _b = dbB;
+        var a = new StudyStore(dbA);
+        var b = new StudyStore(dbB);
+        var planned = Session("A", "一月");
+        planned.PlanKey = "2026-01";
+        a.SavePlan("A", [planned], [], (s, isNew) => Entry("study.planImport"));
+        // Each round the plan is imported again with a new title while an occurrence is cancelled on the other instance.
+        for (var round = 1; round <= 6; round++)
+        {
+            var (title, day) = ($"一月(第{round}次修订)", new DateOnly(2026, 4, round));
+            await TwoPostgresInstances.AllAtOnce<bool>([
+                () => { a.SavePlan("A", [], [(planned.Id, s => s.Title = title)], (x, isNew) => Entry("study.planUpdate")); return true; },
+                () => b.Change("A", planned.Id, s =>
+                {
+                    s.Changes.Add(new StudyOccurrenceChange { Date = day, Cancelled = true });
+                    return Entry("study.cancelOccurrence");
+                }) is not null,
+            ]);
+        }
+
+        var stored = b.Get("A", planned.Id)!;
+        Assert.Equal("一月(第6次修订)", stored.Title);
+        Assert.Equal(Enumerable.Range(1, 6).Select(day => new DateOnly(2026, 4, day)), stored.Changes.Select(c => c.Date).Order());
+        Assert.Equal(6, new AuditLog(dbA).For(StudyStore.RecordKey(planned.Id)).Count(e => e.Action == "study.planUpdate"));
     }
 }
