@@ -31,6 +31,15 @@ public static class ScreeningCards
         return card;
     }
 
+    /// <summary>
+    /// What the filled-in form turns into once saved: one line, not the round again — the round itself, with its
+    /// buttons, comes as the next message.
+    /// </summary>
+    public static AdaptiveCard FormReceipt(Lang lang, ScreeningRound r) => new AdaptiveCard()
+        .Add(TextBlock.Heading(lang.T("矛盾纠纷排查", "Dispute screening")))
+        .Add(new TextBlock(lang.T($"✅ 已保存排查记录:{r.Village} · {lang.Date(r.Date)} · {Result(lang, r)}",
+            $"✅ Screening saved: {r.Village} · {lang.Date(r.Date)} · {Result(lang, r)}")) { Wrap = true });
+
     public static string RoundText(Lang lang, ScreeningRound r, IReadOnlyList<string?> caseNos, string? heading = null)
     {
         var sb = new StringBuilder();

@@ -237,7 +237,8 @@ public class ClerkFirstHourTests
         await dl.StartAsync();
         var welcome = Assert.Single(await dl.PollAsync());
         var text = welcome.AllText();
-        Assert.Contains("我能帮您做三件事", text);
+        Assert.Contains("我能帮您做这四件事", text);
+        Assert.Contains("年度法治政府建设报告", text);
         Assert.DoesNotContain("使用帮助", text);
         var verbs = JsonSerializer.Serialize(welcome.Card());
         foreach (var verb in new[] { "mediation.log", "study.schedule", "tasks.overdue" }) Assert.Contains($"\"verb\":\"{verb}\"", verbs);
@@ -250,7 +251,8 @@ public class ClerkFirstHourTests
         var en = new DirectLineClient(host);
         await en.StartAsync(userId: "web-en", locale: "en-US");
         var enText = Assert.Single(await en.PollAsync()).AllText();
-        Assert.Contains("I can help with three things", enText);
+        Assert.Contains("I can help with four things", enText);
+        Assert.Contains("annual rule-of-law government report", enText);
         Assert.Contains("Log a mediation", enText);
         Assert.Contains("Overdue tasks", enText);
     }

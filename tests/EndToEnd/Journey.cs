@@ -60,15 +60,25 @@ public sealed class Journey : IAsyncDisposable
     /// <summary>The browser context of the journey, to open a link the bot gave in a page of its own.</summary>
     public IBrowserContext Context => _context;
 
-    /// <summary>Starts a bot on a fresh database and opens the page at the desktop size in the given language (the page's own switch).</summary>
-    public static async Task<Journey> StartAsync(JourneyBrowser browser, string locale, string name)
+    /// <summary>
+    /// Starts a bot on a fresh database (a LiteDB file, or with <paramref name="storage"/> "postgres" a new PostgreSQL
+    /// database) and opens the page at the desktop size in the given language (the page's own switch).
+    /// </summary>
+    public static async Task<Journey> StartAsync(JourneyBrowser browser, string locale, string name, string storage = "litedb")
     {
-        var host = new BotHost(settings: new() { ["Reminders:Enabled"] = "false" }, configure: services =>
+        Dictionary<string, string?> settings = new() { ["Reminders:Enabled"] = "false" };
+        Action<IServiceCollection> realClock = services =>
         {
             // The real clock: the journeys see the dates a clerk sees today.
             services.RemoveAll<TimeProvider>();
             services.AddSingleton(TimeProvider.System);
-        });
+        };
+        var host = storage switch
+        {
+            "litedb" => new BotHost(settings: settings, configure: realClock),
+            "postgres" => BotHost.OnPostgres(settings: settings, configure: realClock),
+            _ => throw new ArgumentException($"unknown storage '{storage}'", nameof(storage)),
+        };
         host.UseKestrel(0);
         host.StartServer();
         return await OpenAsync(browser, host, locale, name, ownsHost: true);

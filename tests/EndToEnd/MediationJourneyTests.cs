@@ -12,11 +12,12 @@ namespace ChatBot.Tests.EndToEnd;
 public class MediationJourneyTests(JourneyBrowser browser) : IClassFixture<JourneyBrowser>
 {
     [Theory]
-    [InlineData("zh-CN")]
-    [InlineData("en-US")]
-    public async Task A_clerk_logs_two_cases_follows_them_up_and_exports_the_ledger(string locale)
+    [InlineData("zh-CN", "litedb")]
+    [InlineData("en-US", "litedb")]
+    [InlineData("zh-CN", "postgres")] // a county's deployment: the same journey on PostgreSQL
+    public async Task A_clerk_logs_two_cases_follows_them_up_and_exports_the_ledger(string locale, string storage)
     {
-        await using var j = await Journey.StartAsync(browser, locale, "mediation");
+        await using var j = await Journey.StartAsync(browser, locale, storage == "litedb" ? "mediation" : $"mediation-{storage}", storage);
         var year = Journey.Today.Year;
         var first = $"{year}-001";
         var second = $"{year}-002";

@@ -31,8 +31,11 @@ public class ScreeningJourneyTests(JourneyBrowser browser) : IClassFixture<Journ
         await j.SelectAsync(reshown, j.T("纠纷1 类型", "Dispute 1: type"), j.T("邻里", "Neighbours"));
         await j.FillAsync(reshown, j.T("纠纷1 简要情况", "Dispute 1: what it is about"), j.T("两户因排水沟堵塞争吵", "Two households argue over a blocked ditch"));
         await j.ClickAsync(reshown, j.T("保存排查记录", "Save screening"));
-        await j.ExpectBotAsync(j.T("已记录排查,发现矛盾纠纷 1 件", "Screening recorded: 1 dispute found"));   // the receipt in the form's place
+        var receipt = await j.ExpectBotAsync(j.T("✅ 已保存排查记录:东岭村", "✅ Screening saved: 东岭村"));   // in the form's place
+        await Assertions.Expect(receipt).ToContainTextAsync(j.T("发现矛盾纠纷 1 件", "1 dispute found"));
         var round = await j.ExpectBotAsync(j.T("可点“转为调解案件”登记", "Click \"Make it a mediation case\" to log one"));
+        // The round is shown once: the receipt is one line, not a second copy of it.
+        Assert.Equal(1, await j.Page.Locator(".ac-adaptiveCard", new() { HasText = j.T("两户因排水沟堵塞争吵", "Two households argue over a blocked ditch") }).CountAsync());
         await Assertions.Expect(round).ToContainTextAsync(j.T("邻里 · 两户因排水沟堵塞争吵", "Neighbours · Two households argue over a blocked ditch"));
         await j.ScreenshotAsync("round");
 

@@ -14,7 +14,7 @@ namespace ChatBot.Tests.EndToEnd;
 public class WebChatEndToEndTests
 {
     private const string HelpCardTitle = "使用帮助";
-    private const string WelcomeCardText = "我能帮您做三件事";
+    private const string WelcomeCardText = "我能帮您做这四件事";
 
     [Fact]
     public async Task Web_chat_page_greets_and_answers_help_with_the_help_card()
@@ -74,7 +74,7 @@ public class WebChatEndToEndTests
 
         // The language switch reloads into a new conversation greeted in English.
         await page.Locator("header .lang button[data-locale='en-US']").ClickAsync();
-        await Assertions.Expect(page.Locator(".ac-adaptiveCard", new PageLocatorOptions { HasText = "I can help with three things" }))
+        await Assertions.Expect(page.Locator(".ac-adaptiveCard", new PageLocatorOptions { HasText = "I can help with four things" }))
             .ToHaveCountAsync(1, new LocatorAssertionsToHaveCountOptions { Timeout = 30_000 });
         await Assertions.Expect(connecting).ToBeHiddenAsync();
         Assert.Equal("Connecting to the assistant…", await connecting.TextContentAsync());

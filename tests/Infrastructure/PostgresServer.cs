@@ -54,7 +54,7 @@ internal static class PostgresServer
         if (asRoot) Run("chown", $"postgres \"{dir}\"");
         var data = Path.Combine(dir, "data");
         Run(Path.Combine(bin, "initdb"), $"-D \"{data}\" -A trust -U postgres -E UTF8 --locale=C.UTF-8 --no-sync", asRoot);
-        var port = FreePort();
+        var port = TestPorts.Free();
         // Throwaway: no fsync (the durability tests of this project are about the bot, not PostgreSQL).
         Run(Path.Combine(bin, "pg_ctl"),
             $"-D \"{data}\" -l \"{Path.Combine(dir, "log")}\" -w -t 60 -o \"-p {port} -k {dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300\" start",
@@ -79,13 +79,6 @@ internal static class PostgresServer
             return Directory.GetDirectories("/usr/lib/postgresql").OrderByDescending(d => d, StringComparer.Ordinal)
                 .Select(d => Path.Combine(d, "bin")).FirstOrDefault(d => File.Exists(Path.Combine(d, "pg_ctl")));
         return null;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static void Run(string program, string arguments, bool asPostgres = false)

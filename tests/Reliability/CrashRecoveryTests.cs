@@ -49,7 +49,7 @@ public class CrashRecoveryTests
         string? lastError = null;
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
 
-        var port = FreePort();
+        var port = TestPorts.Free();
         using (var bot = await BotProcess.StartAsync(db, port))
         {
             using var stop = new CancellationTokenSource();
@@ -121,7 +121,7 @@ public class CrashRecoveryTests
         var confirmed = new ConcurrentDictionary<string, (int Conversation, string CaseNo)>(); // formId → what the user was told
         string? lastError = null;
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-        var port = FreePort();
+        var port = TestPorts.Free();
         using (var bot = await BotProcess.StartAsync(db, port))
         {
             using var stop = new CancellationTokenSource();
@@ -202,7 +202,7 @@ public class CrashRecoveryTests
     public async Task A_second_process_cannot_open_a_database_a_running_bot_uses_and_can_once_it_is_killed()
     {
         var db = TempPaths.NewDatabase();
-        using (var bot = await BotProcess.StartAsync(db, FreePort()))
+        using (var bot = await BotProcess.StartAsync(db, TestPorts.Free()))
         {
             var refused = Assert.Throws<IOException>(() => ChatBotDatabase.Open(db));
             Assert.Contains("in use by another process", refused.Message);
@@ -213,12 +213,6 @@ public class CrashRecoveryTests
         Assert.NotNull(reopened.GetCollectionNames());
     }
 
-    private static int FreePort()
-    {
-        using var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        return ((IPEndPoint)l.LocalEndpoint).Port;
-    }
 }
 
 /// <summary>The built bot as a child process: dotnet ChatBot.Bot.dll from the test output, on a given database and port.</summary>

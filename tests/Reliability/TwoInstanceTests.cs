@@ -46,8 +46,8 @@ public class TwoInstanceTests
             ["Reminders__LeaderRetry"] = "00:00:03",
             ["Logging__LogLevel__ChatBot.Bot.Reminders"] = "Debug",
         };
-        var portA = FreePort();
-        var portB = FreePort();
+        var portA = TestPorts.Free();
+        var portB = TestPorts.Free();
         // A starts first, so it is the reminder leader when it is killed.
         using var a = await BotProcess.StartAsync("unused-a.db", portA, environment);
         await Task.Delay(2000);
@@ -154,12 +154,6 @@ public class TwoInstanceTests
         b.Stop();
     }
 
-    private static int FreePort()
-    {
-        using var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        return ((IPEndPoint)l.LocalEndpoint).Port;
-    }
 
     /// <summary>A Bot Connector stand-in on loopback that records the reminders posted to it.</summary>
     private sealed class FakeConnector : IAsyncDisposable
@@ -172,7 +166,7 @@ public class TwoInstanceTests
 
         public static async Task<FakeConnector> StartAsync()
         {
-            var port = FreePort();
+            var port = TestPorts.Free();
             var builder = WebApplication.CreateSlimBuilder();
             builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
             var app = builder.Build();
@@ -204,7 +198,7 @@ public class TwoInstanceTests
 
         public static async Task<RoundRobinProxy> StartAsync(int[] ports)
         {
-            var port = FreePort();
+            var port = TestPorts.Free();
             var builder = WebApplication.CreateSlimBuilder();
             builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
             var app = builder.Build();

@@ -5,7 +5,7 @@ using ChatBot.Cards.Help;
 namespace ChatBot.Bot.Features.Help;
 
 /// <summary>
-/// Greets a conversation the bot has just joined with a short card: the three things it does, one button each, and
+/// Greets a conversation the bot has just joined with a short card: the four things it does, one button each, and
 /// (for a user the channel sends no name for) how to address them. The full reference stays behind 帮助 / help.
 /// </summary>
 internal sealed class WelcomeHandler : IActivityHandler

@@ -47,8 +47,8 @@ internal sealed class ScreeningReplies(ScreeningStore store, MediationStore case
                 ? ctx.T($"已记录 {round.Village} 零报告。", $"Zero report recorded for {round.Village}.")
                 : ctx.T($"已记录排查,发现矛盾纠纷 {round.Disputes.Count} 件。", $"Screening recorded: {English.Count(round.Disputes.Count, "dispute")} found.");
         var caseNos = CaseNos(round);
-        // The receipt in the form's place has no buttons; the copy below has them, and says so.
-        if (fromCard) await ctx.CloseClickedCardAsync(ScreeningCards.Round(ctx.Lang, round, caseNos, heading, actions: false));
+        // The form becomes a one-line receipt; the round, with its buttons, follows once.
+        if (fromCard) await ctx.CloseClickedCardAsync(ScreeningCards.FormReceipt(ctx.Lang, round));
         var hint = created && !round.ZeroReport && ctx.Capabilities.AdaptiveCards
             ? ctx.T("可点“转为调解案件”登记。", " Click \"Make it a mediation case\" to log one.") : "";
         await SendRoundAsync(ctx, round, caseNos, heading + hint);
