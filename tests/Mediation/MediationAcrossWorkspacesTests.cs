@@ -1,5 +1,7 @@
 using ChatBot.Storage.Engine;
 using ChatBot.Storage.Mediation;
+using ChatBot.Storage.Postgres;
+using Npgsql;
 using ChatBot.Tests.Infrastructure;
 using static ChatBot.Tests.Mediation.MediationTestKit;
 
@@ -64,6 +66,31 @@ public class MediationAcrossWorkspacesTests
             CaseNos(store.ReminderCandidates(new(2026, 3, 10), new(2026, 2, 8))));
         // From 1 February: A's two cases settled that day as well, the visited one included; never the failed one.
         Assert.Equal(["2026-003", "2026-002", "2026-001"], CaseNos(store.ReminderCandidates(new(2026, 3, 10), new(2026, 2, 1)))["A"]);
+    }
+
+    [Fact]
+    public void Cases_stored_before_schema_6_are_found_after_it_even_without_a_stored_follow_up_date()
+    {
+        using var dataSource = NpgsqlDataSource.Create(PostgresServer.NewDatabase());
+        PostgresSchema.Migrate(dataSource, upTo: 5);
+        using (var before = new PostgresDocumentDatabase(dataSource))
+        {
+            var store = new MediationStore(before);
+            Add(store, "A", "a1", new(2026, 1, 5), "东岭村", MediationStatus.Accepted);
+            Settle(store, Add(store, "A", "a2", new(2026, 1, 6), "西岭村", MediationStatus.InProgress), new(2026, 2, 1));
+            var old = Settle(store, Add(store, "B", "b1", new(2026, 1, 7), "北山村", MediationStatus.InProgress), new(2026, 2, 2));
+            Add(store, "B", "b2", new(2026, 1, 8), "北山村", MediationStatus.Failed);
+            // A case as the versions before FollowUpDue stored it: the field is missing.
+            var cases = before.Table(MediationStore.Cases);
+            var doc = cases.FindById(old.Id)!;
+            doc.Remove("FollowUpDue");
+            cases.Update(doc);
+        }
+        PostgresSchema.Migrate(dataSource);
+        using var after = new PostgresDocumentDatabase(dataSource);
+        // 10 March: A's open case and its 回访 due 3 March; B's settled 2 February, due 4 March, though it stored no date.
+        Assert.Equal(new Dictionary<string, string[]> { ["A"] = ["2026-002", "2026-001"], ["B"] = ["2026-001"] },
+            CaseNos(new MediationStore(after).ReminderCandidates(new(2026, 3, 10), null)));
     }
 
     [Theory, MemberData(nameof(StorageProviders.All), MemberType = typeof(StorageProviders))]
