@@ -20,7 +20,8 @@ internal static class ReminderTickPostgresMode
 
     public static async Task<int> Run(BenchOptions o)
     {
-        var connection = o.Text("connection") ?? throw new ArgumentException("--connection \"Host=…;Database=…;Username=…\" (an empty database)");
+        // --litedb: the same on a new LiteDB file, for comparison.
+        var connection = o.Flag("litedb") ? null : o.Text("connection") ?? throw new ArgumentException("--connection \"Host=…;Database=…;Username=…\" (an empty database), or --litedb");
         var count = o.Int("workspaces", 1000);
         var runs = o.Int("ticks", 10);
         using var host = new TickHost(connection);
@@ -81,9 +82,10 @@ internal static class ReminderTickPostgresMode
     /// <summary>The bot's Program on PostgreSQL, its background loop off (the benchmark ticks), no HTTP listener.</summary>
     private sealed class TickHost : WebApplicationFactory<Program>
     {
-        private readonly string _connection;
+        private readonly string? _connection;
 
-        public TickHost(string connection)
+        /// <param name="connection">PostgreSQL; null: a new LiteDB file.</param>
+        public TickHost(string? connection)
         {
             _connection = connection;
             Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_CHATBOT_BOT", RepoRoot.Find("bot"));
@@ -92,9 +94,12 @@ internal static class ReminderTickPostgresMode
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Production");
-            builder.UseSetting("Bot:Storage", "postgres");
-            builder.UseSetting("ConnectionStrings:Postgres", _connection);
-            builder.UseSetting("Bot:DatabasePath", Path.Combine(BenchDatabase.NewFolder(), "unused.db"));
+            if (_connection is not null)
+            {
+                builder.UseSetting("Bot:Storage", "postgres");
+                builder.UseSetting("ConnectionStrings:Postgres", _connection);
+            }
+            builder.UseSetting("Bot:DatabasePath", Path.Combine(BenchDatabase.NewFolder(), "chatbot.db"));
             builder.UseSetting("BotFramework:MicrosoftAppId", "");
             builder.UseSetting("Reminders:Enabled", "false");
             builder.UseSetting("Backup:Enabled", "false");
