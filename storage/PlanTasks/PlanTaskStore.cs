@@ -36,6 +36,7 @@ public sealed class PlanTaskStore : IOwnsCollections
         _audit = audit;
         _lite?.GetCollection<PlanTask>(Collection).EnsureIndex(OverdueIndex, OverdueExpr);
         Tasks.EnsureIndex(t => t.WorkspaceId);
+        Tasks.EnsureIndex(t => t.Status); // the 待验收 tasks of all workspaces (WithTasks)
         Tasks.EnsureIndex(t => t.IdentityKey, unique: true);
         _open = new TaskListView(db, OpenSnapshots, done: false, ws => WithStatus(ws, OpenStatuses));
         _done = new TaskListView(db, DoneSnapshots, done: true, ws => WithStatus(ws, [PlanTaskStatus.Done]));
@@ -125,16 +126,19 @@ public sealed class PlanTaskStore : IOwnsCollections
 
     /// <summary>
     /// Which of the workspaces have a task the weekly digest lists (<see cref="CountNotCancelled"/> above 0): from the
-    /// lists in memory, or on a shared database with one query for the workspaces that have one.
+    /// lists in memory and one query for the workspaces with 待验收 tasks, or on a shared database with one query for
+    /// the workspaces that have any.
     /// </summary>
     public IReadOnlySet<string> WithTasks(IEnumerable<string> workspaceIds)
     {
         var ids = workspaceIds.Distinct(StringComparer.Ordinal).ToList();
-        if (!_db.IsShared) return ids.Where(ws => CountNotCancelled(ws) > 0).ToHashSet(StringComparer.Ordinal);
         if (ids.Count == 0) return new HashSet<string>(StringComparer.Ordinal);
-        var having = Tasks.Distinct(Tasks.FieldOf(nameof(PlanTask.WorkspaceId)), StatusIn([.. OpenStatuses, PlanTaskStatus.Done, PlanTaskStatus.PendingAcceptance]))
-            .Select(v => v.AsString).ToHashSet(StringComparer.Ordinal);
-        return ids.Where(having.Contains).ToHashSet(StringComparer.Ordinal);
+        // The lists in memory answer for the open and done tasks; the few 待验收 ones are asked for once, for all.
+        var listed = _db.IsShared ? [] : ids.Where(ws => _open.Of(ws).Count + _done.Of(ws).Count > 0).ToHashSet(StringComparer.Ordinal);
+        if (listed.Count == ids.Count) return listed;
+        IEnumerable<PlanTaskStatus> statuses = _db.IsShared ? [.. OpenStatuses, PlanTaskStatus.Done, PlanTaskStatus.PendingAcceptance] : [PlanTaskStatus.PendingAcceptance];
+        var having = Tasks.Distinct(Tasks.FieldOf(nameof(PlanTask.WorkspaceId)), StatusIn(statuses)).Select(v => v.AsString).ToHashSet(StringComparer.Ordinal);
+        return ids.Where(ws => listed.Contains(ws) || having.Contains(ws)).ToHashSet(StringComparer.Ordinal);
     }
 
     private DocumentFilter StatusIn(IEnumerable<PlanTaskStatus> statuses) =>
