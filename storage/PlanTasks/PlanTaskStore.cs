@@ -267,7 +267,8 @@ public sealed class PlanTaskStore : IOwnsCollections
         var created = false;
         InTransaction(changed =>
         {
-            // Asked again inside the transaction: another instance may have created it since.
+            // Asked again inside the transaction: another instance may have created it since. One creating it at the
+            // same moment makes the insert fail on the unique identity, and the transaction runs again to find it here.
             if (created = Tasks.FindOne(t => t.IdentityKey == key) is null)
             {
                 Tasks.Insert(task);

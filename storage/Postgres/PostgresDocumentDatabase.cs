@@ -44,17 +44,20 @@ public sealed class PostgresDocumentDatabase : DocumentDatabase
     public override long NextInSequence(string sequence) =>
         Run("select nextval($1::regclass)", p => p.AddWithValue(sequence), cmd => Convert.ToInt64(cmd.ExecuteScalar()));
 
-    public override IReadOnlyList<string> CollectionNames()
-    {
-        using var cmd = DataSource.CreateCommand(
-            "select table_name from information_schema.columns where table_schema = current_schema() and column_name = 'doc' order by table_name");
-        using var reader = cmd.ExecuteReader();
-        var names = new List<string>();
-        while (reader.Read()) names.Add(reader.GetString(0));
-        return names;
-    }
+    public override IReadOnlyList<string> CollectionNames() =>
+        Run("select table_name from information_schema.columns where table_schema = current_schema() and column_name = 'doc' order by table_name",
+            _ => { }, cmd =>
+            {
+                using var reader = cmd.ExecuteReader();
+                var names = new List<string>();
+                while (reader.Read()) names.Add(reader.GetString(0));
+                return names;
+            });
 
-    /// <summary>How many times a transaction that PostgreSQL aborted for a deadlock or a serialization failure is run again.</summary>
+    /// <summary>
+    /// How many times a transaction is run again that PostgreSQL aborted for a deadlock, a serialization failure or a
+    /// unique key another instance took first.
+    /// </summary>
     private const int RetriesOnConflict = 5;
 
     public override T InTransaction<T>(Func<T> write, bool join = true)
@@ -75,7 +78,11 @@ public sealed class PostgresDocumentDatabase : DocumentDatabase
                 tx.Commit();
                 return result;
             }
-            catch (PostgresException ex) when (attempt < RetriesOnConflict && ex.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure)
+            // A unique violation is raised only once the other instance's row is committed (an insert waits for the
+            // transaction that wrote the same key), so the write run again sees that row, and a store that asks
+            // "does it exist?" inside its transaction answers as it would have, had it come second.
+            catch (PostgresException ex) when (attempt < RetriesOnConflict && ex.SqlState is PostgresErrorCodes.DeadlockDetected
+                or PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.UniqueViolation)
             {
                 TryRollback(tx);
             }
@@ -109,14 +116,18 @@ public sealed class PostgresDocumentDatabase : DocumentDatabase
 
     internal TableShape Shape(string table) => _shapes.GetOrAdd(table, LoadShape);
 
+    // On the open transaction's connection when there is one: a second pooled connection taken while the transaction
+    // holds one can wait for ever on a small pool (every connection held by a transaction waiting for another).
     private TableShape LoadShape(string table)
     {
-        using var cmd = DataSource.CreateCommand(
-            "select column_name, data_type from information_schema.columns where table_schema = current_schema() and table_name = $1");
-        cmd.Parameters.AddWithValue(table);
-        using var reader = cmd.ExecuteReader();
-        var columns = new Dictionary<string, string>(StringComparer.Ordinal);
-        while (reader.Read()) columns[reader.GetString(0)] = reader.GetString(1);
+        var columns = Run("select column_name, data_type from information_schema.columns where table_schema = current_schema() and table_name = $1",
+            p => p.AddWithValue(table), cmd =>
+            {
+                using var reader = cmd.ExecuteReader();
+                var found = new Dictionary<string, string>(StringComparer.Ordinal);
+                while (reader.Read()) found[reader.GetString(0)] = reader.GetString(1);
+                return found;
+            });
         if (!columns.ContainsKey("id") || !columns.ContainsKey("doc"))
             throw new InvalidOperationException($"The PostgreSQL database has no table '{table}' with id and doc columns: add it to a migration in storage/Postgres/Schema.");
         return new TableShape(table, columns);

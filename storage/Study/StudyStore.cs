@@ -45,35 +45,38 @@ public sealed class StudyStore : IOwnsCollections
         return session;
     }
 
-    /// <summary>Writes a changed session and its audit entry in one transaction.</summary>
-    public void Update(StudySession session, AuditEntry audit)
+    /// <summary>
+    /// Saves a yearly plan's new and changed sessions, each with its audit entry, all or none. A changed session is
+    /// given as its id and the change: applied to the session as stored (read inside the transaction, on PostgreSQL
+    /// under its row lock), so what another instance changed in it meanwhile (a cancellation, a materials link) stays.
+    /// One no longer in <paramref name="workspaceId"/> is passed over.
+    /// </summary>
+    public void SavePlan(string workspaceId, IReadOnlyList<StudySession> created, IReadOnlyList<(int Id, Action<StudySession> Change)> updated,
+        Func<StudySession, bool, AuditEntry> audit)
     {
         InTransaction(() =>
         {
-            SessionCollection.Update(session);
-            audit.RecordKey = RecordKey(session.Id);
-            audit.WorkspaceId = session.WorkspaceId;
-            Audit.Insert(audit);
+            foreach (var session in created)
+            {
+                SessionCollection.Insert(session);
+                Audited(session, audit(session, true));
+            }
+            foreach (var (id, change) in updated)
+            {
+                if (SessionCollection.FindByIdForUpdate(id) is not { } session || session.WorkspaceId != workspaceId) continue;
+                change(session);
+                SessionCollection.Update(session);
+                Audited(session, audit(session, false));
+            }
         });
         SessionsChanged();
     }
 
-    /// <summary>Saves a yearly plan's new and changed sessions, each with its audit entry, all or none.</summary>
-    public void SavePlan(IReadOnlyList<StudySession> created, IReadOnlyList<StudySession> updated, Func<StudySession, bool, AuditEntry> audit)
+    private void Audited(StudySession session, AuditEntry entry)
     {
-        InTransaction(() =>
-        {
-            foreach (var (session, isNew) in created.Select(s => (s, true)).Concat(updated.Select(s => (s, false))))
-            {
-                if (isNew) SessionCollection.Insert(session);
-                else SessionCollection.Update(session);
-                var entry = audit(session, isNew);
-                entry.RecordKey = RecordKey(session.Id);
-                entry.WorkspaceId = session.WorkspaceId;
-                Audit.Insert(entry);
-            }
-        });
-        SessionsChanged();
+        entry.RecordKey = RecordKey(session.Id);
+        entry.WorkspaceId = session.WorkspaceId;
+        Audit.Insert(entry);
     }
 
     /// <summary>
@@ -147,12 +150,30 @@ public sealed class StudyStore : IOwnsCollections
     public IReadOnlyList<StudyAttendance> AttendanceOf(string workspaceId, int sessionId, DateOnly date) =>
         AttendanceCollection.Find(a => a.WorkspaceId == workspaceId && a.SessionId == sessionId).Where(a => a.OccurrenceDate == date).ToList();
 
-    /// <summary>Records (or corrects) the scores of one occurrence, all or none, with the audit entry.</summary>
-    public void SaveScores(IReadOnlyList<StudyExamScore> scores, AuditEntry audit, StudySession? changedSession = null)
+    /// <summary>
+    /// Records (or corrects) the scores of one occurrence, all or none, with the audit entry. <paramref name="absent"/>:
+    /// people marked absent, added to the expected participants of session <paramref name="sessionId"/> (of the
+    /// audit entry's workspace) when they are not on it yet, so they count as absent. The session is read and changed
+    /// inside the transaction (on PostgreSQL under its row lock): another instance's change of it meanwhile stays.
+    /// </summary>
+    public void SaveScores(IReadOnlyList<StudyExamScore> scores, AuditEntry audit, int? sessionId = null, IReadOnlyCollection<string>? absent = null)
     {
+        var sessionChanged = false;
         InTransaction(() =>
         {
-            if (changedSession is not null) SessionCollection.Update(changedSession);
+            sessionChanged = false; // PostgreSQL runs a transaction again after a conflict
+            if (sessionId is { } id && absent is { Count: > 0 })
+            {
+                if (SessionCollection.FindByIdForUpdate(id) is not { } session || session.WorkspaceId != audit.WorkspaceId)
+                    throw new InvalidOperationException($"The workspace '{audit.WorkspaceId}' has no study session {id}.");
+                var missing = absent.Where(n => !session.ExpectedParticipants.Contains(n, StringComparer.OrdinalIgnoreCase)).Distinct().ToList();
+                if (missing.Count > 0)
+                {
+                    session.ExpectedParticipants.AddRange(missing);
+                    SessionCollection.Update(session);
+                    sessionChanged = true;
+                }
+            }
             foreach (var s in scores)
             {
                 s.Id = StudyExamScore.IdOf(s.SessionId, s.OccurrenceDate, s.Name, s.Attempt);
@@ -160,13 +181,34 @@ public sealed class StudyStore : IOwnsCollections
             }
             Audit.Insert(audit);
         });
-        if (changedSession is not null) SessionsChanged();
+        if (sessionChanged) SessionsChanged();
     }
 
     /// <summary>The Teams meeting record of this meeting id, if it was linked to a study occurrence.</summary>
     public StudyMeeting? Meeting(string meetingId) => MeetingCollection.FindById(meetingId);
 
+    /// <summary>Writes the meeting record as given (a new one, or a copy); an event is applied with <see cref="ChangeMeeting{T}"/>.</summary>
     public void SaveMeeting(StudyMeeting meeting) => MeetingCollection.Upsert(meeting);
+
+    /// <summary>
+    /// Applies one event to a meeting's record in one transaction: the record is read inside it (on PostgreSQL with a
+    /// row lock, so events of one meeting handled by two instances at once take turns and neither's change is lost)
+    /// and handed to <paramref name="change"/> (null when there is none yet), which returns the record to save (the
+    /// one it was given, changed, or a new one) or null to save nothing. A new record that another instance saved
+    /// first fails on its key, and the transaction runs again with that record (so <paramref name="change"/> may run
+    /// more than once; only the last run counts). Writes <paramref name="change"/> makes through this store join the
+    /// transaction.
+    /// </summary>
+    public T ChangeMeeting<T>(string meetingId, Func<StudyMeeting?, (StudyMeeting? Save, T Result)> change) =>
+        _db.InTransaction(() =>
+        {
+            var stored = MeetingCollection.FindByIdForUpdate(meetingId);
+            var (save, result) = change(stored);
+            if (save is null) return result;
+            if (stored is null) MeetingCollection.Insert(save);
+            else MeetingCollection.Update(save);
+            return result;
+        });
 
     public IReadOnlyList<StudyExamScore> ScoresOf(string workspaceId) =>
         ScoreCollection.Find(s => s.WorkspaceId == workspaceId).ToList();

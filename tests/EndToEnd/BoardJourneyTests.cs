@@ -96,9 +96,22 @@ public class BoardJourneyTests(JourneyBrowser browser) : IClassFixture<JourneyBr
         Assert.DoesNotContain("张三", text);
         await ShotAsync(board, $"board-{locale}-1920.png");
 
+        // A lobby screen whose page is taller than the screen scrolls itself, slowly; a touch of the keyboard stops it.
+        await board.SetViewportSizeAsync(1920, 500);
+        await board.ReloadAsync();
+        await board.EvaluateAsync("() => window.scrollTo(0, 0)");
+        await board.WaitForFunctionAsync("() => window.scrollY > 40", null, new() { Timeout = 15_000 });
+        await board.Keyboard.PressAsync("Shift");
+        var stoppedAt = await board.EvaluateAsync<double>("() => window.scrollY");
+        await board.WaitForTimeoutAsync(1500);
+        Assert.Equal(stoppedAt, await board.EvaluateAsync<double>("() => window.scrollY"));
+
         await board.SetViewportSizeAsync(390, 844);
         await board.ReloadAsync();
         await Assertions.Expect(board.Locator("tr", new() { HasText = Overdue })).ToContainTextAsync(j.T("逾期", "Overdue"));
+        await board.EvaluateAsync("() => window.scrollTo(0, 0)"); // the reload kept where the keypress stopped it
+        await board.WaitForTimeoutAsync(4000); // past the moment a wide screen would start scrolling
+        Assert.Equal(0, await board.EvaluateAsync<double>("() => window.scrollY")); // a phone scrolls only by hand
         var overflow = await board.EvaluateAsync<double>("() => document.documentElement.scrollWidth - window.innerWidth");
         Assert.True(overflow <= 1, $"At 390 px the board is {overflow} px wider than the screen.");
         await ShotAsync(board, $"board-{locale}-390.png");

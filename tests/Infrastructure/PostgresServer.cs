@@ -24,7 +24,7 @@ internal static class PostgresServer
     /// <summary>A new, empty database on the server; returns its connection string.</summary>
     public static string NewDatabase(string prefix = "t")
     {
-        var name = $"{prefix}_{Environment.ProcessId}_{Interlocked.Increment(ref _databases)}_{Guid.NewGuid():N}"[..40].ToLowerInvariant();
+        var name = Shortened($"{prefix}_{Environment.ProcessId}_{Interlocked.Increment(ref _databases)}_{Guid.NewGuid():N}", 40).ToLowerInvariant();
         using (var admin = new NpgsqlConnection(ConnectionString))
         {
             admin.Open();
@@ -42,13 +42,16 @@ internal static class PostgresServer
         return dataSource;
     }
 
+    // At most that long, and shorter as it is: a process id of three digits made the name shorter than the cut.
+    private static string Shortened(string name, int atMost) => name.Length > atMost ? name[..atMost] : name;
+
     private static string Start()
     {
         if (Environment.GetEnvironmentVariable("CHATBOT_TEST_POSTGRES") is { Length: > 0 } given) return given;
         var bin = FindBinaries() ?? throw new InvalidOperationException(
             "The PostgreSQL tests need a PostgreSQL server: install Debian's 'postgresql' package (initdb and pg_ctl are used " +
             "to start a throwaway one), or set CHATBOT_TEST_POSTGRES to a connection string of a role that may create databases.");
-        var dir = Path.Combine(Path.GetTempPath(), $"chatbot-pg-{Environment.ProcessId}-{Guid.NewGuid():N}"[..48]);
+        var dir = Path.Combine(Path.GetTempPath(), Shortened($"chatbot-pg-{Environment.ProcessId}-{Guid.NewGuid():N}", 48));
         Directory.CreateDirectory(dir);
         var asRoot = Environment.UserName == "root";
         if (asRoot) Run("chown", $"postgres \"{dir}\"");

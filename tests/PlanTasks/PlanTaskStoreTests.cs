@@ -383,4 +383,76 @@ public class PlanTaskStoreTests(ITestOutputHelper output)
         Assert.Equal(["案卷评查"], a.AwaitingAcceptance("ws").Select(t => t.Title));
         Assert.Empty(a.Open("ws"));
     }
+
+    [Fact]
+    public async Task One_new_task_created_on_two_instances_at_once_is_created_once_and_the_later_is_told_it_exists()
+    {
+        var (a, b, dbA, dbB) = TwoInstances();
+        using var _a = dbA;
+        using var _b = dbB;
+        var titles = Enumerable.Range(1, 20).Select(i => $"任务{i}").ToList();
+        // Each title created from both instances at the same moment: the later must get what a second create gets
+        // (null, "already exists"), never a unique-key error.
+        var creates = await TwoPostgresInstances.AllAtOnce(titles.SelectMany(title => new[] { a, b }.Select(store =>
+            (Func<(string Title, PlanTask? Task)>)(() => (title, store.Create("ws", Draft(title, Today), Clerk, Now))))));
+
+        foreach (var title in titles)
+            Assert.Single(creates, c => c.Title == title && c.Task is not null);
+        Assert.Equal(titles.Order(), b.All("ws").Select(t => t.Title).Order());
+        Assert.All(b.All("ws"), t => Assert.Single(new AuditLog(dbA).For(PlanTaskStore.RecordKey(t.Id)), e => e.Action == "task.create"));
+    }
+
+    [Fact]
+    public async Task One_plan_imported_on_two_instances_at_once_creates_each_task_once_and_the_later_import_finds_them()
+    {
+        var (a, b, dbA, dbB) = TwoInstances();
+        using var _a = dbA;
+        using var _b = dbB;
+        for (var round = 1; round <= 5; round++)
+        {
+            var drafts = Enumerable.Range(1, 5).Select(i => Draft($"第{round}批任务{i}", Today)).ToList();
+            var outcomes = await TwoPostgresInstances.AllAtOnce(new[] { a, b }.Select(store =>
+                (Func<ImportOutcome>)(() => store.Import("ws", drafts, Clerk, Now))));
+
+            // As if one came second: it finds the five tasks the other created, unchanged.
+            Assert.Equal([(0, 0, 5), (5, 0, 0)], outcomes.Select(o => (o.Created, o.Updated, o.Unchanged)).Order());
+            Assert.Equal(outcomes[0].TaskIds, outcomes[1].TaskIds);
+        }
+        Assert.Equal(25, a.All("ws").Count);
+    }
+
+    [Fact]
+    public async Task Two_tasks_edited_to_one_identity_on_two_instances_at_once_leave_one_edit_and_one_taken_answer()
+    {
+        var (a, b, dbA, dbB) = TwoInstances();
+        using var _a = dbA;
+        using var _b = dbB;
+        for (var round = 1; round <= 10; round++)
+        {
+            var first = a.Create("ws", Draft($"甲{round}", Today), Clerk, Now)!.Id;
+            var second = a.Create("ws", Draft($"乙{round}", Today), Clerk, Now)!.Id;
+            var target = Draft($"合并{round}", Today);
+            var edits = await TwoPostgresInstances.AllAtOnce(new[] { (a, first), (b, second) }.Select(x =>
+                (Func<PlanTask?>)(() => x.Item1.Edit("ws", x.Item2, target, Clerk, Now))));
+
+            Assert.Single(edits, e => e is not null); // the later edit is told the identity is taken, as when it comes second
+            Assert.Single(a.All("ws"), t => t.Title == $"合并{round}");
+        }
+    }
+
+    [Fact]
+    public async Task One_draft_saved_on_two_instances_at_once_is_saved_once_and_both_get_it()
+    {
+        var (a, b, dbA, dbB) = TwoInstances();
+        using var _a = dbA;
+        using var _b = dbB;
+        for (var round = 1; round <= 10; round++)
+        {
+            var draft = Draft($"待定事项{round}", Today);
+            var saved = await TwoPostgresInstances.AllAtOnce(new[] { a, b }.Select(store =>
+                (Func<PlanTask>)(() => store.SaveDraft("ws", draft, Clerk, Now))));
+            Assert.Equal(saved[0].Id, saved[1].Id);
+        }
+        Assert.Equal(10, b.Drafts("ws").Count);
+    }
 }

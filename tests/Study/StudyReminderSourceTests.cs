@@ -111,8 +111,11 @@ public sealed class StudyReminderSourceTests : IDisposable
     public async Task A_cancelled_occurrence_gets_no_reminder_and_the_series_continues()
     {
         var s = Create(FirstFriday15());
-        s.Changes.Add(new StudyOccurrenceChange { Date = new DateOnly(2026, 4, 3), Cancelled = true });
-        _store.Update(s, new AuditEntry { Action = "test" });
+        _store.Change(s.WorkspaceId, s.Id, stored =>
+        {
+            stored.Changes.Add(new StudyOccurrenceChange { Date = new DateOnly(2026, 4, 3), Cancelled = true });
+            return new AuditEntry { Action = "test" };
+        });
 
         Assert.Empty(await ScanAtAsync(4, 2, 16, 0));
         Assert.Empty(await ScanAtAsync(4, 3, 14, 0));
@@ -124,8 +127,11 @@ public sealed class StudyReminderSourceTests : IDisposable
     public async Task A_moved_occurrence_is_reminded_at_its_new_time()
     {
         var s = Create(FirstFriday15());
-        s.Changes.Add(new StudyOccurrenceChange { Date = new DateOnly(2026, 4, 3), MovedToLocal = new DateTime(2026, 4, 8, 9, 0, 0) });
-        _store.Update(s, new AuditEntry { Action = "test" });
+        _store.Change(s.WorkspaceId, s.Id, stored =>
+        {
+            stored.Changes.Add(new StudyOccurrenceChange { Date = new DateOnly(2026, 4, 3), MovedToLocal = new DateTime(2026, 4, 8, 9, 0, 0) });
+            return new AuditEntry { Action = "test" };
+        });
 
         Assert.Empty(await ScanAtAsync(4, 2, 16, 0));
         Assert.Empty(await ScanAtAsync(4, 3, 14, 0));

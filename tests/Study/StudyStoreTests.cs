@@ -28,6 +28,14 @@ public class StudyStoreTests
     private static int _entries;
     private static AuditEntry Entry(string action) => new() { Action = action, UserKey = "msteams:user-1", AtUtc = Local(3, 1, 9).AddMinutes(Interlocked.Increment(ref _entries)) };
 
+    // As RecordExamScoresCommand writes it: about the exam session, in its workspace.
+    private static AuditEntry ScoresEntry(StudySession exam)
+    {
+        var entry = Entry("study.examScores");
+        (entry.WorkspaceId, entry.RecordKey) = (exam.WorkspaceId, StudyStore.RecordKey(exam.Id));
+        return entry;
+    }
+
     [Theory, MemberData(nameof(StorageProviders.All), MemberType = typeof(StorageProviders))]
     public void Sessions_are_numbered_one_after_another_and_read_only_in_their_workspace(string provider)
     {
@@ -36,7 +44,7 @@ public class StudyStoreTests
         Assert.Empty(store.All()); // read once, before the writes
         var first = store.Create(Session("A"), Entry("study.create"));
         var second = store.Create(Session("B"), Entry("study.create"));
-        store.SavePlan([Session("A", "一月"), Session("A", "二月")], [], (s, isNew) => Entry("study.plan"));
+        store.SavePlan("A", [Session("A", "一月"), Session("A", "二月")], [], (s, isNew) => Entry("study.plan"));
 
         Assert.Equal([1, 2], new[] { first.Id, second.Id });
         Assert.Equal(["学法考试:行政复议法", "一月", "二月"], store.InWorkspace("A").Select(s => s.Title));
@@ -45,6 +53,29 @@ public class StudyStoreTests
         Assert.Equal(4, store.All().Count); // every write is seen by the next scan
         Assert.Equal(["study.create"], new AuditLog(db).For(StudyStore.RecordKey(first.Id)).Select(a => a.Action));
         Assert.Equal("A", new AuditLog(db).For(StudyStore.RecordKey(3)).Single().WorkspaceId);
+    }
+
+    [Theory, MemberData(nameof(StorageProviders.All), MemberType = typeof(StorageProviders))]
+    public void A_plan_update_changes_the_session_as_stored_and_only_in_the_plans_workspace(string provider)
+    {
+        using var db = StorageProviders.Open(provider);
+        var store = new StudyStore(db);
+        var session = store.Create(Session("A", "一月"), Entry("study.create"));
+        var other = store.Create(Session("B", "二月"), Entry("study.create"));
+        store.Change("A", session.Id, s =>
+        {
+            s.Changes.Add(new StudyOccurrenceChange { Date = March12, Cancelled = true });
+            return Entry("study.cancelOccurrence");
+        });
+
+        store.SavePlan("A", [], [(session.Id, s => s.Title = "一月(修订)"), (other.Id, s => s.Title = "不改")], (s, isNew) => Entry("study.planUpdate"));
+
+        var stored = store.Get("A", session.Id)!;
+        Assert.Equal("一月(修订)", stored.Title);
+        Assert.True(stored.Changes.Single().Cancelled); // changed as stored, not as the plan's caller last read it
+        Assert.Equal("二月", store.Get("B", other.Id)!.Title);
+        Assert.Equal(["study.create", "study.cancelOccurrence", "study.planUpdate"], new AuditLog(db).For(StudyStore.RecordKey(session.Id)).Select(a => a.Action));
+        Assert.Equal(["study.create"], new AuditLog(db).For(StudyStore.RecordKey(other.Id)).Select(a => a.Action));
     }
 
     [Theory, MemberData(nameof(StorageProviders.All), MemberType = typeof(StorageProviders))]
@@ -167,5 +198,132 @@ public class StudyStoreTests
 
         Assert.Equal(Enumerable.Range(1, 12).Select(day => new DateOnly(2026, 4, day)), a.Get("A", session.Id)!.Changes.Select(c => c.Date).Order());
         Assert.Equal(12, b.All().Single().Changes.Count);
+    }
+    [Fact]
+    public async Task Scores_saved_on_two_instances_at_once_keep_everyone_marked_absent_and_a_change_made_meanwhile()
+    {
+        var (dbA, dbB) = TwoInstances();
+        using var _a = dbA;
+        using var _b = dbB;
+        var a = new StudyStore(dbA);
+        var b = new StudyStore(dbB);
+        var session = a.Create(Session("A"), Entry("study.create"));
+        StudyExamScore Score(string name) => new()
+            { WorkspaceId = "A", SessionId = session.Id, OccurrenceDate = March12, Name = name, Score = 90, Attempt = 1, RecordedUtc = Local(3, 12, 17) };
+        // Each round two people record scores at once, each marking someone absent who was not expected (added to the
+        // expected list), while a third cancels an occurrence: none of the three may be lost.
+        for (var round = 1; round <= 6; round++)
+        {
+            var (absentA, absentB, day) = ($"甲{round}", $"乙{round}", new DateOnly(2026, 4, round));
+            await TwoPostgresInstances.AllAtOnce<bool>([
+                () => { a.SaveScores([Score($"王{round}")], ScoresEntry(session), session.Id, [absentA]); return true; },
+                () => { b.SaveScores([Score($"李{round}")], ScoresEntry(session), session.Id, [absentB]); return true; },
+                () => b.Change("A", session.Id, s =>
+                {
+                    s.Changes.Add(new StudyOccurrenceChange { Date = day, Cancelled = true });
+                    return Entry("study.cancelOccurrence");
+                }) is not null,
+            ]);
+        }
+
+        var stored = b.Get("A", session.Id)!;
+        Assert.Equal(new[] { "王小明", "李娜" }.Concat(Enumerable.Range(1, 6).SelectMany(r => new[] { $"甲{r}", $"乙{r}" })).Order(), stored.ExpectedParticipants.Order());
+        Assert.Equal(Enumerable.Range(1, 6).Select(day => new DateOnly(2026, 4, day)), stored.Changes.Select(c => c.Date).Order());
+        Assert.Equal(12, a.ScoresOf("A").Count);
+    }
+
+    [Theory, MemberData(nameof(StorageProviders.All), MemberType = typeof(StorageProviders))]
+    public void Someone_marked_absent_is_added_to_the_expected_list_once_and_only_in_the_sessions_workspace(string provider)
+    {
+        using var db = StorageProviders.Open(provider);
+        var store = new StudyStore(db);
+        var session = store.Create(Session("A"), Entry("study.create"));
+        store.SaveScores([], ScoresEntry(session), session.Id, ["张三", "李娜"]);
+        store.SaveScores([], ScoresEntry(session), session.Id, ["张三"]);
+        var other = store.Create(Session("B"), Entry("study.create"));
+        // A session id from the wrong workspace changes nothing.
+        Assert.Throws<InvalidOperationException>(() => store.SaveScores([], ScoresEntry(session), other.Id, ["王五"]));
+
+        Assert.Equal(["王小明", "李娜", "张三"], store.Get("A", session.Id)!.ExpectedParticipants);
+        Assert.Equal(["王小明", "李娜"], store.Get("B", other.Id)!.ExpectedParticipants);
+        Assert.Equal(2, new AuditLog(db).For(StudyStore.RecordKey(session.Id)).Count(e => e.Action == "study.examScores"));
+    }
+    [Theory, MemberData(nameof(StorageProviders.All), MemberType = typeof(StorageProviders))]
+    public void A_meeting_event_changes_the_record_as_stored_and_saves_nothing_when_told_so(string provider)
+    {
+        using var db = StorageProviders.Open(provider);
+        var store = new StudyStore(db);
+        Assert.Equal("ignored", store.ChangeMeeting("meeting-1", m => { Assert.Null(m); return ((StudyMeeting?)null, "ignored"); }));
+        Assert.Null(store.Meeting("meeting-1"));
+
+        store.ChangeMeeting("meeting-1", m => (NewMeeting("meeting-1"), true));
+        var result = store.ChangeMeeting("meeting-1", m =>
+        {
+            m!.Presence.Add(new StudyMeetingPresence { UserKey = "msteams:user-1", JoinedUtc = Local(3, 12, 15), LeftUtc = Local(3, 12, 15, 50) });
+            return (m, m.Presence.Count);
+        });
+
+        Assert.Equal(1, result);
+        Assert.Equal(50, store.Meeting("meeting-1")!.MinutesPresent("msteams:user-1", Local(3, 12, 16)));
+        Assert.Equal(Local(3, 12, 15), store.Meeting("meeting-1")!.StartedUtc);
+    }
+
+    private static StudyMeeting NewMeeting(string id) =>
+        new() { Id = id, ChatWorkspaceId = "chat", WorkspaceId = "A", SessionId = 1, OccurrenceDate = March12, StartedUtc = Local(3, 12, 15) };
+
+    [Fact]
+    public async Task Joins_of_one_meeting_handled_on_two_instances_at_once_keep_everyones_presence()
+    {
+        var (dbA, dbB) = TwoInstances();
+        using var _a = dbA;
+        using var _b = dbB;
+        var a = new StudyStore(dbA);
+        var b = new StudyStore(dbB);
+        for (var round = 1; round <= 5; round++)
+        {
+            var id = $"meeting-{round}";
+            // Twelve people join at once, their events reaching both instances; the first two also make the record.
+            await TwoPostgresInstances.AllAtOnce(Enumerable.Range(1, 12).Select(person => (Func<bool>)(() =>
+                (person % 2 == 0 ? a : b).ChangeMeeting(id, m =>
+                {
+                    m ??= NewMeeting(id);
+                    m.Presence.Add(new StudyMeetingPresence { UserKey = $"msteams:user-{person}", JoinedUtc = Local(3, 12, 15, person) });
+                    return (m, true);
+                }))));
+
+            Assert.Equal(Enumerable.Range(1, 12).Select(person => $"msteams:user-{person}").Order(),
+                b.Meeting(id)!.Presence.Select(p => p.UserKey).Order());
+        }
+    }
+
+    [Fact]
+    public async Task A_plan_imported_again_while_another_instance_changes_a_session_keeps_that_change()
+    {
+        var (dbA, dbB) = TwoInstances();
+        using var _a = dbA;
+        using var _b = dbB;
+        var a = new StudyStore(dbA);
+        var b = new StudyStore(dbB);
+        var planned = Session("A", "一月");
+        planned.PlanKey = "2026-01";
+        a.SavePlan("A", [planned], [], (s, isNew) => Entry("study.planImport"));
+        // Each round the plan is imported again with a new title while an occurrence is cancelled on the other instance.
+        for (var round = 1; round <= 6; round++)
+        {
+            var (title, day) = ($"一月(第{round}次修订)", new DateOnly(2026, 4, round));
+            await TwoPostgresInstances.AllAtOnce<bool>([
+                () => { a.SavePlan("A", [], [(planned.Id, s => s.Title = title)], (x, isNew) => Entry("study.planUpdate")); return true; },
+                () => b.Change("A", planned.Id, s =>
+                {
+                    s.Changes.Add(new StudyOccurrenceChange { Date = day, Cancelled = true });
+                    return Entry("study.cancelOccurrence");
+                }) is not null,
+            ]);
+        }
+
+        var stored = b.Get("A", planned.Id)!;
+        Assert.Equal("一月(第6次修订)", stored.Title);
+        Assert.Equal(Enumerable.Range(1, 6).Select(day => new DateOnly(2026, 4, day)), stored.Changes.Select(c => c.Date).Order());
+        Assert.Equal(6, new AuditLog(dbA).For(StudyStore.RecordKey(planned.Id)).Count(e => e.Action == "study.planUpdate"));
     }
 }

@@ -116,13 +116,21 @@ internal sealed class ImportStudyPlanDialog : WaterfallDialog
         var created = new List<StudySession>();
         var updated = new List<StudySession>();
         var unchanged = new List<StudySession>();
+        var changes = new List<(int Id, Action<StudySession> Change)>();
         foreach (var row in plan.Rows)
         {
             if (existing.TryGetValue(row.Key, out var session))
             {
                 var before = Fingerprint(session);
                 Apply(ctx, session, row);
-                (Fingerprint(session) == before ? unchanged : updated).Add(session);
+                if (Fingerprint(session) == before)
+                {
+                    unchanged.Add(session);
+                    continue;
+                }
+                updated.Add(session);
+                // Applied again to the session as stored when saved: a change made meanwhile (by another instance) stays.
+                changes.Add((session.Id, stored => Apply(ctx, stored, row)));
                 continue;
             }
             session = new StudySession
@@ -133,7 +141,7 @@ internal sealed class ImportStudyPlanDialog : WaterfallDialog
             Apply(ctx, session, row);
             created.Add(session);
         }
-        _store.SavePlan(created, updated, (session, isNew) => new AuditEntry
+        _store.SavePlan(ctx.Workspace.Id, created, changes, (session, isNew) => new AuditEntry
         {
             Action = isNew ? "study.planImport" : "study.planUpdate", UserKey = ctx.UserKey, UserName = ctx.UserName, AtUtc = ctx.Now,
             Details = $"{session.PlanKey} | {session.Title} | {session.Law} | {session.Format} | {session.RuleText} | {session.Presenter}",

@@ -130,14 +130,12 @@ internal sealed partial class RecordExamScoresCommand(StudyStore store, IOptions
             return;
         }
         // Someone marked absent who was not on the list of expected participants is added to it, so they count as absent.
-        var missing = absent.Where(n => !examSession.ExpectedParticipants.Contains(n, StringComparer.OrdinalIgnoreCase)).Distinct().ToList();
-        if (missing.Count > 0) examSession.ExpectedParticipants.AddRange(missing);
         store.SaveScores(scores, new AuditEntry
         {
             RecordKey = StudyStore.RecordKey(examSession.Id), WorkspaceId = ctx.Workspace.Id, Action = "study.examScores",
             UserKey = ctx.UserKey, UserName = ctx.UserName, AtUtc = ctx.Now,
             Details = $"{examDate:yyyy-MM-dd}: " + string.Join(", ", scores.Select(s => $"{s.Name} {s.Score} (#{s.Attempt})").Concat(absent.Select(n => $"{n} absent"))),
-        }, missing.Count > 0 ? examSession : null);
+        }, examSession.Id, absent);
 
         var lang = ctx.Lang;
         var lines = scores.Select(s => $"{s.Name} {s.Score:0.#}" + (s.Attempt > 1 ? lang.T($"(第{s.Attempt}次)", $" (attempt {s.Attempt})") : "") + " " + StudyLedgerText.GradeName(lang, grading.GradeOf(s.Score)));

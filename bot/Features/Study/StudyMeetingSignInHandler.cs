@@ -14,26 +14,26 @@ namespace ChatBot.Bot.Features.Study;
 /// </summary>
 internal sealed class StudyMeetingSignInHandler(StudyStore store, ILogger<StudyMeetingSignInHandler> log) : IActivityHandler
 {
-    // Events of one meeting can arrive at once; each is a read-modify-write of its record.
+    // Events of one meeting can arrive at once; each is a read-modify-write of its record (in one transaction, under
+    // the record's row lock on a shared database; this lock orders them in one process on the embedded one).
     private readonly Lock _gate = new();
 
     public async Task OnActivityAsync(TurnContext ctx, CancellationToken ct)
     {
         if (StudyMeetingEvent.Read(ctx.Activity, ctx.Now) is not { } e) return;
         string? reply;
-        lock (_gate) reply = Apply(ctx, e);
+        lock (_gate) reply = store.ChangeMeeting(e.MeetingId, meeting => Apply(ctx, e, meeting));
         if (reply is not null) await ctx.SendTextAsync(reply);
     }
 
-    /// <summary>Applies the event; returns what to say in the meeting chat, if anything.</summary>
-    private string? Apply(TurnContext ctx, StudyMeetingEvent e)
+    /// <summary>Applies the event to the meeting's record as stored; returns the record to save and what to say in the meeting chat, if anything.</summary>
+    private (StudyMeeting? Save, string? Reply) Apply(TurnContext ctx, StudyMeetingEvent e, StudyMeeting? meeting)
     {
-        var meeting = store.Meeting(e.MeetingId);
         var eventId = ctx.Activity.Id;
         if (meeting is not null && eventId is not null && meeting.EventIds.Contains(eventId))
         {
             log.LogInformation("Meeting event {EventId} of {MeetingId} already applied; ignored", eventId, e.MeetingId);
-            return null;
+            return (null, null);
         }
         string? reply = null;
         var linkedNow = false;
@@ -42,14 +42,14 @@ internal sealed class StudyMeetingSignInHandler(StudyStore store, ILogger<StudyM
             if (e.What is not (StudyMeetingEvent.Kind.Start or StudyMeetingEvent.Kind.Join) || Occurrence(ctx, e.At) is not { } o)
             {
                 log.LogInformation("Meeting {MeetingId} in {WorkspaceId} matches no study session; {Event} ignored", e.MeetingId, ctx.Workspace.Id, e.What);
-                return null;
+                return (null, null);
             }
             meeting = new StudyMeeting { Id = e.MeetingId, ChatWorkspaceId = ctx.Workspace.Id, WorkspaceId = o.Session.WorkspaceId, SessionId = o.Session.Id, OccurrenceDate = o.Date };
             linkedNow = true;
         }
         var occurrence = store.Get(meeting.WorkspaceId, meeting.SessionId) is { } session ? StudyCalendar.Find(session, meeting.OccurrenceDate, ctx.TimeZone) : null;
-        if (occurrence is null) return null; // the session was deleted since
-        if (meeting.EndedUtc is not null) return null; // a late event after the sign-in was made
+        if (occurrence is null) return (null, null); // the session was deleted since
+        if (meeting.EndedUtc is not null) return (null, null); // a late event after the sign-in was made
 
         switch (e.What)
         {
@@ -77,11 +77,10 @@ internal sealed class StudyMeetingSignInHandler(StudyStore store, ILogger<StudyM
                 break;
         }
         if (eventId is not null) meeting.EventIds.Add(eventId);
-        store.SaveMeeting(meeting);
         if (linkedNow && e.What == StudyMeetingEvent.Kind.Start)
             reply = ctx.T($"本次会议已关联学法活动“{occurrence.Session.Title}”({StudyText.When(ctx.Lang, occurrence)}):在会满 {Half(occurrence)} 分钟的同志会后自动签到。",
                 $"This meeting is linked to the study session \"{occurrence.Session.Title}\" ({StudyText.When(ctx.Lang, occurrence)}): everyone in it for at least {Half(occurrence)} minutes is signed in automatically when it ends.");
-        return reply;
+        return (meeting, reply);
     }
 
     private static string UserKey(TurnContext ctx, string id) => $"{ctx.Activity.ChannelId}:{id}";

@@ -40,3 +40,30 @@
     series: [{ type: 'bar', data: data.cases, itemStyle: { color: '#4f8fde' }, label: { show: true, position: 'top', color: text.color, fontSize: fontSize - 4 } }]
   });
 })();
+
+// A screen in the town hall has nobody to scroll it. On a wide screen whose page is taller than the screen, the page
+// shows its top for a moment, scrolls slowly to the end, rests there and starts again from the top. Anyone who
+// scrolls, clicks, touches or presses a key takes over for good (until the page's next refresh). Phones are left alone.
+(function () {
+  if (window.innerWidth <= 1200) return;
+  var rest = 8000, firstLook = 3000, pixelsPerTick = 1, tick = 25; // 40 px a second
+  var stopped = false;
+  ['wheel', 'mousedown', 'touchstart', 'keydown'].forEach(function (type) {
+    window.addEventListener(type, function () { stopped = true; document.body.removeAttribute('data-auto-scroll'); }, { passive: true });
+  });
+  function bottom() { return document.documentElement.scrollHeight - window.innerHeight; }
+  function scrollDown() {
+    if (stopped) return;
+    if (bottom() <= 1) { setTimeout(scrollDown, rest); return; } // it fits: look again later (a refresh may add rows)
+    document.body.setAttribute('data-auto-scroll', 'on');
+    if (window.scrollY >= bottom() - 1) { setTimeout(toTop, rest); return; }
+    window.scrollBy(0, pixelsPerTick);
+    setTimeout(scrollDown, tick);
+  }
+  function toTop() {
+    if (stopped) return;
+    window.scrollTo(0, 0);
+    setTimeout(scrollDown, rest);
+  }
+  setTimeout(scrollDown, firstLook);
+})();
