@@ -10,6 +10,7 @@
 //   case-growth --cases 0,10000,100000 --warmup 3 --seconds 2 --rounds 5 [--profile]  mediation form submits/s in a workspace holding N cases
 //   report   --cases 3000 --sessions 150 --tasks 600 --runs 5                    年度报告: reading the year and building the .docx
 //   board    --cases 3000 --sessions 150 --tasks 600 --warmup 5 --runs 30           a stats chart and the public board page over HTTP (#26)
+//   reminder-tick-pg --connection "<empty PostgreSQL database>" --workspaces 1000 --ticks 10  the reminder tick on PostgreSQL (#27)
 namespace ChatBot.Benchmarks;
 
 internal static class BenchMain
@@ -31,6 +32,7 @@ public static async Task<int> Main(string[] args)
         "case-growth" => await CaseGrowthMode.RunAsync(options),
         "report" => await ReportMode.RunAsync(options),
         "board" => await BoardMode.RunAsync(options),
+        "reminder-tick-pg" => await ReminderTickPostgresMode.Run(options),
         _ => Usage(),
     };
 }

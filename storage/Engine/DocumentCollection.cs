@@ -27,6 +27,13 @@ public sealed class DocumentCollection<T>(DocumentDatabase database, DocumentTab
 
     public T? FindOne(Expression<Func<T, bool>> predicate) => table.Find(Filter(predicate), limit: 1).Select(ToRecord).FirstOrDefault();
 
+    /// <summary>The distinct values of one field among the records that meet the filter (see <see cref="DocumentTable.Distinct"/>).</summary>
+    public IReadOnlyList<BsonValue> Distinct(string field, DocumentFilter? filter) =>
+        table.Distinct([field], filter).Select(row => row[field]).ToList();
+
+    /// <summary>The distinct combinations of the fields among the records that meet the filter (see <see cref="DocumentTable.Distinct"/>).</summary>
+    public IReadOnlyList<BsonDocument> Distinct(IReadOnlyList<string> fields, DocumentFilter? filter) => table.Distinct(fields, filter);
+
     public int Count() => table.Count(null);
 
     public int Count(Expression<Func<T, bool>> predicate) => table.Count(Filter(predicate));

@@ -20,6 +20,25 @@ public abstract class DocumentTable(string name)
 
     public abstract int Count(DocumentFilter? filter);
 
+    /// <summary>
+    /// The distinct combinations of top-level <paramref name="fields"/> among the documents that meet the filter (all
+    /// without one), each as a document holding just those fields (a missing one as null), in no particular order:
+    /// for a store that needs to know which workspaces have something, not the records themselves. PostgreSQL answers
+    /// it without sending the documents; this reads them.
+    /// </summary>
+    public virtual IReadOnlyList<BsonDocument> Distinct(IReadOnlyList<string> fields, DocumentFilter? filter)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var rows = new List<BsonDocument>();
+        foreach (var doc in Find(filter))
+        {
+            var row = new BsonDocument();
+            foreach (var field in fields) row[field] = doc.TryGetValue(field, out var value) ? value : BsonValue.Null;
+            if (seen.Add(JsonSerializer.Serialize(row))) rows.Add(row);
+        }
+        return rows;
+    }
+
     /// <summary>Inserts the document; with <paramref name="autoId"/> and no key, the table gives the next one, set in the document.</summary>
     public abstract BsonValue Insert(BsonDocument document, BsonAutoId autoId);
 

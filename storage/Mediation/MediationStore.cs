@@ -21,6 +21,9 @@ public sealed class MediationStore : IOwnsCollections
         _db = db;
         CaseCollection.EnsureIndex(c => c.WorkspaceId);
         CaseCollection.EnsureIndex(c => c.FormKey, unique: true);
+        // What the reminder tick asks for (ReminderCandidates).
+        CaseCollection.EnsureIndex(c => c.Status);
+        CaseCollection.EnsureIndex(c => c.FollowUpDue);
     }
 
     private DocumentCollection<MediationCase> CaseCollection => _db.Collection<MediationCase>(Cases);
@@ -82,6 +85,44 @@ public sealed class MediationStore : IOwnsCollections
     public IReadOnlyList<MediationCase> All(string workspaceId) =>
         CaseCollection.Find(c => c.WorkspaceId == workspaceId)
             .OrderByDescending(c => c.Year).ThenByDescending(c => c.Seq).ToList();
+
+    /// <summary>
+    /// The cases of every workspace that can have a reminder due by <paramref name="latestToday"/> (the latest "today"
+    /// of the workspaces asked about): the open ones (调解期限), the settled ones whose 回访 is due by then, and with
+    /// <paramref name="closedSince"/> the settled ones closed on or after it (司法确认). By workspace, each newest case
+    /// number first as <see cref="All"/>. A few queries on the status, follow-up and closing-date columns for all
+    /// workspaces, instead of every case of each workspace.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<MediationCase>> ReminderCandidates(DateOnly latestToday, DateOnly? closedSince)
+    {
+        var open = DocumentFilter.In(CaseCollection.FieldOf(nameof(MediationCase.Status)),
+            [new BsonValue(nameof(MediationStatus.Accepted)), new BsonValue(nameof(MediationStatus.InProgress))]);
+        var found = CaseCollection.Find(open)
+            .Concat(CaseCollection.Find(c => c.Status == MediationStatus.Succeeded && c.FollowUpDue <= latestToday));
+        if (closedSince is { } since) found = found.Concat(CaseCollection.Find(c => c.Status == MediationStatus.Succeeded && c.ClosedOn >= since));
+        // Asked again of each record: LiteDB counts a missing date as less than any, and one case may come twice.
+        return found.Where(c => c.IsOpen || (c.Status == MediationStatus.Succeeded
+                && (c.FollowUpDue <= latestToday || (closedSince is { } from && c.ClosedOn >= from))))
+            .DistinctBy(c => c.Id, StringComparer.Ordinal)
+            .GroupBy(c => c.WorkspaceId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<MediationCase>)g.OrderByDescending(c => c.Year).ThenByDescending(c => c.Seq).ToList(), StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// The villages named on the cases of each of the workspaces (as recorded, each once, in no order): one query for
+    /// all of them, which reads the villages and not the cases.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> VillagesOf(IEnumerable<string> workspaceIds)
+    {
+        var ids = workspaceIds.Distinct(StringComparer.Ordinal).ToList();
+        var villages = ids.ToDictionary(ws => ws, _ => new List<string>(), StringComparer.Ordinal);
+        if (ids.Count == 0) return villages.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)kv.Value, StringComparer.Ordinal);
+        var workspace = CaseCollection.FieldOf(nameof(MediationCase.WorkspaceId));
+        var village = CaseCollection.FieldOf(nameof(MediationCase.Village));
+        foreach (var row in CaseCollection.Distinct([workspace, village], DocumentFilter.In(workspace, ids.Select(id => new BsonValue(id)))))
+            if (row[village].IsString && villages.TryGetValue(row[workspace].AsString, out var list)) list.Add(row[village].AsString);
+        return villages.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)kv.Value, StringComparer.Ordinal);
+    }
 
     /// <summary>Records a follow-up visit; null when the case does not exist in this workspace.</summary>
     public MediationCase? AddFollowUp(string workspaceId, string caseNo, FollowUpVisit visit, MediationActor actor, DateTimeOffset now) =>

@@ -56,6 +56,20 @@ public sealed class ScreeningStore : IOwnsCollections
         Collection.Find(r => r.WorkspaceId == workspaceId && r.Date >= from && r.Date <= to)
             .OrderBy(r => r.Date).ThenBy(r => r.CreatedUtc).ToList();
 
+    /// <summary>The workspaces that have recorded a round (one query, which reads no rounds).</summary>
+    public IReadOnlySet<string> Workspaces() =>
+        Collection.Distinct(Collection.FieldOf(nameof(ScreeningRound.WorkspaceId)), null).Select(v => v.AsString).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary><see cref="All(string)"/> of each of the workspaces, in one query.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<ScreeningRound>> All(IEnumerable<string> workspaceIds)
+    {
+        var ids = workspaceIds.Distinct(StringComparer.Ordinal).ToList();
+        if (ids.Count == 0) return new Dictionary<string, IReadOnlyList<ScreeningRound>>();
+        var rounds = Collection.Find(DocumentFilter.In(Collection.FieldOf(nameof(ScreeningRound.WorkspaceId)), ids.Select(id => new BsonValue(id))))
+            .ToLookup(r => r.WorkspaceId, StringComparer.Ordinal);
+        return ids.ToDictionary(ws => ws, ws => (IReadOnlyList<ScreeningRound>)rounds[ws].OrderBy(r => r.Date).ThenBy(r => r.CreatedUtc).ToList(), StringComparer.Ordinal);
+    }
+
     /// <summary>All rounds of a workspace, oldest first.</summary>
     public IReadOnlyList<ScreeningRound> All(string workspaceId) =>
         Collection.Find(r => r.WorkspaceId == workspaceId).OrderBy(r => r.Date).ThenBy(r => r.CreatedUtc).ToList();

@@ -36,6 +36,7 @@ public sealed class PlanTaskStore : IOwnsCollections
         _audit = audit;
         _lite?.GetCollection<PlanTask>(Collection).EnsureIndex(OverdueIndex, OverdueExpr);
         Tasks.EnsureIndex(t => t.WorkspaceId);
+        Tasks.EnsureIndex(t => t.Status); // the 待验收 tasks of all workspaces (WithTasks)
         Tasks.EnsureIndex(t => t.IdentityKey, unique: true);
         _open = new TaskListView(db, OpenSnapshots, done: false, ws => WithStatus(ws, OpenStatuses));
         _done = new TaskListView(db, DoneSnapshots, done: true, ws => WithStatus(ws, [PlanTaskStatus.Done]));
@@ -90,6 +91,62 @@ public sealed class PlanTaskStore : IOwnsCollections
     public IReadOnlyList<PlanTask> Overdue(string workspaceId, DateOnly today) => _db.IsShared
         ? WithoutNotes(OpenDueBetween(workspaceId, DateOnly.MinValue, today.AddDays(-1)))
         : _open.Of(workspaceId).DueBefore(today);
+
+    /// <summary>
+    /// Every open task due before <paramref name="day"/>, of every workspace, by workspace, each list by due date then
+    /// id (read-only, without progress notes, as <see cref="Open"/>). One query, on the (status, due date) index.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<PlanTask>> OpenDueBefore(DateOnly day) =>
+        ByWorkspace(Tasks.Find(Tasks.Filter(t => t.DueDate < day).And(StatusIn(OpenStatuses))));
+
+    /// <summary>
+    /// <see cref="Overdue(string, DateOnly)"/> of each workspace on its own day (the reminder tick: workspaces in other
+    /// time zones have another today). From the lists in memory; on a shared database (which has none) with one query
+    /// for all of them, up to the latest of the days, instead of one per workspace.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<PlanTask>> Overdue(IReadOnlyDictionary<string, DateOnly> todayOf)
+    {
+        if (!_db.IsShared) return todayOf.ToDictionary(kv => kv.Key, kv => Overdue(kv.Key, kv.Value), StringComparer.Ordinal);
+        var due = todayOf.Count == 0 ? new Dictionary<string, IReadOnlyList<PlanTask>>() : OpenDueBefore(todayOf.Values.Max());
+        return todayOf.ToDictionary(kv => kv.Key, kv => due.TryGetValue(kv.Key, out var tasks)
+            ? (IReadOnlyList<PlanTask>)tasks.TakeWhile(t => t.DueDate < kv.Value).ToList() : [], StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// <see cref="Open(string)"/> of each of the workspaces: from the lists in memory, or on a shared database with one
+    /// query for the open tasks of every workspace.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<PlanTask>> Open(IEnumerable<string> workspaceIds)
+    {
+        var ids = workspaceIds.Distinct(StringComparer.Ordinal).ToList();
+        if (!_db.IsShared) return ids.ToDictionary(ws => ws, ws => Open(ws), StringComparer.Ordinal);
+        var open = ids.Count == 0 ? new Dictionary<string, IReadOnlyList<PlanTask>>() : ByWorkspace(Tasks.Find(StatusIn(OpenStatuses)));
+        return ids.ToDictionary(ws => ws, ws => open.TryGetValue(ws, out var tasks) ? tasks : [], StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Which of the workspaces have a task the weekly digest lists (<see cref="CountNotCancelled"/> above 0): from the
+    /// lists in memory and one query for the workspaces with 待验收 tasks, or on a shared database with one query for
+    /// the workspaces that have any.
+    /// </summary>
+    public IReadOnlySet<string> WithTasks(IEnumerable<string> workspaceIds)
+    {
+        var ids = workspaceIds.Distinct(StringComparer.Ordinal).ToList();
+        if (ids.Count == 0) return new HashSet<string>(StringComparer.Ordinal);
+        // The lists in memory answer for the open and done tasks; the few 待验收 ones are asked for once, for all.
+        var listed = _db.IsShared ? [] : ids.Where(ws => _open.Of(ws).Count + _done.Of(ws).Count > 0).ToHashSet(StringComparer.Ordinal);
+        if (listed.Count == ids.Count) return listed;
+        IEnumerable<PlanTaskStatus> statuses = _db.IsShared ? [.. OpenStatuses, PlanTaskStatus.Done, PlanTaskStatus.PendingAcceptance] : [PlanTaskStatus.PendingAcceptance];
+        var having = Tasks.Distinct(Tasks.FieldOf(nameof(PlanTask.WorkspaceId)), StatusIn(statuses)).Select(v => v.AsString).ToHashSet(StringComparer.Ordinal);
+        return ids.Where(ws => listed.Contains(ws) || having.Contains(ws)).ToHashSet(StringComparer.Ordinal);
+    }
+
+    private DocumentFilter StatusIn(IEnumerable<PlanTaskStatus> statuses) =>
+        DocumentFilter.In(Tasks.FieldOf(nameof(PlanTask.Status)), statuses.Select(s => new BsonValue(s.ToString())));
+
+    private static Dictionary<string, IReadOnlyList<PlanTask>> ByWorkspace(IEnumerable<PlanTask> tasks) =>
+        tasks.GroupBy(t => t.WorkspaceId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => WithoutNotes(g.OrderBy(t => t.DueDate).ThenBy(t => t.Id).ToList()), StringComparer.Ordinal);
 
     /// <summary>The lists carry no progress notes, as the snapshots do not: the same on both providers.</summary>
     internal static IReadOnlyList<PlanTask> WithoutNotes(IReadOnlyList<PlanTask> tasks)

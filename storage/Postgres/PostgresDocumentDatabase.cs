@@ -148,6 +148,9 @@ internal sealed class TableShape(string table, IReadOnlyDictionary<string, strin
 
     public bool Has(string column) => columns.ContainsKey(column);
 
+    /// <summary>A text, integer or boolean column: its JSON is what the mapper writes for the field.</summary>
+    public bool IsPlain(string column) => columns[column] is "text" or "integer" or "boolean";
+
     /// <summary>The column a document field is kept in: "_id" → id, "WorkspaceId" → workspace_id.</summary>
     public static string ColumnOf(string field)
     {

@@ -36,6 +36,25 @@ internal sealed class PostgresTable(PostgresDocumentDatabase db, string name) : 
         });
     }
 
+    public override IReadOnlyList<BsonDocument> Distinct(IReadOnlyList<string> fields, DocumentFilter? filter)
+    {
+        var shape = Shape;
+        // A field with a column of a plain type is read from the column (an index may then answer alone); any other
+        // from the document, so the values come back exactly as the mapper wrote them.
+        var values = fields.Select(f => $"'{f.Replace("'", "''")}', " + (shape.Has(TableShape.ColumnOf(f)) && shape.IsPlain(TableShape.ColumnOf(f))
+            ? $"to_jsonb({Quote(TableShape.ColumnOf(f))})" : $"doc->'{f.Replace("'", "''")}'"));
+        var sql = new StringBuilder($"select distinct jsonb_build_object({string.Join(", ", values)})::text from {Quoted}");
+        var parameters = new List<NpgsqlParameter>();
+        AppendWhere(sql, filter, parameters);
+        return db.Run(sql.ToString(), p => p.AddRange(parameters.ToArray()), cmd =>
+        {
+            using var reader = cmd.ExecuteReader();
+            var rows = new List<BsonDocument>();
+            while (reader.Read()) rows.Add(Parse(reader.GetString(0)));
+            return rows;
+        });
+    }
+
     public override int Count(DocumentFilter? filter)
     {
         var sql = new StringBuilder($"select count(*) from {Quoted}");

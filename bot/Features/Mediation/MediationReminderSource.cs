@@ -33,19 +33,27 @@ internal sealed class MediationReminderSource(
 
     public Task CollectAsync(DateTimeOffset nowUtc, Action<OutboxMessage> enqueue, CancellationToken ct)
     {
+        var inWindow = new List<(Workspace Ws, WorkspaceSchedule Schedule, DateOnly Today, bool Court)>();
         foreach (var ws in workspaces.All())
         {
-            ct.ThrowIfCancellationRequested();
             if (ws.Removed) continue;
             var schedule = new WorkspaceSchedule(ws, reminderOptions.Value);
-            if (!schedule.IsReminderWindow(nowUtc)) continue;
-            var today = schedule.Today(nowUtc);
-            var court = options.Value.CourtConfirmationReminderFor(ws);
+            if (schedule.IsReminderWindow(nowUtc)) inWindow.Add((ws, schedule, schedule.Today(nowUtc), options.Value.CourtConfirmationReminderFor(ws)));
+        }
+        if (inWindow.Count == 0) return Task.CompletedTask;
+        // Only the cases that can have a reminder due, of all workspaces at once: open, 回访 due, or within the 司法确认
+        // window of a workspace that reminds of it (a few queries, not every case of each workspace).
+        var courtSince = inWindow.Where(w => w.Court).Select(w => (DateOnly?)w.Today.AddDays(-MediationRules.CourtConfirmationWindowDays)).Min();
+        var candidates = store.ReminderCandidates(inWindow.Max(w => w.Today), courtSince);
+        foreach (var (ws, schedule, today, court) in inWindow)
+        {
+            ct.ThrowIfCancellationRequested();
+            if (!candidates.TryGetValue(ws.Id, out var cases)) continue;
             var due = schedule.ToUtc(today, schedule.ReminderTime);
             var expires = schedule.EndOfDayUtc(today);
             var lang = Lang.FromLocale(ws.Locale);
             IReadOnlyList<WorkspaceMember>? members = null;
-            foreach (var c in store.All(ws.Id))
+            foreach (var c in cases)
             {
                 foreach (var (key, zh, en) in Due(c, today, court))
                 {

@@ -35,17 +35,28 @@ internal sealed class ScreeningReminderSource(
     public Task CollectAsync(DateTimeOffset nowUtc, Action<OutboxMessage> enqueue, CancellationToken ct)
     {
         var perMonth = options.Value.ScreeningPeriodsPerMonth;
+        // Only workspaces that have recorded a round take part: which they are, their rounds and the villages of their
+        // cases are three questions for all of them, not one or more per workspace.
+        var screening = replies.Store.Workspaces();
+        var inWindow = new List<(Workspace Ws, WorkspaceSchedule Schedule)>();
         foreach (var ws in workspaces.All())
         {
-            ct.ThrowIfCancellationRequested();
-            if (ws.Removed) continue;
+            if (ws.Removed || !screening.Contains(ws.Id)) continue;
             var schedule = new WorkspaceSchedule(ws, reminderOptions.Value, calendar);
-            if (!schedule.IsReminderWindow(nowUtc)) continue;
-            var rounds = replies.Store.All(ws.Id);
+            if (schedule.IsReminderWindow(nowUtc)) inWindow.Add((ws, schedule));
+        }
+        if (inWindow.Count == 0) return Task.CompletedTask;
+        var roundsOf = replies.Store.All(inWindow.Select(w => w.Ws.Id));
+        var caseVillagesOf = replies.Cases.VillagesOf(inWindow.Where(w => ScreeningReplies.SetVillages(w.Ws) is null).Select(w => w.Ws.Id));
+        foreach (var (ws, schedule) in inWindow)
+        {
+            ct.ThrowIfCancellationRequested();
+            var rounds = roundsOf[ws.Id];
             if (rounds.Count == 0) continue;
             var today = schedule.Today(nowUtc);
             var lang = Lang.FromLocale(ws.Locale);
-            foreach (var (key, text) in Due(today, perMonth, calendar, replies.Villages(ws), rounds, lang))
+            var villages = ScreeningReplies.SetVillages(ws) ?? ScreeningReplies.Named(caseVillagesOf[ws.Id].Concat(rounds.Select(r => r.Village)));
+            foreach (var (key, text) in Due(today, perMonth, calendar, villages, rounds, lang))
             {
                 var activity = new ChatBot.Bot.Channels.BotFramework.Schema.Activity
                 {

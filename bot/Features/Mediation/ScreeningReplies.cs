@@ -11,16 +11,22 @@ internal sealed class ScreeningReplies(ScreeningStore store, MediationStore case
 {
     public ScreeningStore Store => store;
 
+    public MediationStore Cases => cases;
+
     /// <summary>
     /// The villages the committee screens: the list an admin set with 排查村居 when there is one (so a misspelt village
     /// on an old case does not count as unreported), else the villages named on the cases and screening rounds.
     /// </summary>
-    public IReadOnlyList<string> Villages(Workspace w)
-    {
-        if (w.Settings.TryGetValue(MediationOptions.VillagesKey, out var set) && ParseVillages(set) is { Count: > 0 } list) return list;
-        return cases.All(w.Id).Select(c => c.Village).Concat(store.All(w.Id).Select(r => r.Village))
-            .Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v.Trim()).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-    }
+    public IReadOnlyList<string> Villages(Workspace w) =>
+        SetVillages(w) ?? Named(cases.VillagesOf([w.Id])[w.Id].Concat(store.All(w.Id).Select(r => r.Village)));
+
+    /// <summary>The list an admin set with 排查村居, or null when there is none.</summary>
+    public static IReadOnlyList<string>? SetVillages(Workspace w) =>
+        w.Settings.TryGetValue(MediationOptions.VillagesKey, out var set) && ParseVillages(set) is { Count: > 0 } list ? list : null;
+
+    /// <summary>The villages named on cases and rounds: trimmed, each once, in order.</summary>
+    public static IReadOnlyList<string> Named(IEnumerable<string> villages) =>
+        villages.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v.Trim()).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
 
     /// <summary>"东岭村 西岭村、南湖社区" → the names, each once, in the order given.</summary>
     public static List<string> ParseVillages(string? text) =>

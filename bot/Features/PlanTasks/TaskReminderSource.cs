@@ -43,19 +43,27 @@ internal sealed class TaskReminderSource(
         // outbox has, in one query (one read per key cost more than building the cards on a Monday); then the messages.
         // Forget old days' keys only between ticks: a key remembered now is not asked of the outbox below.
         if (_queued.Count >= MaxRememberedKeys) _queued.Clear();
-        var candidates = new List<Candidate>();
+        var open = new List<(Workspace Ws, WorkspaceSchedule Schedule, DateOnly Today, bool DigestDay)>();
         foreach (var ws in workspaces.All())
         {
             ct.ThrowIfCancellationRequested();
             var schedule = new WorkspaceSchedule(ws, reminderOptions.Value, calendar);
             if (!schedule.IsReminderWindow(nowUtc)) continue;
             var today = schedule.Today(nowUtc);
-            var digestKey = IsDigestDay(calendar, today) ? $"ws/{ws.Id}/digest/{ProgressDigestCommand.IsoWeek(today)}" : null;
-            // The open-task list is kept in memory by the store, so this costs a binary search. A group with nothing
-            // overdue (and no digest due) has nothing to send: no outbox or member reads for it.
-            var overdue = tasks.Overdue(ws.Id, today);
-            // The digest shows every task but the cancelled ones: the open and the done (both lists in memory too).
-            if (digestKey is not null && tasks.CountNotCancelled(ws.Id) == 0) digestKey = null;
+            open.Add((ws, schedule, today, IsDigestDay(calendar, today)));
+        }
+        // The overdue lists of all these groups, each on its own day, and (on a digest day) which groups have tasks to
+        // list: from the lists in memory, or on a shared database in two queries for all of them, never one per group.
+        var overdueOf = tasks.Overdue(open.ToDictionary(o => o.Ws.Id, o => o.Today, StringComparer.Ordinal));
+        var digestDay = open.Where(o => o.DigestDay).ToList();
+        var withTasks = tasks.WithTasks(digestDay.Select(o => o.Ws.Id));
+        var candidates = new List<Candidate>();
+        foreach (var (ws, schedule, today, isDigestDay) in open)
+        {
+            // The digest shows every task but the cancelled ones: the open, the 待验收 and the done.
+            var digestKey = isDigestDay && withTasks.Contains(ws.Id) ? $"ws/{ws.Id}/digest/{ProgressDigestCommand.IsoWeek(today)}" : null;
+            // A group with nothing overdue (and no digest due) has nothing to send: no outbox or member reads for it.
+            var overdue = overdueOf[ws.Id];
             if (overdue.Count == 0 && digestKey is null) continue;
             candidates.Add(new Candidate(ws, schedule, today, overdue, digestKey));
         }
@@ -74,12 +82,14 @@ internal sealed class TaskReminderSource(
     /// </summary>
     public void WarmUp(DateTimeOffset nowUtc, CancellationToken ct)
     {
+        var ids = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
         foreach (var ws in workspaces.All())
         {
             ct.ThrowIfCancellationRequested();
-            tasks.Overdue(ws.Id, new WorkspaceSchedule(ws, reminderOptions.Value, calendar).Today(nowUtc));
-            tasks.CountNotCancelled(ws.Id);
+            ids[ws.Id] = new WorkspaceSchedule(ws, reminderOptions.Value, calendar).Today(nowUtc);
         }
+        tasks.Overdue(ids);
+        tasks.WithTasks(ids.Keys);
     }
 
     /// <summary>A group in its reminder window with overdue tasks or a digest due.</summary>

@@ -26,16 +26,27 @@ internal sealed class UnsignedTaskReminderSource(
 
     public Task CollectAsync(DateTimeOffset nowUtc, Action<OutboxMessage> enqueue, CancellationToken ct)
     {
+        var inWindow = new List<(Workspace Ws, WorkspaceSchedule Schedule)>();
         foreach (var ws in workspaces.All())
         {
-            ct.ThrowIfCancellationRequested();
             var schedule = new WorkspaceSchedule(ws, reminderOptions.Value, calendar);
-            if (!schedule.IsReminderWindow(nowUtc)) continue;
+            if (schedule.IsReminderWindow(nowUtc)) inWindow.Add((ws, schedule));
+        }
+        // Every group's open tasks at once: from the lists in memory, or on a shared database in one query.
+        var openOf = tasks.Open(inWindow.Select(w => w.Ws.Id));
+        var due = new List<(Workspace Ws, WorkspaceSchedule Schedule, DateOnly Today, List<PlanTask> Unsigned, string Key)>();
+        foreach (var (ws, schedule) in inWindow)
+        {
+            ct.ThrowIfCancellationRequested();
             var today = schedule.Today(nowUtc);
-            var unsigned = Unsigned(tasks.Open(ws.Id), schedule.TimeZone, today, taskOptions.Value.AcknowledgeWithinWorkingDays);
-            if (unsigned.Count == 0) continue;
-            var key = $"ws/{ws.Id}/unsigned/{today:yyyy-MM-dd}";
-            if (outbox.Existing([key]).Count > 0) continue;
+            var unsigned = Unsigned(openOf[ws.Id], schedule.TimeZone, today, taskOptions.Value.AcknowledgeWithinWorkingDays);
+            if (unsigned.Count > 0) due.Add((ws, schedule, today, unsigned, $"ws/{ws.Id}/unsigned/{today:yyyy-MM-dd}"));
+        }
+        // Which of the day's lists the outbox has already, asked once for all groups.
+        var queued = outbox.Existing(due.Select(d => d.Key).ToList());
+        foreach (var (ws, schedule, today, unsigned, key) in due)
+        {
+            if (queued.Contains(key)) continue;
             var lang = TaskArgs.LangOf(ws);
             var people = ws.Admins.Distinct().Select(k => (k, workspaces.MemberName(ws.Id, k) ?? k)).ToList();
             var mentions = Mentions.ForKeys(ws, people);
