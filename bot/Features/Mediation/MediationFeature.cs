@@ -13,6 +13,7 @@ internal static class MediationFeature
         services.AddHttpContextAccessor();
         services.AddSingleton<MediationStore>();
         services.AddSingleton<ChatBot.Storage.Migrations.ISchemaMigration, CaseFactsMigration>();
+        services.AddSingleton<ChatBot.Storage.Migrations.ISchemaMigration, FollowUpDueMigration>();
         services.AddSingleton<MediationDownloads>();
         services.AddSingleton<MediationReplies>();
         services.AddSingleton<ScreeningStore>();
