@@ -21,6 +21,16 @@ internal static class PostgresServer
     /// <summary>A connection string to the server's maintenance database.</summary>
     public static string ConnectionString => Server.Value;
 
+    /// <summary>Ends a connection on the server, as a crash of its process or host (or a network cut) would.</summary>
+    public static void TerminateBackend(int backendPid)
+    {
+        using var admin = new NpgsqlConnection(ConnectionString);
+        admin.Open();
+        using var kill = new NpgsqlCommand("select pg_terminate_backend($1)", admin);
+        kill.Parameters.AddWithValue(backendPid);
+        Assert.Equal(true, kill.ExecuteScalar());
+    }
+
     /// <summary>A new, empty database on the server; returns its connection string.</summary>
     public static string NewDatabase(string prefix = "t")
     {

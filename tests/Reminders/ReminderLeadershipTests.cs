@@ -20,16 +20,6 @@ public class ReminderLeadershipTests
 
     private static PostgresLeadership Leadership(NpgsqlDataSource source) => new(source, NullLogger<PostgresLeadership>.Instance);
 
-    /// <summary>Ends the leader's connection on the server, as a crash of its process or host would.</summary>
-    private static void KillConnection(int backendPid)
-    {
-        using var admin = new NpgsqlConnection(PostgresServer.ConnectionString);
-        admin.Open();
-        using var kill = new NpgsqlCommand("select pg_terminate_backend($1)", admin);
-        kill.Parameters.AddWithValue(backendPid);
-        Assert.Equal(true, kill.ExecuteScalar());
-    }
-
     /// <summary>Asks <paramref name="follower"/> every half second, as the scheduler does every LeaderRetry, until it leads.</summary>
     private static async Task<TimeSpan> TakeOverAsync(IReminderLeadership follower, TimeSpan within)
     {
@@ -59,7 +49,7 @@ public class ReminderLeadershipTests
         }
         Assert.Null(b.BackendProcessId); // a follower keeps no connection open
 
-        KillConnection(a.BackendProcessId!.Value);
+        PostgresServer.TerminateBackend(a.BackendProcessId!.Value);
         var took = await TakeOverAsync(b, within: new ReminderOptions().LeaderRetry);
         Assert.False(a.TryLead()); // its connection is gone, and b holds the lock now
         Assert.True(b.TryLead());
@@ -152,7 +142,7 @@ public class ReminderLeadershipTests
         Assert.Equal(1, leader.Enqueued);
         Assert.Equal(1, leader.Drained.Sent);
 
-        KillConnection(leaderA.BackendProcessId!.Value);
+        PostgresServer.TerminateBackend(leaderA.BackendProcessId!.Value);
         await TakeOverAsync(leaderB, within: TimeSpan.FromSeconds(10));
         var oldLeader = await a.RunOnceAsync(T0.AddMinutes(1));
         Assert.False(oldLeader.Led);

@@ -34,16 +34,6 @@ public sealed class WeComRobotLeaseTests
     private static IReplyChannel QueuedAnswerChannel(LongConnectionHarness h) =>
         h.Bot.Host.Services.GetServices<IReplyChannel>().Single(c => c.Handles(WeComLongConnectionReplies.Kind));
 
-    /// <summary>Ends a connection on the server, as a crash of its process or host (or a network cut) would.</summary>
-    private static void KillConnection(int backendPid)
-    {
-        using var admin = new NpgsqlConnection(PostgresServer.ConnectionString);
-        admin.Open();
-        using var kill = new NpgsqlCommand("select pg_terminate_backend($1)", admin);
-        kill.Parameters.AddWithValue(backendPid);
-        Assert.Equal(true, kill.ExecuteScalar());
-    }
-
     private static async Task<JsonObject> HealthAsync(LongConnectionHarness h) =>
         JsonNode.Parse(await h.Bot.Client.GetStringAsync("/healthz"))!["wecomLongConnection"]!.AsObject();
 
@@ -82,7 +72,7 @@ public sealed class WeComRobotLeaseTests
 
         // A's database connection dies (A itself goes on running): A must let go of WeCom, B must take over.
         var watch = Stopwatch.StartNew();
-        KillConnection(Lease(a).BackendProcessId!.Value);
+        PostgresServer.TerminateBackend(Lease(a).BackendProcessId!.Value);
         await FakeLongConnectionServer.EventuallyAsync(() => b.Connection.IsOnline, "the second instance to take over", TimeSpan.FromSeconds(30));
         var tookOver = watch.Elapsed;
         await FakeLongConnectionServer.EventuallyAsync(() => a.Connection.State == WeComLongConnectionState.Standby, "the first instance to stand by");
